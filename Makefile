@@ -1,0 +1,80 @@
+# vanban - Markdown + YAML to Decree 30 documents (DOCX, PDF).
+#
+#   make demo   install missing Debian packages, build, render content/ to out/
+#   make test   install missing Debian packages, build with ASan+UBSan, run all tests
+#   make        build ./vanban (release)
+#   make bench  compare speed and memory with pandoc and LibreOffice
+
+PKGS := libcmark-gfm yaml-0.1 icu-uc icu-i18n libxml-2.0 libzip pangocairo \
+	pangoft2 fontconfig cairo-pdf libqpdf
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+CC ?= cc
+WARN := -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+OPT ?= -O2 -g
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-fno-omit-frame-pointer
+
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c src/docx/*.c src/pdf/*.c))
+TEMPLATES := $(shell find templates -type f 2>/dev/null)
+HEADERS := $(wildcard src/*.h src/docx/*.h src/pdf/*.h)
+
+REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o) build/rel/templates.o
+SAN_OBJ := $(LIB_SRC:%.c=build/san/%.o) build/san/templates.o
+
+.PHONY: all demo test deps unit e2e bench clean fuzz
+all: vanban
+
+deps:
+	@sh tools/deps.sh
+
+build/templates.c: tools/embed.sh $(TEMPLATES)
+	@mkdir -p build
+	sh tools/embed.sh templates > $@.tmp && mv $@.tmp $@
+
+build/rel/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(OPT) $(PKG_CFLAGS) -c $< -o $@
+
+build/san/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
+
+build/rel/templates.o: build/templates.c src/templates.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(OPT) -c $< -o $@
+
+build/san/templates.o: build/templates.c src/templates.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O1 -g $(SAN) -c $< -o $@
+
+vanban: build/rel/src/main.o $(REL_OBJ)
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS)
+
+build/vanban-san: build/san/src/main.o $(SAN_OBJ)
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+build/unit: build/san/tests/unit.o $(SAN_OBJ)
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+demo: deps
+	@$(MAKE) --no-print-directory vanban
+	@mkdir -p out
+	@set -e; for f in content/*.md; do \
+		b=$$(basename $$f .md); \
+		./vanban render $$f -o out/$$b.docx; \
+		./vanban render $$f -o out/$$b.pdf; \
+		echo "  $$f -> out/$$b.docx out/$$b.pdf"; \
+	done
+
+test: deps
+	@$(MAKE) --no-print-directory vanban build/vanban-san build/unit
+	@sh tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory vanban
+	@sh bench/run.sh
+
+clean:
+	rm -rf build out vanban

@@ -1,0 +1,14 @@
+/* docx.h - the DOCX renderer: writes a document model as a WordprocessingML
+ * package (libxml2 writer for the parts, libzip for the package). */
+#ifndef VB_DOCX_H
+#define VB_DOCX_H
+
+#include "../buf.h"
+#include "../diag.h"
+#include "../model.h"
+
+/* Renders doc as a .docx file image into out; returns 0, or -1 with a
+ * message in d. */
+int vb_docx_render(const vb_document *doc, vb_buf *out, vb_diags *d);
+
+#endif

@@ -1,0 +1,195 @@
+/* text.c - Vietnamese text handling through ICU. Everything that normalises
+ * or changes the case of text goes through here. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucasemap.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+int
+vb_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n, k;
+	unsigned c, cp;
+
+	while (i < len) {
+		c = p[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 1, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 2, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 3, cp = c & 0x07;
+		else
+			goto fail;
+		if (len - i <= n)
+			goto fail;
+		for (k = 1; k <= n; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				goto fail;
+			cp = (cp << 6) | (p[i + k] & 0x3F);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			goto fail;
+		i += n + 1;
+	}
+	return 1;
+fail:
+	if (bad)
+		*bad = i;
+	return 0;
+}
+
+size_t
+vb_utf8_chars(const char *s, size_t nbytes)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < nbytes && s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Converts UTF-8 to a malloc'd UTF-16 string; returns NULL on error. */
+static UChar *
+to_utf16(const char *s, size_t len, int32_t *ulen)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UChar *u;
+
+	if (len > 0x3fffffff)
+		return NULL;
+	u_strFromUTF8(NULL, 0, ulen, s, (int32_t)len, &e);
+	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
+		return NULL;
+	if ((u = malloc(sizeof(UChar) * (size_t)(*ulen + 1))) == NULL)
+		return NULL;
+	e = U_ZERO_ERROR;
+	u_strFromUTF8(u, *ulen + 1, NULL, s, (int32_t)len, &e);
+	if (U_FAILURE(e)) {
+		free(u);
+		return NULL;
+	}
+	return u;
+}
+
+char *
+vb_text_nfc(vb_arena *a, const char *s, size_t len)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&e);
+	UChar *u, *n;
+	int32_t ulen, nlen, olen;
+	size_t i;
+	char *out;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+	if (i == len)	/* plain ASCII is already NFC */
+		return vb_strndup(a, s, len);
+	if (U_FAILURE(e) || (u = to_utf16(s, len, &ulen)) == NULL)
+		return NULL;
+	if (unorm2_isNormalized(nfc, u, ulen, &e) && U_SUCCESS(e)) {
+		free(u);
+		return vb_strndup(a, s, len);
+	}
+	e = U_ZERO_ERROR;
+	nlen = unorm2_normalize(nfc, u, ulen, NULL, 0, &e);
+	e = U_ZERO_ERROR;
+	if ((n = malloc(sizeof(UChar) * (size_t)(nlen + 1))) == NULL) {
+		free(u);
+		return NULL;
+	}
+	unorm2_normalize(nfc, u, ulen, n, nlen + 1, &e);
+	free(u);
+	if (U_FAILURE(e)) {
+		free(n);
+		return NULL;
+	}
+	e = U_ZERO_ERROR;
+	u_strToUTF8(NULL, 0, &olen, n, nlen, &e);
+	out = vb_alloc(a, (size_t)olen + 1);
+	e = U_ZERO_ERROR;
+	u_strToUTF8(out, olen + 1, NULL, n, nlen, &e);
+	free(n);
+	return U_FAILURE(e) ? NULL : out;
+}
+
+/* Changes the case of s with ICU's Vietnamese rules; upper selects upper
+ * case. Returns the result in the arena (s itself on failure). */
+static char *
+change_case(vb_arena *a, const char *s, int upper)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UCaseMap *cm;
+	int32_t n;
+	char *out;
+
+	if (s == NULL)
+		return NULL;
+	if ((cm = ucasemap_open("vi", 0, &e)) == NULL || U_FAILURE(e))
+		return vb_strdup(a, s);
+	n = upper ? ucasemap_utf8ToUpper(cm, NULL, 0, s, -1, &e)
+	    : ucasemap_utf8ToLower(cm, NULL, 0, s, -1, &e);
+	e = U_ZERO_ERROR;
+	out = vb_alloc(a, (size_t)n + 1);
+	if (upper)
+		ucasemap_utf8ToUpper(cm, out, n + 1, s, -1, &e);
+	else
+		ucasemap_utf8ToLower(cm, out, n + 1, s, -1, &e);
+	ucasemap_close(cm);
+	return U_FAILURE(e) ? vb_strdup(a, s) : out;
+}
+
+char *
+vb_text_upper(vb_arena *a, const char *s)
+{
+	return change_case(a, s, 1);
+}
+
+char *
+vb_text_lower(vb_arena *a, const char *s)
+{
+	return change_case(a, s, 0);
+}
+
+char *
+vb_text_capitalize(vb_arena *a, const char *s)
+{
+	size_t n = 1;
+	char *first, *up;
+
+	if (s == NULL || *s == '\0')
+		return vb_strdup(a, s);
+	while (((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
+	first = vb_strndup(a, s, n);
+	up = vb_text_upper(a, first);
+	return vb_sprintf(a, "%s%s", up, s + n);
+}
+
+char *
+vb_text_trim(vb_arena *a, const char *s)
+{
+	size_t b = 0, e;
+
+	if (s == NULL)
+		return NULL;
+	e = strlen(s);
+	while (b < e && strchr(" \t\r\n", s[b]))
+		b++;
+	while (e > b && strchr(" \t\r\n", s[e - 1]))
+		e--;
+	return vb_strndup(a, s + b, e - b);
+}

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Installs the Debian 12 packages vanban needs to build, run its examples and
+# run its tests, when any is missing. Used by "make demo" and "make test".
+set -eu
+PKGS="build-essential pkg-config clang libclang-rt-14-dev
+libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libicu-dev
+libxml2-dev libxml2-utils libzip-dev libpango1.0-dev libcairo2-dev
+libfontconfig-dev libqpdf-dev qpdf fonts-liberation2 poppler-utils
+libreoffice-writer-nogui libnss3-tools python3 unzip"
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+echo "Cài các gói còn thiếu:$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing
