@@ -7,6 +7,9 @@
 
 #include "text.h"
 
+/* Smallest share of the table width a column gets. */
+#define MIN_SHARE 0.05
+
 /* Natural and minimum width of one column, in characters. */
 struct colsize {
 	double natural;		/* longest line, capped */
@@ -113,6 +116,16 @@ vb_table_measure(vb_arena *a, vb_table *t)
 		if (cs.numeric && cs.filled > 0 && t->align &&
 		    t->align[i] == VB_ALIGN_DEFAULT)
 			t->align[i] = VB_ALIGN_RIGHT;
+	}
+	for (i = 0; i < t->ncols; i++)
+		t->width[i] /= sum;
+	/* No column narrower than 1/20 of the table: a TT column still fits
+	 * two digits at 13 pt. */
+	sum = 0;
+	for (i = 0; i < t->ncols; i++) {
+		if (t->width[i] < MIN_SHARE)
+			t->width[i] = MIN_SHARE;
+		sum += t->width[i];
 	}
 	for (i = 0; i < t->ncols; i++)
 		t->width[i] /= sum;
