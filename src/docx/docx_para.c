@@ -324,7 +324,7 @@ dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after)
 	pp.rule = 1;
 	pp.before = before;
 	pp.after = after;
-	pp.line = 60;		/* 3 pt: the rule sits just under the text */
+	pp.line = 100;		/* 5 pt: the rule sits just under the text */
 	pp.exact = 1;
 	pp.ind = 1;
 	pp.left = side > 0 ? side : 0;
