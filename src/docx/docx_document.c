@@ -51,9 +51,7 @@ appendix_heading(dx_ctx *c, const vb_part *part)
 		dx_para_text(c, &pp, part->ref_line, VB_ITALIC,
 		    VB_PT_TO_HALF(p->body_pt));
 	w = DX_PT_TW(dx_text_width_pt(widest, p->subject_pt, VB_BOLD));
-	if (w > c->text_tw)
-		w = c->text_tw;
-	dx_rule(c, c->text_tw, (int)(w * 0.4), 0, DX_PT_TW(12));
+	dx_rule(c, c->text_tw, dx_rule_width(w, c->text_tw), 0, DX_PT_TW(12));
 }
 
 /* Writes the appendices, each ended by its own section. */

@@ -9,9 +9,6 @@
 #define QUOC_HIEU "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #define TIEU_NGU "Độc lập - Tự do - Hạnh phúc"
 
-/* Share of a line's width taken by the short rules under the issuer and
- * under the trích yếu (Decree 30: one third to one half). */
-#define RULE_SHARE 0.4
 
 /* Returns the widest line of s (lines split at '\n'), in points. */
 static double
@@ -57,9 +54,7 @@ agency_cell(dx_ctx *c, int w)
 	dx_para_text(c, &pp, h->issuer, VB_BOLD, VB_PT_TO_HALF(p->agency_pt));
 	issuer_tw = DX_PT_TW(widest_line_pt(c, h->issuer, p->agency_pt,
 	    VB_BOLD));
-	if (issuer_tw > w)
-		issuer_tw = w;
-	dx_rule(c, w, (int)(issuer_tw * RULE_SHARE), 0, 0);
+	dx_rule(c, w, dx_rule_width(issuer_tw, w), 0, 0);
 	dx_end(c->x);
 }
 
@@ -171,9 +166,7 @@ title(dx_ctx *c)
 	if (last == NULL)
 		return;
 	w = DX_PT_TW(dx_text_width_pt(last, pt, VB_BOLD));
-	if (w > c->text_tw)
-		w = c->text_tw;
-	dx_rule(c, c->text_tw, (int)(w * RULE_SHARE), 0, DX_PT_TW(12));
+	dx_rule(c, c->text_tw, dx_rule_width(w, c->text_tw), 0, DX_PT_TW(12));
 }
 
 /* Writes "Kính gửi:" with its recipients: one on the same line, several as

@@ -140,6 +140,10 @@ void dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text,
  * twips, centred in a box of box_tw twips, with space before and after
  * (twips). */
 void dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after);
+/* Returns the length of the short rule under a line text_tw twips wide in
+ * a box of box_tw twips: 0.4 of the text (Decree 30: 1/3 to 1/2 of the
+ * line), a third of the box when the text wraps. */
+int dx_rule_width(int text_tw, int box_tw);
 /* Starts a borderless fixed-layout table with n columns of cols[] twips
  * and cell margins of pad twips left and right. */
 void dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad);

@@ -336,3 +336,11 @@ dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after)
 	dx_ppr_write(c, &pp);
 	dx_end(c->x);
 }
+
+int
+dx_rule_width(int text_tw, int box_tw)
+{
+	if (text_tw <= box_tw)
+		return (int)(text_tw * 0.4);
+	return box_tw / 3;	/* wrapped: a third of a full line */
+}

@@ -3,6 +3,8 @@
  * gridSpan and vMerge. */
 #include "docx_int.h"
 
+#include <string.h>
+
 /* Returns the w:jc value of an alignment; fallback for VB_ALIGN_DEFAULT. */
 static const char *
 align_jc(vb_align a, const char *fallback)
@@ -19,25 +21,89 @@ align_jc(vb_align a, const char *fallback)
 	}
 }
 
-/* Returns the width in twips of each column, stored in cols. */
+/* Left and right padding inside body table cells, twips (1 mm). */
+#define CELL_PAD 57
+
+/* Returns the width in points of the longest word of in. */
+static double
+longest_word_pt(dx_ctx *c, const vb_inline *in, double pt, unsigned bold)
+{
+	double best = 0, w;
+	size_t i, n;
+	const char *s;
+
+	for (i = 0; i < in->n; i++) {
+		if (in->runs[i].kind != VB_RUN_TEXT || in->runs[i].text == NULL)
+			continue;
+		for (s = in->runs[i].text; *s != '\0'; s += n) {
+			n = strcspn(s, " \t\n");
+			w = dx_text_width_pt(vb_strndup(c->arena, s, n), pt,
+			    in->runs[i].style | bold);
+			if (w > best)
+				best = w;
+			if (s[n] != '\0')
+				n++;
+		}
+	}
+	return best;
+}
+
+/* Returns the narrowest width in twips column j can take without breaking
+ * a word of its one-column cells. */
+static int
+column_min(dx_ctx *c, const vb_table *t, size_t j)
+{
+	double best = 0, w;
+	size_t r, k;
+
+	for (r = 0; r < t->nrows; r++) {
+		const vb_row *row = &t->rows[r];
+		const vb_cell *cell = &row->cells[j];
+
+		if (cell->covered || cell->colspan != 1)
+			continue;
+		for (k = 0; k < cell->npara; k++) {
+			w = longest_word_pt(c, &cell->paras[k], c->p->table_pt,
+			    row->header || row->group ? VB_BOLD : 0);
+			if (w > best)
+				best = w;
+		}
+	}
+	return DX_PT_TW(best) + 2 * CELL_PAD + 20;
+}
+
+/* Returns the width in twips of each column: the model's shares of the
+ * text width, widened where a word would not fit, taking the difference
+ * from the columns that have room to spare. */
 static int *
 grid_widths(dx_ctx *c, const vb_table *t)
 {
 	int *cols = vb_alloc(c->arena, (t->ncols + 1) * sizeof(int));
-	int used = 0;
+	int *mins = vb_alloc(c->arena, (t->ncols + 1) * sizeof(int));
+	long used = 0, spare = 0, excess;
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++) {
 		double share = t->width != NULL ? t->width[i] :
 		    1.0 / (double)t->ncols;
 
+		mins[i] = column_min(c, t, i);
 		cols[i] = (int)(share * c->text_tw);
-		if (cols[i] < 200)
-			cols[i] = 200;
+		if (cols[i] < mins[i])
+			cols[i] = mins[i];
 		used += cols[i];
+		spare += cols[i] - mins[i];
+	}
+	excess = used - c->text_tw;
+	for (i = 0; i < t->ncols && excess > 0 && spare > 0; i++) {
+		long cut = (long)(cols[i] - mins[i]) * (excess < spare ?
+		    excess : spare) / spare;
+
+		cols[i] -= (int)cut;
+		used -= cut;
 	}
 	if (t->ncols > 0 && used < c->text_tw)	/* rounding: last column */
-		cols[t->ncols - 1] += c->text_tw - used;
+		cols[t->ncols - 1] += (int)(c->text_tw - used);
 	return cols;
 }
 
@@ -71,11 +137,11 @@ table_props(dx_ctx *c, int width)
 	dx_end(x);
 	dx_start(x, "w:tblCellMar");
 	dx_start(x, "w:left");
-	dx_attri(x, "w:w", 85);
+	dx_attri(x, "w:w", CELL_PAD);
 	dx_attr(x, "w:type", "dxa");
 	dx_end(x);
 	dx_start(x, "w:right");
-	dx_attri(x, "w:w", 85);
+	dx_attri(x, "w:w", CELL_PAD);
 	dx_attr(x, "w:type", "dxa");
 	dx_end(x);
 	dx_end(x);
