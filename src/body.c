@@ -118,14 +118,12 @@ new_block(struct ctx *c, vb_block_kind kind, cmark_node *n)
 	return b;
 }
 
-/* Returns NFC text in the arena (the raw text if it is not valid UTF-8,
- * which the caller has already ruled out). */
+/* Returns a copy of s in the arena. The whole input was normalised to NFC
+ * before parsing (document.c), and cmark does not decompose. */
 static const char *
 nfc(struct ctx *c, const char *s)
 {
-	const char *r = vb_text_nfc(c->a, s, strlen(s));
-
-	return r ? r : vb_strdup(c->a, s);
+	return vb_strdup(c->a, s);
 }
 
 /* Returns the style bit a raw HTML tag toggles, 0 for none; *close is set

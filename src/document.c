@@ -586,6 +586,8 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 		return;
 	if (check_bytes(path, data, len, b->d) < 0)
 		return;
+	if ((clean = vb_text_nfc(b->a, data, len)) != NULL)
+		data = clean, len = strlen(clean);
 	clean = clean_copy(b->a, data, len, &len);
 	if (split(clean, &yaml, &ylen, &body, &line) != 0) {
 		body = clean;
@@ -696,6 +698,9 @@ vb_document_parse(const char *path, const char *data, size_t len, vb_diags *d)
 	b.dir = dir_of(b.a, path);
 	if (check_bytes(path, data, len, d) < 0)
 		goto fail;
+	/* Normalise once, here: everything downstream is NFC. */
+	if ((clean = vb_text_nfc(b.a, data, len)) != NULL)
+		data = clean, len = strlen(clean);
 	clean = clean_copy(b.a, data, len, &clen);
 	r = split(clean, &yaml, &ylen, &body, &body_line);
 	if (r != 0) {
