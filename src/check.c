@@ -347,6 +347,10 @@ sort_unique(vb_diags *d, size_t from, const char *path)
 		r[i].g = d->items[from + i];
 		r[i].idx = i;
 		r[i].main = strcmp(r[i].g.file, path) == 0;
+		if (r[i].main && r[i].g.line <= 0) {	/* about the whole file */
+			r[i].g.line = 1;
+			r[i].g.col = 1;
+		}
 	}
 	qsort(r, n, sizeof(*r), cmp_ranked);
 	for (i = 0; i < n; i++) {
