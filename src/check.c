@@ -10,6 +10,7 @@
 #include <yaml.h>
 
 #include "body.h"
+#include "buf.h"
 #include "convert.h"
 #include "document.h"
 #include "lint.h"
@@ -394,33 +395,86 @@ legacy_bytes(const char *path, const char *data, size_t len, vb_diags *d)
 	return 1;
 }
 
+/* Runs the lints of the body and the text on one file, and with main set
+ * those of the front matter and the recipients; returns the context's
+ * arena (the caller frees it) so the front matter can still be read. */
+static vb_arena *
+lint_file(vb_lint *l, const char *path, const char *data, size_t len,
+    vb_diags *d, int main)
+{
+	memset(l, 0, sizeof(*l));
+	if ((l->a = vb_arena_new()) == NULL)
+		return NULL;
+	l->path = path;
+	l->d = d;
+	split_lines(l, data, len);
+	map_lines(l);
+	if (main)
+		read_meta(l);
+	read_body(l);
+	if (main) {
+		vb_lint_meta(l);
+		vb_lint_recipients(l);
+	}
+	vb_lint_body(l);
+	vb_lint_text(l);
+	return l->a;
+}
+
+/* Returns 1 when data[0..len) is text the lints can read. */
+static int
+readable(const char *data, size_t len)
+{
+	return vb_utf8_valid(data, len, NULL) && memchr(data, '\0', len) == NULL;
+}
+
+/* Lints the Markdown file of an appendix (problems reading it are the
+ * parser's to report). */
+static void
+lint_appendix(vb_arena *a, const char *doc, const char *file, vb_diags *d)
+{
+	const char *slash = strrchr(doc, '/');
+	char *path, chunk[65536];
+	vb_buf b = {0};
+	vb_lint l;
+	FILE *f;
+	size_t n;
+
+	if (file == NULL || *file == '\0' || file[0] == '/' ||
+	    strstr(file, "..") != NULL || strcmp(doc, "-") == 0)
+		return;
+	path = slash == NULL ? vb_sprintf(a, "./%s", file) : slash == doc
+	    ? vb_sprintf(a, "/%s", file)
+	    : vb_sprintf(a, "%.*s/%s", (int)(slash - doc), doc, file);
+	if ((f = fopen(path, "rb")) == NULL)
+		return;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
+	    vb_buf_put(&b, chunk, n) == 0)
+		;
+	fclose(f);
+	if (b.data && readable(b.data, b.len))
+		vb_arena_free(lint_file(&l, path, b.data, b.len, d, 0));
+	vb_buf_free(&b);
+}
+
 int
 vb_check_source(const char *path, const char *data, size_t len, vb_diags *d)
 {
 	size_t from = d->n, i;
 	int errors = 0;
 	vb_document *doc;
+	vb_arena *a;
 	vb_lint l;
 
 	if (!vb_utf8_valid(data, len, NULL) && legacy_bytes(path, data, len, d))
 		return 1;
 	doc = vb_document_parse(path, data, len, d);
 	vb_document_free(doc);
-	if (vb_utf8_valid(data, len, NULL) && memchr(data, '\0', len) == NULL) {
-		memset(&l, 0, sizeof(l));
-		if ((l.a = vb_arena_new()) == NULL)
-			return (int)d->errors;
-		l.path = path;
-		l.d = d;
-		split_lines(&l, data, len);
-		map_lines(&l);
-		read_meta(&l);
-		read_body(&l);
-		vb_lint_meta(&l);
-		vb_lint_recipients(&l);
-		vb_lint_body(&l);
-		vb_lint_text(&l);
-		vb_arena_free(l.a);
+	if (readable(data, len) &&
+	    (a = lint_file(&l, path, data, len, d, 1)) != NULL) {
+		for (i = 0; l.have_meta && i < l.meta.nappx; i++)
+			lint_appendix(a, path, l.meta.appx[i].file, d);
+		vb_arena_free(a);
 	}
 	sort_unique(d, from, path);
 	for (i = from; i < d->n; i++)

@@ -101,18 +101,23 @@ ascii_vowel(int code)
 }
 
 /* Returns 1 when c[i] is a typical TCVN3 letter code next to a Latin
- * letter: ă â ê ô ơ ư đ and the a-tones live where no Vietnamese Unicode
- * letter does (0xA1-0xBE). */
+ * letter (inside one for ô and ằ, which are also the quotes « »):
+ * ă â ê ô ơ ư đ and the a-tones live where no Vietnamese Unicode letter
+ * does (0xA1-0xBE). */
 static int
 tcvn3_sign(const struct ch *c, size_t n, size_t i)
 {
 	int k = c[i].code;
 
+	int before = i > 0 && ascii_letter(c[i - 1].code);
+	int after = i + 1 < n && ascii_letter(c[i + 1].code);
+
 	if (!((k >= 0xA1 && k <= 0xAE) || (k >= 0xB5 && k <= 0xB9) ||
 	    (k >= 0xBB && k <= 0xBE)))
 		return 0;
-	return (i > 0 && ascii_letter(c[i - 1].code)) ||
-	    (i + 1 < n && ascii_letter(c[i + 1].code));
+	if (k == 0xAB || k == 0xBB)	/* « » are quotes at a word's edge */
+		return before && after;
+	return before || after;
 }
 
 /* Returns 1 when c[i] is a typical VNI mark after a vowel (ø û ï ù õ: the

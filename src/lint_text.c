@@ -86,7 +86,8 @@ is_text(const vb_lint *l, int ln)
 	return in_front(l, ln) || vb_lint_is_body(l, ln);
 }
 
-/* Returns 1 when the line looks like a table row (its spacing is layout). */
+/* Returns 1 when the line looks like a table row (spaces next to its
+ * pipes are layout). */
 static int
 table_line(const vb_line *ln)
 {
@@ -184,20 +185,30 @@ lint_legacy(vb_lint *l)
 	    enc == VB_LEGACY_TCVN3 ? ".VnTime" : "VNI-Times");
 }
 
-/* Reports the first run of two spaces inside the text of line ln. */
+/* Reports the first run of two spaces inside the text of line ln; in a
+ * table row, runs next to a '|' are padding and allowed. */
 static void
 lint_spaces(vb_lint *l, int ln, const char *mask)
 {
 	const vb_line *line = &l->lines[ln - 1];
-	size_t i, e = text_end(l, ln);
+	const char *s = line->s;
+	size_t i, j, e = text_end(l, ln);
+	int table = table_line(line);
 
-	for (i = text_start(l, ln); i + 1 < e; i++)
-		if (line->s[i] == ' ' && line->s[i + 1] == ' ' && !mask[i]) {
-			vb_diag_add(l->d, VB_WARNING, l->path, ln,
-			    vb_lint_col(l, ln, i), "xóa bớt dấu cách",
-			    "hai dấu cách liền nhau");
-			return;
+	for (i = text_start(l, ln); i + 1 < e; i = j) {
+		for (j = i; j < e && s[j] == ' '; j++)
+			;
+		if (j == i) {
+			j++;
+			continue;
 		}
+		if (j - i < 2 || mask[i] ||
+		    (table && ((i > 0 && s[i - 1] == '|') || s[j] == '|')))
+			continue;
+		vb_diag_add(l->d, VB_WARNING, l->path, ln, vb_lint_col(l, ln, i),
+		    "xóa bớt dấu cách", "hai dấu cách liền nhau");
+		return;
+	}
 }
 
 /* Reports the first space before , . ; : ! ? in line ln. */
@@ -273,10 +284,8 @@ vb_lint_text(vb_lint *l)
 		if (!is_text(l, ln))
 			continue;
 		mask = vb_lint_mask(l, ln);
-		if (!table_line(&l->lines[ln - 1])) {
-			lint_spaces(l, ln, mask);
-			lint_punct_space(l, ln, mask);
-		}
+		lint_spaces(l, ln, mask);
+		lint_punct_space(l, ln, mask);
 		if (curly)
 			lint_quotes(l, ln, mask);
 	}

@@ -29,8 +29,8 @@ run() {
 	rc=$?
 }
 
-# expect NAME FILE LINE:COL SEVERITY KEYWORD: one diagnostic line has the
-# position, the severity and the key word.
+# expect NAME FILE LINE:COL SEVERITY KEYWORD: one diagnostic has the
+# position and the severity, and the key word in its message or its hint.
 expect() {
 	run "$2"
 	if grep -A1 -F "$F/$2:$3: $4: " "$D/out" | grep -qF -- "$5"; then
@@ -87,6 +87,10 @@ expect "table row with too many cells" table.md 19:1 "lỗi" "4 ô"
 expect "table row with too few cells" table.md 20:1 "cảnh báo" "2 ô"
 t "escaped pipe is not a cell border" "! grep -qF 'table.md:21:' '$D/out'"
 expect "appendix never referred to" appendix.md 14:3 "cảnh báo" "phụ lục"
+run appendix-table.md
+t "appendix table row checked in the appendix file" "grep -qF '$F/phu-luc/bang-loi.md:6:1: cảnh báo: hàng bảng có 2 ô' '$D/out'"
+t "doubled space inside a table cell, not the padding" "grep -qF '$F/phu-luc/bang-loi.md:5:14: cảnh báo: hai dấu cách' '$D/out' && [ \$(grep -c 'hai dấu cách' '$D/out') -eq 1 ]"
+t "appendix referred to as 'Phụ lục' is fine" "! grep -q 'không nhắc đến' '$D/out'"
 
 # Recipients.
 expect "first recipient not Như trên" recipients.md 10:5 "cảnh báo" "Như trên"
