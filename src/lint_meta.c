@@ -173,6 +173,38 @@ generic_word(const char *s, const char **word)
 	return 0;
 }
 
+/* Checks trich_yeu: no "V/v" (added for a công văn), no type name in
+ * front (printed just above it), no final full stop. */
+static void
+lint_subject(vb_lint *l)
+{
+	const char *v = l->meta.subject, *name;
+	vb_pos p = vb_lint_key(l, "trich_yeu");
+	size_t n;
+
+	if (v == NULL || *v == '\0' || l->type == NULL)
+		return;
+	name = l->type->name;
+	n = strlen(name);
+	if (strncasecmp(v, "V/v", 3) == 0)
+		vb_diag_add(l->d, vb_doctype_is_cong_van(l->type) ? VB_ERROR
+		    : VB_WARNING, l->path, p.line, p.col,
+		    vb_sprintf(l->a, "ghi trich_yeu: %s", vb_text_trim(l->a, v + 3)),
+		    "trích yếu bắt đầu bằng 'V/v'%s", vb_doctype_is_cong_van(l->type)
+		    ? ": vanban tự thêm 'V/v', sẽ in hai lần" : "");
+	else if (*name && strncmp(vb_text_lower(l->a, v),
+	    vb_text_lower(l->a, name), n) == 0 && v[n] == ' ')
+		vb_diag_add(l->d, VB_WARNING, l->path, p.line, p.col,
+		    vb_sprintf(l->a, "ghi trich_yeu: %s", vb_text_capitalize(l->a,
+		    vb_text_trim(l->a, v + n))),
+		    "trích yếu bắt đầu bằng tên loại '%s', đã in ngay phía trên", name);
+	n = strlen(v);
+	if (n > 0 && v[n - 1] == '.' && !(n >= 3 && strcmp(v + n - 3, "...") == 0))
+		vb_diag_add(l->d, VB_WARNING, l->path, p.line,
+		    p.col + (int)vb_utf8_chars(v, n - 1),
+		    "bỏ dấu chấm ở cuối trích yếu", "trích yếu có dấu chấm ở cuối");
+}
+
 /* Checks dia_danh against Phụ lục II: no generic word, except for a unit
  * named after a person ("Thành phố Hồ Chí Minh", written in full). */
 static void
@@ -307,6 +339,7 @@ vb_lint_meta(vb_lint *l)
 	if (l->type)
 		lint_required(l);
 	lint_codes(l);
+	lint_subject(l);
 	lint_place(l);
 	lint_authority_value(l);
 	lint_title_prefix(l, "thu_truong", s->head);

@@ -235,6 +235,30 @@ lint_punct_space(vb_lint *l, int ln, const char *mask)
 	}
 }
 
+/* Reports a month 3-9 written with a leading zero ("tháng 08"): ND30
+ * pads only months 01 and 02 (and days 1-9). */
+static void
+lint_month(vb_lint *l, int ln, const char *mask)
+{
+	const vb_line *line = &l->lines[ln - 1];
+	const char *s = line->s, *w = "tháng 0";
+	size_t i, n = strlen(w), e = text_end(l, ln);
+	char m;
+
+	for (i = text_start(l, ln); i + n + 1 <= e; i++) {
+		if (strncmp(s + i, w, n) != 0 || mask[i])
+			continue;
+		m = s[i + n];
+		if (m < '3' || m > '9' || (i + n + 1 < e &&
+		    isdigit((unsigned char)s[i + n + 1])))
+			continue;
+		vb_diag_add(l->d, VB_WARNING, l->path, ln,
+		    vb_lint_col(l, ln, i + n - 1), vb_sprintf(l->a, "viết 'tháng %c'", m),
+		    "'tháng 0%c': chỉ tháng 01, 02 mới viết số 0 ở đầu", m);
+		return;
+	}
+}
+
 /* Returns 1 when the file has a curly double quote (U+201C, U+201D). */
 static int
 has_curly(const vb_lint *l)
@@ -286,6 +310,7 @@ vb_lint_text(vb_lint *l)
 		mask = vb_lint_mask(l, ln);
 		lint_spaces(l, ln, mask);
 		lint_punct_space(l, ln, mask);
+		lint_month(l, ln, mask);
 		if (curly)
 			lint_quotes(l, ln, mask);
 	}

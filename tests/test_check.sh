@@ -73,6 +73,13 @@ expect "date that does not exist" bad-date.md 8:7 "lỗi" "2024-02-30"
 expect "place name with Thành phố" place.md 7:11 "cảnh báo" "Thành phố"
 run place-hcm.md
 t "Thành phố Hồ Chí Minh is accepted" "[ $rc -eq 0 ] && [ ! -s '$D/out' ]"
+expect "TP. Hồ Chí Minh written in full" subject.md 7:11 "cảnh báo" "Thành phố Hồ Chí Minh"
+expect "trích yếu starting with the type name" subject.md 9:12 "cảnh báo" "tên loại 'Kế hoạch'"
+expect "trích yếu ending with a full stop" subject.md 9:58 "cảnh báo" "dấu chấm"
+expect "công văn trích yếu with V/v" cong-van-vv.md 8:12 "lỗi" "V/v"
+expect "month 3-9 with a leading zero" subject.md 27:60 "cảnh báo" "tháng 08"
+run cong-van-vv.md
+t "month 01 with a leading zero is right" "! grep -q \"tháng 01'\" '$D/out'"
 expect "authority prefix without a space in thu_truong" authority.md 16:15 "lỗi" "dấu cách"
 expect "quyen_han with more than the prefix" authority-value.md 15:14 "lỗi" "GIÁM ĐỐC"
 
