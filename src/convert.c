@@ -9,10 +9,13 @@
 #include "legacy_tables.h"
 #include "text.h"
 
-/* One character of the input as a legacy encoding sees it. */
-struct ch {
-	int code;		/* legacy byte 0-255, or -1 for a character above */
-	size_t off;		/* byte offset in the input */
+/* A window of three characters of the input, as legacy codes: a code is
+ * the legacy byte 0-255, -1 for a character above, ' ' outside the text. */
+struct window {
+	int prev;		/* the character before */
+	int cur;		/* the character looked at */
+	int next;		/* the character after */
+	size_t off;		/* byte offset of cur */
 };
 
 /* Decodes the UTF-8 character at s[*i] (valid UTF-8 assumed) and advances
@@ -66,24 +69,14 @@ code_of(unsigned cp)
 	return cp < 0x80 ? (int)cp : vb_cp1252_byte(cp);
 }
 
-/* Returns the characters of s as legacy codes (malloc'd, *n of them), or
- * NULL when out of memory. */
-static struct ch *
-decode(const char *s, size_t len, int utf8, size_t *n)
+/* Returns the legacy code of the character at s[*i] and advances *i;
+ * ' ' at the end. */
+static int
+next_code(const char *s, size_t len, int utf8, size_t *i)
 {
-	struct ch *c = malloc(sizeof(*c) * (len + 1));
-	size_t i = 0;
-
-	*n = 0;
-	if (c == NULL)
-		return NULL;
-	while (i < len) {
-		c[*n].off = i;
-		c[*n].code = utf8 ? code_of(utf8_next(s, len, &i))
-		    : (unsigned char)s[i++];
-		(*n)++;
-	}
-	return c;
+	if (*i >= len)
+		return ' ';
+	return utf8 ? code_of(utf8_next(s, len, i)) : (unsigned char)s[(*i)++];
 }
 
 /* Returns 1 when code is an ASCII letter. */
@@ -100,17 +93,14 @@ ascii_vowel(int code)
 	return code > 0 && code < 0x80 && strchr("aeiouyAEIOUY", code) != NULL;
 }
 
-/* Returns 1 when c[i] is a typical TCVN3 letter code next to a Latin
- * letter (inside one for ô and ằ, which are also the quotes « »):
- * ă â ê ô ơ ư đ and the a-tones live where no Vietnamese Unicode letter
- * does (0xA1-0xBE). */
+/* Returns 1 when the character looked at is a typical TCVN3 letter code
+ * next to a Latin letter (inside one for ô and ằ, which are also the
+ * quotes « »): ă â ê ô ơ ư đ and the a-tones live where no Vietnamese
+ * Unicode letter does (0xA1-0xBE). */
 static int
-tcvn3_sign(const struct ch *c, size_t n, size_t i)
+tcvn3_sign(const struct window *w)
 {
-	int k = c[i].code;
-
-	int before = i > 0 && ascii_letter(c[i - 1].code);
-	int after = i + 1 < n && ascii_letter(c[i + 1].code);
+	int k = w->cur, before = ascii_letter(w->prev), after = ascii_letter(w->next);
 
 	if (!((k >= 0xA1 && k <= 0xAE) || (k >= 0xB5 && k <= 0xB9) ||
 	    (k >= 0xBB && k <= 0xBE)))
@@ -120,12 +110,12 @@ tcvn3_sign(const struct ch *c, size_t n, size_t i)
 	return before || after;
 }
 
-/* Returns 1 when c[i] is a typical VNI mark after a vowel (ø û ï ù õ: the
+/* Returns 1 when the character looked at is a typical VNI mark after a vowel (ø û ï ù õ: the
  * tones; â after a, e, o; ä ë), or ñ (đ) starting a word before a vowel. */
 static int
-vni_sign(const struct ch *c, size_t n, size_t i)
+vni_sign(const struct window *w)
 {
-	int k = c[i].code, p = i > 0 ? c[i - 1].code : ' ';
+	int k = w->cur, p = w->prev;
 
 	switch (k) {
 	case 0xF8: case 0xFB: case 0xEF: case 0xD8: case 0xDB: case 0xCF:
@@ -137,9 +127,8 @@ vni_sign(const struct ch *c, size_t n, size_t i)
 	case 0xE4: case 0xC4: case 0xEB: case 0xCB:
 		return ascii_vowel(p);
 	case 0xF1: case 0xD1:
-		return !ascii_letter(p) && p < 0x80 && i + 1 < n &&
-		    ascii_vowel(c[i + 1].code) && c[i + 1].code != 'y' &&
-		    c[i + 1].code != 'Y';
+		return !ascii_letter(p) && p < 0x80 && ascii_vowel(w->next) &&
+		    w->next != 'y' && w->next != 'Y';
 	default:
 		return 0;
 	}
@@ -148,17 +137,22 @@ vni_sign(const struct ch *c, size_t n, size_t i)
 vb_legacy
 vb_legacy_guess(const char *s, size_t len, int utf8, size_t *at)
 {
-	size_t n, i, nt = 0, nv = 0, ft = 0, fv = 0, need = utf8 ? 2 : 1;
-	struct ch *c = decode(s, len, utf8, &n);
+	size_t i = 0, nt = 0, nv = 0, ft = 0, fv = 0, need = utf8 ? 2 : 1, noff;
+	struct window w = {' ', ' ', ' ', 0};
 	vb_legacy r = VB_LEGACY_NONE;
 
-	if (c == NULL)
-		return VB_LEGACY_NONE;
-	for (i = 0; i < n; i++) {
-		if (tcvn3_sign(c, n, i) && nt++ == 0)
-			ft = c[i].off;
-		if (vni_sign(c, n, i) && nv++ == 0)
-			fv = c[i].off;
+	noff = i;
+	w.next = next_code(s, len, utf8, &i);
+	while (noff < len) {
+		w.prev = w.cur;
+		w.cur = w.next;
+		w.off = noff;
+		noff = i;
+		w.next = next_code(s, len, utf8, &i);
+		if (tcvn3_sign(&w) && nt++ == 0)
+			ft = w.off;
+		if (vni_sign(&w) && nv++ == 0)
+			fv = w.off;
 	}
 	if (nt >= need && nt > nv)
 		r = VB_LEGACY_TCVN3;
@@ -166,7 +160,6 @@ vb_legacy_guess(const char *s, size_t len, int utf8, size_t *at)
 		r = VB_LEGACY_VNI;
 	if (at)
 		*at = r == VB_LEGACY_TCVN3 ? ft : fv;
-	free(c);
 	return r;
 }
 
