@@ -92,6 +92,33 @@ lint_required(vb_lint *l)
 		    "ví dụ: noi_nhan: [Như trên, Ban Giám đốc Sở]");
 }
 
+/* Makes a missing signer's name an error. The parser only warns ("chưa có
+ * họ tên người ký"), since a draft may leave the name out; a document
+ * checked for issue may not. The parser's warning is raised in place so
+ * the problem is still reported once. */
+static void
+lint_signer_name(vb_lint *l)
+{
+	static const char msg[] = "chưa có họ tên người ký";
+	const vb_sign_src *s = &l->meta.sign;
+	vb_diag *g;
+	size_t i;
+
+	if (s->name && *s->name)
+		return;
+	for (i = 0; i < l->d->n; i++) {
+		g = &l->d->items[i];
+		if (g->severity == VB_WARNING && g->msg && strcmp(g->file, l->path) == 0 &&
+		    strncmp(g->msg, msg, sizeof(msg) - 1) == 0) {
+			g->severity = VB_ERROR;
+			l->d->errors++;
+			return;
+		}
+	}
+	vb_diag_add(l->d, VB_ERROR, l->path, s->pos.line, s->pos.col,
+	    "thêm ky: ho_ten", "%s", msg);
+}
+
 /* Reports "CV" (not a code: công văn has none) as a group of value v of
  * key; returns 1 when found. */
 static int
@@ -336,8 +363,10 @@ vb_lint_meta(vb_lint *l)
 
 	if (!l->have_meta)
 		return;
-	if (l->type)
+	if (l->type) {
 		lint_required(l);
+		lint_signer_name(l);
+	}
 	lint_codes(l);
 	lint_subject(l);
 	lint_place(l);

@@ -65,6 +65,8 @@ expect "unknown key with a suggestion" unknown-key.md 9:1 "cảnh báo" "'trich_
 expect "missing trich_yeu" missing-keys.md 1:1 "lỗi" "thiếu khóa 'trich_yeu'"
 expect "missing kinh_gui for a tờ trình" missing-keys.md 1:1 "lỗi" "thiếu khóa 'kinh_gui'"
 expect "missing noi_nhan" missing-keys.md 1:1 "lỗi" "thiếu khóa 'noi_nhan'"
+expect "missing ky.ho_ten is an error" no-name.md 15:3 "lỗi" "họ tên người ký"
+t "missing ky.ho_ten reported once" "[ \$(grep -c 'họ tên người ký' '$D/out') -eq 1 ]"
 expect "type not in ND30, with a suggestion" bad-type.md 2:7 "lỗi" "không có trong Nghị định 30"
 expect "code CV in don_vi" code-cv.md 5:9 "lỗi" "'CV' không phải là mã"
 expect "code CV in a number cited in the body" code-cv.md 17:26 "cảnh báo" "'CV'"
