@@ -54,7 +54,7 @@ body_start(const vb_line *ln)
 		if (i < ln->len && (s[i] == '#' || s[i] == '>'))
 			while (k < ln->len && (s[k] == '#' || s[k] == '>'))
 				k++;
-		else if (i < ln->len && strchr("-+*", s[i]))
+		else if (i < ln->len && s[i] && strchr("-+*", s[i]))
 			k = i + 1;
 		else
 			while (k < ln->len && isdigit((unsigned char)s[k]))
@@ -222,7 +222,7 @@ lint_punct_space(vb_lint *l, int ln, const char *mask)
 
 	for (i = text_start(l, ln); i + 1 < e; i++) {
 		c = s[i + 1];
-		if (s[i] != ' ' || !strchr(",.;:!?", c) || mask[i + 1])
+		if (s[i] != ' ' || !c || !strchr(",.;:!?", c) || mask[i + 1])
 			continue;
 		if (i + 2 < e && (s[i + 2] == c || s[i + 2] == '/' ||
 		    isalnum((unsigned char)s[i + 2])))
