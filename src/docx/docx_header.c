@@ -117,15 +117,18 @@ date_cell(dx_ctx *c, int w)
 	dx_end(c->x);
 }
 
-/* Writes the header table: two columns, two rows. */
+/* Writes the header table: two columns, two rows. When the columns are
+ * wider than the text, the table reaches into the left margin, as the
+ * decree's own samples do, so the Quốc hiệu still fits on one line. */
 static void
 header_table(dx_ctx *c)
 {
-	int cols[2];
+	int cols[2], over;
 
 	cols[0] = DX_MM_TW(c->p->header_left_mm);
 	cols[1] = DX_MM_TW(c->p->header_right_mm);
-	dx_layout_table(c, cols, 2, 0);
+	over = cols[0] + cols[1] - c->text_tw;
+	dx_layout_table(c, cols, 2, 0, over > 0 ? -over : 0);
 	dx_start(c->x, "w:tr");
 	agency_cell(c, cols[0]);
 	nation_cell(c, cols[1]);
@@ -175,7 +178,6 @@ static void
 kinh_gui(dx_ctx *c)
 {
 	const vb_header *h = &c->doc->header;
-	const char *label = "Kính gửi:";
 	dx_ppr pp = dx_ppr_init();
 	int start = c->text_tw / 5;
 	int label_tw = DX_PT_TW(dx_text_width_pt("Kính gửi: ",
@@ -189,12 +191,12 @@ kinh_gui(dx_ctx *c)
 	pp.ind = 1;
 	pp.left = start + label_tw;
 	pp.first = -label_tw;
-	pp.tab = start + label_tw;
 	pp.jc = "left";
+	if (h->nto > 1)
+		pp.tab = start + label_tw;
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
-	dx_run(c, label, 0, NULL);
-	dx_run(c, "\t", 0, NULL);
+	dx_run(c, h->nto > 1 ? "Kính gửi:\t" : "Kính gửi: ", 0, NULL);
 	for (i = 0; i < h->nto; i++) {
 		const char *end = i + 1 == h->nto ? "." : ";";
 		char *line = h->nto == 1 ?

@@ -144,9 +144,9 @@ void dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after);
  * a box of box_tw twips: 0.4 of the text (Decree 30: 1/3 to 1/2 of the
  * line), a third of the box when the text wraps. */
 int dx_rule_width(int text_tw, int box_tw);
-/* Starts a borderless fixed-layout table with n columns of cols[] twips
- * and cell margins of pad twips left and right. */
-void dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad);
+/* Starts a borderless fixed-layout table with n columns of cols[] twips,
+ * cell margins of pad twips left and right, indented by ind twips. */
+void dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad, int ind);
 /* Starts a cell of w twips, aligned to the top. */
 void dx_layout_cell(dx_ctx *c, int w);
 /* Writes the header block (agency, Quốc hiệu, number, date), the title,

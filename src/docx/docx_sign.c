@@ -75,7 +75,7 @@ dx_signature(dx_ctx *c)
 
 	cols[0] = (int)(c->text_tw * c->p->sign_left_frac);
 	cols[1] = c->text_tw - cols[0];
-	dx_layout_table(c, cols, 2, 0);
+	dx_layout_table(c, cols, 2, 0, 0);
 	dx_start(c->x, "w:tr");
 	dx_start(c->x, "w:trPr");
 	dx_empty(c->x, "w:cantSplit");

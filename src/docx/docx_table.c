@@ -290,7 +290,7 @@ cell_margin(dx_xml *x, const char *side, int w)
 }
 
 void
-dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad)
+dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad, int ind)
 {
 	static const char *const sides[] = { "w:top", "w:left", "w:bottom",
 	    "w:right", "w:insideH", "w:insideV" };
@@ -307,7 +307,7 @@ dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad)
 	dx_attr(x, "w:type", "dxa");
 	dx_end(x);
 	dx_start(x, "w:tblInd");
-	dx_attri(x, "w:w", 0);
+	dx_attri(x, "w:w", ind);
 	dx_attr(x, "w:type", "dxa");
 	dx_end(x);
 	dx_start(x, "w:tblBorders");
