@@ -154,6 +154,8 @@ block(dx_ctx *c, const vb_block *b, int keep)
 	}
 }
 
+/* Writes the blocks of a part. keep_last: keep the last paragraph with
+ * what follows (the signature). */
 void
 dx_blocks(dx_ctx *c, const vb_part *part, int keep_last)
 {

@@ -226,6 +226,8 @@ bases(dx_ctx *c)
 		dx_para_text(c, &pp, h->bases[i], VB_ITALIC, 0);
 }
 
+/* Writes the header block (agency, Quốc hiệu, number, date), the title,
+ * "Kính gửi" and the "Căn cứ" lines. */
 void
 dx_header(dx_ctx *c)
 {

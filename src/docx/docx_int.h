@@ -163,7 +163,7 @@ void dx_blocks(dx_ctx *c, const vb_part *part, int keep_last);
 
 /* Writes word/styles.xml into out; returns 0 or -1. */
 int dx_styles_write(const vb_profile *p, vb_buf *out);
-/* Writes word/footnotes.xml (and its relationships) ; returns 0 or -1. */
+/* Writes word/footnotes.xml (links go to c->rels); returns 0 or -1. */
 int dx_notes_write(dx_ctx *c, vb_buf *out);
 /* Writes word/document.xml; returns 0 or -1. */
 int dx_document_write(dx_ctx *c, vb_buf *out);

@@ -68,6 +68,7 @@ signer_cell(dx_ctx *c, int w)
 	dx_end(c->x);
 }
 
+/* Writes the signature table ("Nơi nhận" and the signer). */
 void
 dx_signature(dx_ctx *c)
 {

@@ -230,6 +230,7 @@ other_styles(dx_xml *x, const vb_profile *p)
 	style_write(x, &s, 0);
 }
 
+/* Writes word/styles.xml into out; returns 0 or -1. */
 int
 dx_styles_write(const vb_profile *p, vb_buf *out)
 {
