@@ -128,6 +128,8 @@ block(dx_ctx *c, const vb_block *b, int keep)
 
 	pp.keep_next = keep;
 	pp.jc = para_jc(b->align);
+	if (b->align == VB_ALIGN_CENTER || b->align == VB_ALIGN_RIGHT)
+		pp.ind = 1;	/* no first-line indent off-centre */
 	switch (b->kind) {
 	case VB_BLOCK_HEADING:
 		heading(c, b, &pp);

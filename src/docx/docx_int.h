@@ -56,10 +56,10 @@ typedef struct dx_num {
 typedef struct dx_numbering {
 	dx_absnum *abs;		/* abstract definitions */
 	size_t nabs;		/* number of abstract definitions */
-	size_t absCap;		/* allocated abstract definitions */
+	size_t abs_cap;		/* allocated abstract definitions */
 	dx_num *nums;		/* list instances */
 	size_t nnums;		/* number of list instances */
-	size_t numCap;		/* allocated list instances */
+	size_t num_cap;		/* allocated list instances */
 } dx_numbering;
 
 /* Collects the lists of every part of doc into num. */

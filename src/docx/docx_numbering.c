@@ -18,7 +18,7 @@ abs_find(dx_numbering *num, vb_arena *a, int ordered, const char *text)
 		    strcmp(num->abs[i].text, text) == 0)
 			return (int)i;
 	num->abs = vb_grow(a, num->abs, num->nabs + 1, sizeof(dx_absnum),
-	    &num->absCap);
+	    &num->abs_cap);
 	num->abs[num->nabs].ordered = ordered;
 	num->abs[num->nabs].text = text;
 	return (int)num->nabs++;
@@ -32,7 +32,7 @@ num_add(dx_numbering *num, vb_arena *a, int abs, int list,
 	dx_num *n;
 
 	num->nums = vb_grow(a, num->nums, num->nnums + 1, sizeof(dx_num),
-	    &num->numCap);
+	    &num->num_cap);
 	n = &num->nums[num->nnums++];
 	n->abs = abs;
 	n->list = list;

@@ -46,18 +46,6 @@ dx_close(dx_xml *x, vb_buf *out)
 	return rc;
 }
 
-/* Frees the writer without producing output (after an error). */
-void
-dx_abandon(dx_xml *x)
-{
-	if (x->w != NULL)
-		xmlFreeTextWriter(x->w);
-	if (x->buf != NULL)
-		xmlBufferFree(x->buf);
-	x->w = NULL;
-	x->buf = NULL;
-}
-
 /* Opens element name ("w:p"). */
 void
 dx_start(dx_xml *x, const char *name)
