@@ -10,6 +10,12 @@
 #define TIEU_NGU "Độc lập - Tự do - Hạnh phúc"
 
 
+/* Smallest sizes Decree 30 allows for the agency names and for the place
+ * and date line; a line that would wrap at the profile's size is set this
+ * small instead, when that keeps it on one line. */
+#define MIN_AGENCY_PT 12
+#define MIN_PLACE_PT 13
+
 /* Returns the widest line of s (lines split at '\n'), in points. */
 static double
 widest_line_pt(dx_ctx *c, const char *s, double pt, unsigned style)
@@ -26,6 +32,21 @@ widest_line_pt(dx_ctx *c, const char *s, double pt, unsigned style)
 		s = nl != NULL ? nl + 1 : NULL;
 	}
 	return best;
+}
+
+/* Returns pt, or the smaller size floor when s (at its widest line) would
+ * wrap in w twips at pt but fits at floor. Widths are padded by 1 % for
+ * the renderer's rounding. */
+static double
+fit_pt(dx_ctx *c, const char *s, double pt, double floor, unsigned style,
+    int w)
+{
+	if (s == NULL || floor >= pt ||
+	    DX_PT_TW(widest_line_pt(c, s, pt, style) * 1.01) <= w)
+		return pt;
+	if (DX_PT_TW(widest_line_pt(c, s, floor, style) * 1.01) <= w)
+		return floor;
+	return pt;
 }
 
 /* Returns properties of a centred header line with space before. */
@@ -50,8 +71,10 @@ agency_cell(dx_ctx *c, int w)
 
 	dx_layout_cell(c, w);
 	if (h->parent != NULL && *h->parent != '\0')
-		dx_para_text(c, &pp, h->parent, 0, VB_PT_TO_HALF(p->agency_pt));
-	dx_para_text(c, &pp, h->issuer, VB_BOLD, VB_PT_TO_HALF(p->agency_pt));
+		dx_para_text(c, &pp, h->parent, 0, VB_PT_TO_HALF(fit_pt(c,
+		    h->parent, p->agency_pt, MIN_AGENCY_PT, 0, w)));
+	dx_para_text(c, &pp, h->issuer, VB_BOLD, VB_PT_TO_HALF(fit_pt(c,
+	    h->issuer, p->agency_pt, MIN_AGENCY_PT, VB_BOLD, w)));
 	issuer_tw = DX_PT_TW(widest_line_pt(c, h->issuer, p->agency_pt,
 	    VB_BOLD));
 	dx_rule(c, w, dx_rule_width(issuer_tw, w), 0, 0);
@@ -92,18 +115,6 @@ number_cell(dx_ctx *c, int w)
 	dx_end(c->x);
 }
 
-/* Returns the size of the place and date line: the profile's, or 1 pt
- * smaller (not under 13) when it would not fit the cell on one line. */
-static double
-place_date_pt(dx_ctx *c, const char *s, int w)
-{
-	double pt = c->p->place_date_pt;
-
-	if (DX_PT_TW(dx_text_width_pt(s, pt, VB_ITALIC)) > w && pt > 13)
-		pt = pt - 1 < 13 ? 13 : pt - 1;
-	return pt;
-}
-
 /* Writes the right cell of row 2: place and date, italic. */
 static void
 date_cell(dx_ctx *c, int w)
@@ -112,8 +123,8 @@ date_cell(dx_ctx *c, int w)
 	dx_ppr pp = centred(DX_PT_TW(6));
 
 	dx_layout_cell(c, w);
-	dx_para_text(c, &pp, s, VB_ITALIC,
-	    VB_PT_TO_HALF(place_date_pt(c, s != NULL ? s : "", w)));
+	dx_para_text(c, &pp, s, VB_ITALIC, VB_PT_TO_HALF(fit_pt(c, s,
+	    c->p->place_date_pt, MIN_PLACE_PT, VB_ITALIC, w)));
 	dx_end(c->x);
 }
 
