@@ -16,6 +16,7 @@
 #include "frontmatter.h"
 #include "numbering.h"
 #include "table.h"
+#include "tasks.h"
 #include "text.h"
 
 /* Largest input file accepted, in bytes. */
@@ -523,6 +524,39 @@ compose_appendix_heading(struct build *b, vb_part *p, size_t i, size_t n,
 	    vb_date_words(b->a, &doc->date), b->m.issuer);
 }
 
+/* Appends a table block to part p. */
+static void
+add_table_block(struct build *b, vb_part *p, vb_table *t, vb_pos pos)
+{
+	size_t cap = p->n;
+	vb_block *blk;
+
+	p->blocks = vb_grow(b->a, p->blocks, p->n + 1, sizeof(vb_block), &cap);
+	blk = &p->blocks[p->n++];
+	memset(blk, 0, sizeof(*blk));
+	blk->kind = VB_BLOCK_TABLE;
+	blk->file = b->doc->path;
+	blk->line = pos.line;
+	blk->col = pos.col;
+	blk->table = t;
+}
+
+/* Adds the task table collected from the body to appendix p. */
+static void
+add_task_table(struct build *b, vb_part *p, const vb_appx_src *src)
+{
+	vb_table *t = vb_tasks_table(b->a, &b->doc->body);
+
+	if (t == NULL) {
+		vb_diag_add(b->d, VB_ERROR, b->doc->path, src->pos.line, src->pos.col,
+		    "dưới mỗi đề mục nhiệm vụ, viết các dòng 'Đơn vị thực hiện: …', "
+		    "'Đơn vị phối hợp: …', 'Thời gian thực hiện: …'",
+		    "không tìm thấy nhiệm vụ nào trong nội dung để lập bảng phụ lục");
+		return;
+	}
+	add_table_block(b, p, t, src->pos);
+}
+
 /* Loads the content of one appendix. */
 static void
 load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
@@ -532,9 +566,15 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 	char *path, *data, *clean;
 	int line;
 
+	if ((src->file == NULL || *src->file == '\0') && (src->tasks || src->table)) {
+		p->file = b->doc->path;
+		if (src->tasks)
+			add_task_table(b, p, src);
+		return;
+	}
 	if (src->file == NULL || *src->file == '\0') {
 		vb_diag_add(b->d, VB_ERROR, b->doc->path, src->pos.line, src->pos.col,
-		    "ví dụ: noi_dung: phu-luc-1.md",
+		    "ví dụ: noi_dung: phu-luc-1.md, hoặc nhiem_vu: co để lập bảng từ các nhiệm vụ trong nội dung",
 		    "phụ lục chưa có nội dung (noi_dung)");
 		return;
 	}
@@ -553,6 +593,8 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 	}
 	vb_body_parse(b->a, path, body, strlen(body), line, p, &b->notes, b->d);
 	vb_number_headings(b->a, p, b->d);
+	if (src->tasks)
+		add_task_table(b, p, src);
 }
 
 /* Loads every appendix named in the front matter. */

@@ -569,8 +569,9 @@ read_top(struct ctx *c, yaml_node_t *root)
 		for (i = 0; top_keys[i].name; i++)
 			if (strcmp(k, top_keys[i].name) == 0)
 				break;
-		if (top_keys[i].name)
-			top_keys[i].read(c, node_at(c, p->value), kp);
+		if (top_keys[i].name)	/* messages point at the value */
+			top_keys[i].read(c, node_at(c, p->value),
+			    pos_of(c, node_at(c, p->value)));
 		else
 			unknown_key(c, k, kp, names, "phần đầu");
 	}
