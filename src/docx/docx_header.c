@@ -10,11 +10,13 @@
 #define TIEU_NGU "Độc lập - Tự do - Hạnh phúc"
 
 
-/* Smallest sizes Decree 30 allows for the agency names and for the place
- * and date line; a line that would wrap at the profile's size is set this
+/* Smallest sizes Decree 30 allows for the agency names, the place and
+ * date line, the Quốc hiệu and the Tiêu ngữ; a line that would wrap at the profile's size is set this
  * small instead, when that keeps it on one line. */
 #define MIN_AGENCY_PT 12
 #define MIN_PLACE_PT 13
+#define MIN_QUOC_HIEU_PT 12
+#define MIN_TIEU_NGU_PT 13
 
 /* Returns the widest line of s (lines split at '\n'), in points. */
 static double
@@ -88,13 +90,15 @@ nation_cell(dx_ctx *c, int w)
 {
 	const vb_profile *p = c->p;
 	dx_ppr pp = centred(-1);
-	int rule = DX_PT_TW(dx_text_width_pt(TIEU_NGU, p->tieu_ngu_pt,
-	    VB_BOLD));
+	double qh = fit_pt(c, QUOC_HIEU, p->quoc_hieu_pt, MIN_QUOC_HIEU_PT,
+	    VB_BOLD, w);
+	double tn = fit_pt(c, TIEU_NGU, p->tieu_ngu_pt, MIN_TIEU_NGU_PT,
+	    VB_BOLD, w);
+	int rule = DX_PT_TW(dx_text_width_pt(TIEU_NGU, tn, VB_BOLD));
 
 	dx_layout_cell(c, w);
-	dx_para_text(c, &pp, QUOC_HIEU, VB_BOLD,
-	    VB_PT_TO_HALF(p->quoc_hieu_pt));
-	dx_para_text(c, &pp, TIEU_NGU, VB_BOLD, VB_PT_TO_HALF(p->tieu_ngu_pt));
+	dx_para_text(c, &pp, QUOC_HIEU, VB_BOLD, VB_PT_TO_HALF(qh));
+	dx_para_text(c, &pp, TIEU_NGU, VB_BOLD, VB_PT_TO_HALF(tn));
 	dx_rule(c, w, rule < w ? rule : w, 0, 0);
 	dx_end(c->x);
 }
