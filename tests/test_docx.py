@@ -163,8 +163,10 @@ def dump_fields(vanban, md):
     """Returns {key: value} of 'vanban dump' header lines."""
     out = subprocess.run([vanban, "dump", md], capture_output=True,
                          text=True).stdout
-    fields = {}
+    fields = {"basis": []}
     for line in out.splitlines():
+        if line.startswith("basis: "):
+            fields["basis"].append(line[len("basis: "):])
         m = re.match(r"^(parent|issuer|type|subject|name|number|place_date):\s(.*)$", line)
         if m and m.group(1) not in fields:
             fields[m.group(1)] = m.group(2)
@@ -231,6 +233,19 @@ def check_styles(name, z):
         ok = h is not None and val(h, W + "name") == f"heading {lvl}" and \
             val(h.find(W + "pPr"), W + "outlineLvl") == str(lvl - 1)
         check(ok, f"{name}: Heading{lvl} is 'heading {lvl}' with outlineLvl {lvl - 1}")
+    def rp(sid):
+        st_ = ids.get(sid)
+        return st_.find(W + "rPr") if st_ is not None else None
+    check(has(rp("Heading1"), W + "b") and has(rp("Heading2"), W + "b") and
+          not has(rp("Heading3"), W + "b") and
+          has(rp("Heading4"), W + "b") and has(rp("Heading4"), W + "i"),
+          f"{name}: heading weights: 1-2 bold, 3 regular, 4 bold italic")
+    check(all(ids.get(f"Heading{k}") is not None and
+              ids[f"Heading{k}"].find(f"{W}pPr/{W}keepNext") is not None for k in range(1, 5)),
+          f"{name}: headings keep with next")
+    ft = ids.get("FootnoteText")
+    check(ft is not None and ft.find(f".//{W}ind") is None and
+          val(ft.find(W + "rPr"), W + "sz") == "24", f"{name}: FootnoteText 12 pt, no indent")
     fr = ids.get("FootnoteReference")
     check(fr is not None and val(fr.find(W + "rPr"), W + "vertAlign") == "superscript",
           f"{name}: FootnoteReference is superscript")
@@ -356,6 +371,48 @@ def check_props(name, z, fields):
     return title.text if title is not None else ""
 
 
+def check_package(name, z):
+    """settings, fonts and app properties."""
+    st = parse(z, "word/settings.xml")
+    check(st is not None and st.find(f"{W}footnotePr") is not None and
+          val(st, W + "defaultTabStop") is not None, f"{name}: settings has footnotePr and defaultTabStop")
+    compat = [c.get(W + "val") for c in st.iter(W + "compatSetting")
+              if c.get(W + "name") == "compatibilityMode"] if st is not None else []
+    check(compat == ["15"], f"{name}: compatibility mode 15")
+    ft = parse(z, "word/fontTable.xml")
+    check(ft is not None and any(f.get(W + "name") == "Times New Roman" for f in ft),
+          f"{name}: fontTable declares Times New Roman")
+    check(parse(z, "docProps/app.xml") is not None, f"{name}: docProps/app.xml present")
+
+
+def check_rules(name, doc, fields):
+    """The short rules under the issuer and the trích yếu are centred and
+    1/5 to 1/2 of their box."""
+    tbl = doc.find(f"{W}body/{W}tbl")
+    cell = tbl.find(f"{W}tr/{W}tc")
+    def rule_share(p, box):
+        ind = p.find(f"{W}pPr/{W}ind")
+        left, right = int(ind.get(W + "left")), int(ind.get(W + "right"))
+        return left == right, (box - left - right) / box
+    rules = [p for p in cell.findall(W + "p") if p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None]
+    ok = len(rules) == 1 and rule_share(rules[0], 3685)[0] and \
+        0.2 <= rule_share(rules[0], 3685)[1] <= 0.5
+    check(ok, f"{name}: centred short rule under the issuer")
+    body = list(doc.find(W + "body"))
+    after = body[body.index(tbl) + 1:]
+    title_rules = []
+    for el in after:
+        if el.tag != W + "p":
+            break
+        if el.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None:
+            title_rules.append(el)
+            break
+    if fields.get("type"):
+        ok = len(title_rules) == 1 and rule_share(title_rules[0], 9355)[0] and \
+            0.1 <= rule_share(title_rules[0], 9355)[1] <= 0.5
+        check(ok, f"{name}: centred short rule under the trích yếu")
+
+
 def check_docx(name, path, fields):
     """All generic checks of one package; returns the parsed document."""
     z = zipfile.ZipFile(path)
@@ -369,6 +426,16 @@ def check_docx(name, path, fields):
     check_body(name, doc)
     check_page_header(name, z, doc)
     check_props(name, z, fields)
+    check_package(name, z)
+    check_rules(name, doc, fields)
+    bases = [p for p in doc.iter(W + "p") if text_of(p) in fields.get("basis", [])]
+    if bases:
+        check(all(has(r.find(W + "rPr"), W + "i") for p in bases for r in p.iter(W + "r")),
+              f"{name}: 'Căn cứ' lines italic")
+    kg = [p for p in doc.iter(W + "p") if text_of(p).startswith("Kính gửi:")]
+    if kg and "- " not in text_of(kg[0]):
+        check(text_of(kg[0]).endswith(".") and "\t" not in text_of(kg[0]),
+              f"{name}: one Kính gửi recipient on the same line, ending with '.'")
     return z, doc
 
 
