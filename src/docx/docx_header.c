@@ -9,10 +9,10 @@
 #define QUOC_HIEU "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #define TIEU_NGU "Độc lập - Tự do - Hạnh phúc"
 
-
 /* Smallest sizes Decree 30 allows for the agency names, the place and
- * date line, the Quốc hiệu and the Tiêu ngữ; a line that would wrap at the profile's size is set this
- * small instead, when that keeps it on one line. */
+ * date line, the Quốc hiệu and the Tiêu ngữ. A line that would wrap at the
+ * profile's size is set this small instead, when that keeps it on one
+ * line. */
 #define MIN_AGENCY_PT 12
 #define MIN_PLACE_PT 13
 #define MIN_QUOC_HIEU_PT 12
@@ -36,18 +36,18 @@ widest_line_pt(dx_ctx *c, const char *s, double pt, unsigned style)
 	return best;
 }
 
-/* Returns pt, or the smaller size floor when s (at its widest line) would
- * wrap in w twips at pt but fits at floor. Widths are padded by 1 % for
+/* Returns pt, or the smaller size least when s (at its widest line) would
+ * wrap in w twips at pt but fits at least. Widths are padded by 1 % for
  * the renderer's rounding. */
 static double
-fit_pt(dx_ctx *c, const char *s, double pt, double floor, unsigned style,
+fit_pt(dx_ctx *c, const char *s, double pt, double least, unsigned style,
     int w)
 {
-	if (s == NULL || floor >= pt ||
+	if (s == NULL || least >= pt ||
 	    DX_PT_TW(widest_line_pt(c, s, pt, style) * 1.01) <= w)
 		return pt;
-	if (DX_PT_TW(widest_line_pt(c, s, floor, style) * 1.01) <= w)
-		return floor;
+	if (DX_PT_TW(widest_line_pt(c, s, least, style) * 1.01) <= w)
+		return least;
 	return pt;
 }
 
@@ -69,16 +69,16 @@ agency_cell(dx_ctx *c, int w)
 	const vb_header *h = &c->doc->header;
 	const vb_profile *p = c->p;
 	dx_ppr pp = centred(-1);
-	double issuer_tw;
+	double issuer_pt = fit_pt(c, h->issuer, p->agency_pt, MIN_AGENCY_PT,
+	    VB_BOLD, w);
+	int issuer_tw = DX_PT_TW(widest_line_pt(c, h->issuer, issuer_pt,
+	    VB_BOLD));
 
 	dx_layout_cell(c, w);
 	if (h->parent != NULL && *h->parent != '\0')
 		dx_para_text(c, &pp, h->parent, 0, VB_PT_TO_HALF(fit_pt(c,
 		    h->parent, p->agency_pt, MIN_AGENCY_PT, 0, w)));
-	dx_para_text(c, &pp, h->issuer, VB_BOLD, VB_PT_TO_HALF(fit_pt(c,
-	    h->issuer, p->agency_pt, MIN_AGENCY_PT, VB_BOLD, w)));
-	issuer_tw = DX_PT_TW(widest_line_pt(c, h->issuer, p->agency_pt,
-	    VB_BOLD));
+	dx_para_text(c, &pp, h->issuer, VB_BOLD, VB_PT_TO_HALF(issuer_pt));
 	dx_rule(c, w, dx_rule_width(issuer_tw, w), 0, 0);
 	dx_end(c->x);
 }
