@@ -4,6 +4,8 @@
  *
  *   sheet_driver [-n] [-d] [-s SHEET] BASE_DIR PATH
  *
+ * -n numbers the table (given twice: numbers it twice, to check that a
+ * second pass changes nothing).
  * Exits 1 when loading reported an error, 2 on bad usage. */
 #include <stdio.h>
 #include <string.h>
@@ -56,7 +58,7 @@ main(int argc, char **argv)
 
 	while ((ch = getopt(argc, argv, "nds:")) != -1)
 		switch (ch) {
-		case 'n': number = 1; break;
+		case 'n': number++; break;
 		case 'd': model = 1; break;
 		case 's': sheet = optarg; break;
 		default: return 2;
@@ -67,7 +69,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	t = vb_sheet_load(a, argv[optind], argv[optind + 1], sheet, &d);
-	if (t != NULL && number)
+	for (; t != NULL && number > 0; number--)
 		vb_table_number(a, t, argv[optind + 1], &d);
 	if (t != NULL && vb_table_to_markdown(t, &out) == 0)
 		fputs(out.data ? out.data : "", stdout);
