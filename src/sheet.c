@@ -143,7 +143,8 @@ vb_sheet_load(vb_arena *a, const char *base_dir, const char *path,
 		    k == KIND_OLD ? "Hãy mở tệp bằng Excel hoặc LibreOffice "
 		    "Calc rồi lưu lại dạng \"Excel Workbook (.xlsx)\"." :
 		    "Dùng tệp .xlsx, .csv hoặc .tsv.",
-		    "vanban chưa đọc được loại tệp bảng này");
+		    "vanban chưa đọc được loại tệp bảng này (%s)",
+		    strrchr(path, '.') ? strrchr(path, '.') : "không có đuôi");
 		return NULL;
 	}
 	if ((full = safe_path(a, base_dir ? base_dir : ".", path, d)) == NULL)

@@ -318,22 +318,31 @@ vb_cell_is_date(const char *s)
 	return (n == 2 || n == 4) && s[n] == '\0';
 }
 
-/* Returns the bounds of the filled cells in *r0..*r1, *c0..*c1; 0 when
- * nothing is filled. */
+/* Returns 1 when grid cell c holds more than blanks. */
 static int
-bounds(const vb_grid *g, size_t *r0, size_t *r1, size_t *c0, size_t *c1)
+has_text(const vb_grid_cell *c)
 {
-	size_t i, j;
+	size_t j;
+
+	for (j = 0; j < c->nseg; j++)
+		if (c->segs[j].text[strspn(c->segs[j].text, " \t\r\n")] != '\0')
+			return 1;
+	return 0;
+}
+
+/* Returns the bounds of the filled cells from row from on in *r0..*r1,
+ * *c0..*c1; 0 when nothing is filled. */
+static int
+bounds(const vb_grid *g, size_t from, size_t *r0, size_t *r1, size_t *c0,
+    size_t *c1)
+{
+	size_t i;
 	int any = 0;
 	const vb_grid_cell *c;
 
 	for (i = 0; i < g->ncells; i++) {
 		c = &g->cells[i];
-		for (j = 0; j < c->nseg; j++)
-			if (c->segs[j].text[strspn(c->segs[j].text,
-			    " \t\r\n")] != '\0')
-				break;
-		if (j == c->nseg)
+		if (c->row < from || !has_text(c))
 			continue;
 		if (!any || c->row < *r0)
 			*r0 = c->row;
@@ -346,6 +355,63 @@ bounds(const vb_grid *g, size_t *r0, size_t *r1, size_t *c0, size_t *c1)
 		any = 1;
 	}
 	return any;
+}
+
+/* Returns the only filled cell of row r, or NULL when it has none or
+ * several. */
+static const vb_grid_cell *
+lone_cell(const vb_grid *g, size_t r)
+{
+	size_t i;
+	const vb_grid_cell *only = NULL;
+
+	for (i = 0; i < g->ncells; i++)
+		if (g->cells[i].row == r && has_text(&g->cells[i])) {
+			if (only != NULL)
+				return NULL;
+			only = &g->cells[i];
+		}
+	return only;
+}
+
+/* Returns the plain text of a grid cell, lines joined by spaces. */
+static char *
+grid_text(vb_arena *a, const vb_grid_cell *c)
+{
+	size_t i;
+	char *s = "", *p;
+
+	for (i = 0; i < c->nseg; i++)
+		s = vb_sprintf(a, "%s%s", s, c->segs[i].text);
+	for (p = s; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return vb_text_trim(a, s);
+}
+
+/* Finds the table's bounds, skipping (with a warning) up to three title
+ * rows above it: rows with a single filled cell over a table of three
+ * columns or more. Returns 0 when nothing is filled. */
+static int
+table_bounds(vb_grid *g, const char *file, vb_diags *d, size_t *r0,
+    size_t *r1, size_t *c0, size_t *c1)
+{
+	size_t from = 0, k;
+	const vb_grid_cell *title;
+
+	for (k = 0;; k++) {
+		if (!bounds(g, from, r0, r1, c0, c1))
+			return 0;
+		if (k == 3 || *r1 == *r0 || *c1 - *c0 < 2 ||
+		    (title = lone_cell(g, *r0)) == NULL)
+			return 1;
+		vb_diag_add(d, VB_WARNING, file, 0, 0,
+		    "Tiêu đề phụ lục ghi trong văn bản; có thể xoá dòng này "
+		    "khỏi bảng tính.",
+		    "đã bỏ qua dòng \"%s\" phía trên bảng (coi là tiêu đề, "
+		    "không phải hàng của bảng)", grid_text(g->a, title));
+		from = *r0 + 1;
+	}
 }
 
 /* Applies merged region m (already in table coordinates) unless it
@@ -564,7 +630,7 @@ vb_grid_table(vb_grid *g, const char *file, vb_diags *d)
 	const vb_grid_cell *gc;
 	const vb_grid_merge *m;
 
-	if (!bounds(g, &r0, &r1, &c0, &c1)) {
+	if (!table_bounds(g, file, d, &r0, &r1, &c0, &c1)) {
 		vb_diag_add(d, VB_ERROR, file, 0, 0,
 		    "Hãy mở tệp, kiểm tra bảng có nội dung rồi lưu lại.",
 		    "bảng trong tệp trống, không có ô nào có chữ");

@@ -128,6 +128,10 @@ check "user numbers: warnings are not errors" rc numbered 0
 run semi -d "$DOC" semicolon.csv
 check "csv with ';' (Vietnamese Excel) detected" has semi '|  | Sửa chữa, bảo dưỡng | 3,0 |'
 
+run title -n "$DOC" title.csv
+check "title row above the table skipped" has title '| TT | Nội dung | Đơn vị | Thời gian |'
+check "title row skipped with a warning" err title 'đã bỏ qua dòng "KẾ HOẠCH THỰC HIỆN NHIỆM VỤ NĂM 2025" phía trên bảng'
+
 # decomposed Vietnamese (NFD) comes out composed (NFC)
 python3 -c 'import sys,unicodedata; sys.stdout.write(unicodedata.normalize("NFD", "TT,Nội dung\n1,Họp giao ban\n"))' >"$DOC/nfd.csv"
 run nfd "$DOC" nfd.csv
@@ -207,7 +211,7 @@ printf 'TT,Nội dung\n1,Họp\n2,Báo \377cáo\n' >"$DOC/latin.csv"
 refused bad-utf8 "latin.csv:3:7: lỗi: tệp không phải văn bản UTF-8" "$DOC" latin.csv
 printf 'TT,Nội dung\n1,"Họp giao ban\n2,Báo cáo\n' >"$DOC/open-quote.csv"
 refused open-quote 'open-quote.csv:2:3: lỗi: dấu ngoặc kép " mở ô ở đây' "$DOC" open-quote.csv
-refused old-xls "vanban chưa đọc được loại tệp bảng này" "$DOC" bang.xls
+refused old-xls "vanban chưa đọc được loại tệp bảng này (.xls)" "$DOC" bang.xls
 mkdir -p "$OUT/bomb/xl/worksheets"
 cp -R "$DATA/merged/." "$OUT/bomb/"
 python3 -c 'import sys; sys.stdout.write("<!--" + " " * (20 << 20) + "-->")' >>"$OUT/bomb/xl/worksheets/sheet1.xml"
