@@ -443,6 +443,27 @@ merge_apply(vb_table *t, size_t r0, size_t c0, size_t r1, size_t c1)
 	x->rowspan = (int)(r1 - r0 + 1);
 }
 
+/* Drops the rows with nothing in them and no part in a merged region
+ * (blank lines left between the rows of a sheet). */
+static void
+drop_blank_rows(vb_table *t)
+{
+	size_t r, c, n = 0;
+	const vb_cell *x;
+
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols; c++) {
+			x = &t->rows[r].cells[c];
+			if (x->npara || x->covered || x->colspan != 1 ||
+			    x->rowspan != 1)
+				break;
+		}
+		if (c < t->ncols)
+			t->rows[n++] = t->rows[r];
+	}
+	t->nrows = n;
+}
+
 /* Makes every run of the cell bold. */
 static void
 cell_bold(vb_cell *c)
@@ -666,6 +687,7 @@ vb_grid_table(vb_grid *g, const char *file, vb_diags *d)
 		if (mr1 > mr0 || mc1 > mc0)
 			merge_apply(t, mr0, mc0, mr1, mc1);
 	}
+	drop_blank_rows(t);
 	heading(t);
 	align(g->a, t);
 	vb_table_widths(g->a, t);

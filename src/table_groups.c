@@ -100,6 +100,18 @@ roman_value(vb_arena *a, const char *s)
 	    strlen(roman(a, n)) == len ? n : 0;
 }
 
+/* Returns the value of the Roman numeral that starts s and is followed by
+ * ".", ")" or a space ("II. Công tác…"), or 0. */
+static int
+roman_prefix(vb_arena *a, const char *s)
+{
+	size_t n = strspn(s, "IVXLC");
+
+	if (n == 0 || (s[n] != '.' && s[n] != ')' && s[n] != ' '))
+		return 0;
+	return roman_value(a, vb_strndup(a, s, n));
+}
+
 /* Returns the value of a plain task number ("12", "12.", "12)"), or 0. */
 static int
 int_value(const char *s)
@@ -146,8 +158,10 @@ is_group(vb_arena *a, const vb_table *t, size_t r, size_t tt, size_t content)
 
 	if (row->group)
 		return 1;
-	if (tt != NONE && row->cells[tt].npara > 0)
-		return roman_value(a, text_of(a, &row->cells[tt])) > 0;
+	x = tt != NONE ? &row->cells[tt] : NULL;
+	if (x != NULL && x->npara > 0)
+		return roman_value(a, text_of(a, x)) > 0 || (x->colspan > 1 &&
+		    tt + (size_t)x->colspan == t->ncols);
 	for (c = 0; c < t->ncols; c++)
 		if (c != tt && occupied(&row->cells[c])) {
 			n++;
@@ -190,8 +204,9 @@ make_group(vb_table *t, size_t r, size_t tt, size_t content)
 
 	row->group = 1;
 	row_bold(t, r);
-	if (tt != NONE && tt != 0)
-		return;
+	if ((tt != NONE && (tt != 0 || row->cells[tt].colspan != 1)) ||
+	    src->colspan == 0)
+		return;	/* already spanning, or TT not in front */
 	for (c = 0; c < t->ncols; c++) {
 		x = &row->cells[c];
 		if (x->covered || x->rowspan > 1 ||
@@ -229,6 +244,21 @@ set_text(vb_arena *a, vb_cell *c, const char *s, unsigned style)
 	c->npara = 1;
 }
 
+/* Puts text s, bold, in front of the first line of cell c. */
+static void
+prefix(vb_arena *a, vb_cell *c, const char *s)
+{
+	vb_inline *p = &c->paras[0];
+	vb_run *runs = vb_alloc(a, (p->n + 1) * sizeof(*runs));
+
+	runs[0].kind = VB_RUN_TEXT;
+	runs[0].style = VB_BOLD;
+	runs[0].text = s;
+	memcpy(runs + 1, p->runs, p->n * sizeof(*runs));
+	p->runs = runs;
+	p->n++;
+}
+
 /* Warns that the number the user wrote in row r is out of sequence. */
 static void
 gap(vb_diags *d, const char *file, size_t r, const char *got,
@@ -253,14 +283,18 @@ number_group(vb_arena *a, vb_table *t, size_t r, size_t tt, int *g,
 
 	if (x->covered || x->colspan == 0)
 		return;
-	x->align = VB_ALIGN_CENTER;
+	x->align = x->colspan == 1 ? VB_ALIGN_CENTER : VB_ALIGN_LEFT;
 	s = text_of(a, x);
 	if (*s == '\0') {
 		set_text(a, x, roman(a, ++*g), VB_BOLD);
-	} else if ((v = roman_value(a, s)) > 0) {
+	} else if ((v = roman_value(a, s)) > 0 ||
+	    (v = roman_prefix(a, s)) > 0) {
 		if (v != *g + 1)
 			gap(d, file, r, s, roman(a, *g + 1));
 		*g = v;
+	} else if (x->colspan > 1) {
+		/* the group title itself spans the row from the TT column */
+		prefix(a, x, vb_sprintf(a, "%s. ", roman(a, ++*g)));
 	}
 }
 

@@ -50,19 +50,46 @@ put_run(vb_buf *b, const vb_run *r, unsigned drop)
 	return vb_buf_put(b, s + len - trail, trail);
 }
 
+/* Appends the runs of one line, neighbours of the same style written as
+ * one (so that "**III. Công tác**" is not split); returns 0 or -1. */
+static int
+put_line(vb_buf *b, const vb_inline *p, unsigned drop)
+{
+	vb_buf text = { 0 };
+	vb_run joined;
+	size_t j, k;
+	int r = 0;
+
+	for (j = 0; j < p->n && r == 0; j = k) {
+		if (p->runs[j].kind != VB_RUN_TEXT || p->runs[j].text == NULL) {
+			r = put_run(b, &p->runs[j], drop);
+			k = j + 1;
+			continue;
+		}
+		vb_buf_reset(&text);
+		for (k = j; k < p->n && p->runs[k].kind == VB_RUN_TEXT &&
+		    p->runs[k].text != NULL &&
+		    p->runs[k].style == p->runs[j].style; k++)
+			r |= vb_buf_puts(&text, p->runs[k].text);
+		joined = p->runs[j];
+		joined.text = text.data ? text.data : "";
+		if (r == 0)
+			r = put_run(b, &joined, drop);
+	}
+	vb_buf_free(&text);
+	return r;
+}
+
 /* Appends the lines of cell c joined by <br>; returns 0 or -1. */
 static int
 put_cell(vb_buf *b, const vb_cell *c, unsigned drop)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < c->npara; i++) {
-		if (i > 0 && vb_buf_puts(b, "<br>") < 0)
+	for (i = 0; i < c->npara; i++)
+		if ((i > 0 && vb_buf_puts(b, "<br>") < 0) ||
+		    put_line(b, &c->paras[i], drop) < 0)
 			return -1;
-		for (j = 0; j < c->paras[i].n; j++)
-			if (put_run(b, &c->paras[i].runs[j], drop) < 0)
-				return -1;
-	}
 	return 0;
 }
 

@@ -785,24 +785,31 @@ nfc(vb_arena *a, const char *s)
 	return n ? n : s;
 }
 
-/* Returns the <sheet> element named name (NULL: the first) of the
+/* Returns the <sheet> element named name (NULL: the first visible) of the
  * workbook, or NULL after reporting the sheet names. */
 static xmlNodePtr
 find_sheet(struct xlsx *x, xmlNodePtr sheets, const char *name)
 {
-	xmlNodePtr n;
-	char *sn, *list = NULL;
+	xmlNodePtr n, first = NULL;
+	char *sn, *st, *list = NULL;
 
 	for (n = sheets ? sheets->children : NULL; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || !is(n->name, "sheet"))
 			continue;
 		if ((sn = attr(x->a, n, "name")) == NULL)
 			continue;
-		if (name == NULL || strcmp(nfc(x->a, sn), nfc(x->a, name)) == 0)
+		if (first == NULL)
+			first = n;
+		st = attr(x->a, n, "state");
+		if (name == NULL && (st == NULL || strcmp(st, "visible") == 0))
+			return n;
+		if (name != NULL && strcmp(nfc(x->a, sn), nfc(x->a, name)) == 0)
 			return n;
 		list = list ? vb_sprintf(x->a, "%s, \"%s\"", list, sn)
 		    : vb_sprintf(x->a, "\"%s\"", sn);
 	}
+	if (name == NULL && first != NULL)
+		return first;	/* every sheet is hidden: take the first */
 	if (name == NULL || list == NULL) {
 		fail(x, HINT_RESAVE, "tệp .xlsx không có trang tính nào");
 		return NULL;
@@ -812,6 +819,17 @@ find_sheet(struct xlsx *x, xmlNodePtr sheets, const char *name)
 	    "trang tính cho đúng (kể cả dấu và khoảng trắng).", list),
 	    "không có trang tính \"%s\" trong tệp", name);
 	return NULL;
+}
+
+/* Returns the part of the workbook wbname with relationship type type,
+ * or the usual name next to the workbook when the rels do not say. */
+static char *
+part_of(struct xlsx *x, xmlDocPtr rels, const char *wbname, const char *type,
+    const char *usual)
+{
+	char *name = rel_target(x->a, rels, wbname, NULL, type);
+
+	return name ? name : resolve(x->a, wbname, usual);
 }
 
 /* Reads the workbook, its styles and shared strings, and the chosen sheet;
@@ -845,9 +863,9 @@ workbook(struct xlsx *x, const char *sheet)
 		if (target == NULL)
 			fail(x, HINT_RESAVE, "tệp .xlsx bị hỏng: không tìm "
 			    "thấy dữ liệu của trang tính");
-		else if (styles(x, rel_target(x->a, rels, wbname, NULL,
-		    "/styles")) == 0 && shared_strings(x, rel_target(x->a,
-		    rels, wbname, NULL, "/sharedStrings")) == 0)
+		else if (styles(x, part_of(x, rels, wbname, "/styles",
+		    "styles.xml")) == 0 && shared_strings(x, part_of(x, rels,
+		    wbname, "/sharedStrings", "sharedStrings.xml")) == 0)
 			r = worksheet(x, target);
 	}
 	xmlFreeDoc(rels);

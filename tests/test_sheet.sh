@@ -178,7 +178,14 @@ check "xlsx merged: _x000D_ escape decoded" has merged '| 3 | Kiểm tra<br>cu�
 check "xlsx merged: formula string result" has merged 'Theo dự toán'
 check "xlsx merged: phonetic text skipped" sh -c "! grep -q PHONETIC '$OUT/merged.out'"
 check "xlsx merged: float noise removed, boolean shown" has merged '| 4 | Báo cáo tổng kết | 0,3 |  | FALSE |'
-check "xlsx merged: styled empty cells far away ignored" grep -q '^ncols=5 nrows=7' "$OUT/merged.out"
+check "xlsx merged: styled empty cells far away and blank rows dropped" grep -q '^ncols=5 nrows=10 ' "$OUT/merged.out"
+check "xlsx merged: hidden first sheet skipped" has merged '| TT | Nội dung |'
+check "xlsx merged: group title merged from TT keeps its numeral" grep -q '^row 7 group: \[5,1L,b "II. Tổng kết năm học"\] \[0,' "$OUT/merged.out"
+check "xlsx merged: group title merged from TT gets a numeral" has merged '| **III. Công tác khác** |  |  |  |  |'
+check "xlsx merged: a row with only its content is a group" has merged '| **IV** | **Lưu trữ hồ sơ** |'
+run merged1 -n "$DOC" merged.xlsx
+run merged2 -nn "$DOC" merged.xlsx
+check "xlsx merged: numbering twice changes nothing" cmp "$OUT/merged1.out" "$OUT/merged2.out"
 run sheet2 -s "Nhiệm vụ 2" "$DOC" merged.xlsx
 check "xlsx: sheet chosen by name" has sheet2 '| 1 | Việc riêng của trang hai |'
 
