@@ -85,5 +85,21 @@ bench: deps
 	@$(MAKE) --no-print-directory vanban
 	@sh bench/run.sh
 
+# libFuzzer over the whole path (parse -> model -> DOCX, and PDF with
+# FUZZ_PDF=1). Seeds: the examples; run in content/ so appendices resolve.
+FUZZ_TIME ?= 60
+build/fuzz_render: tests/fuzz/fuzz_render.c $(LIB_SRC) build/templates.c $(HEADERS)
+	clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
+		tests/fuzz/fuzz_render.c $(LIB_SRC) build/templates.c $(PKG_LIBS) -o $@
+
+fuzz: deps
+	@$(MAKE) --no-print-directory build/fuzz_render
+	@mkdir -p build/fuzz-corpus build/fuzz-crashes
+	@cp content/*.md build/fuzz-corpus/
+	cd content && ../build/fuzz_render -max_total_time=$(FUZZ_TIME) \
+		-dict=../tests/fuzz/vanban.dict -max_len=65536 -timeout=20 \
+		-artifact_prefix=../build/fuzz-crashes/ -print_final_stats=1 \
+		../build/fuzz-corpus
+
 clean:
 	rm -rf build out vanban

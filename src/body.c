@@ -59,6 +59,9 @@ struct ctx {
 	vb_diags *d;		/* problems */
 	int warned_html;	/* raw HTML warning given once */
 	int warned_depth;	/* deep nesting warning given once */
+	size_t col_line;	/* line of the last column conversion */
+	size_t col_byte;	/* its byte offset in that line */
+	size_t col_chars;	/* characters before that byte */
 };
 
 /* Inline walking state. Styles are counted, not stacked, so any depth of
@@ -121,6 +124,27 @@ vb_inline_text(vb_arena *a, const vb_inline *in)
 	return s;
 }
 
+/* Returns the 1-based character column of byte off of line li. Counting
+ * goes on (forwards or backwards) from the previous conversion on the same
+ * line, so many blocks on one line (nested list markers) cost linear time. */
+static int
+char_col(struct ctx *c, size_t li, size_t off)
+{
+	const char *line = c->md + c->lines[li];
+
+	if (li != c->col_line) {
+		c->col_line = li;
+		c->col_byte = 0;
+		c->col_chars = 0;
+	}
+	if (off >= c->col_byte)
+		c->col_chars += vb_utf8_chars(line + c->col_byte, off - c->col_byte);
+	else	/* empty outer items end after their inner ones: step back */
+		c->col_chars -= vb_utf8_chars(line + off, c->col_byte - off);
+	c->col_byte = off;
+	return (int)c->col_chars + 1;
+}
+
 /* Returns a new block at the end of the part, positioned at node n. */
 static vb_block *
 new_block(struct ctx *c, vb_block_kind kind, cmark_node *n)
@@ -140,8 +164,7 @@ new_block(struct ctx *c, vb_block_kind kind, cmark_node *n)
 	if (line > 0) {
 		b->line = line + c->first_line - 1;
 		li = (size_t)line - 1;
-		b->col = li < c->nlines && col > 0
-		    ? (int)vb_utf8_chars(c->md + c->lines[li], (size_t)col - 1) + 1
+		b->col = li < c->nlines && col > 0 ? char_col(c, li, (size_t)col - 1)
 		    : col;
 	}
 	return b;
@@ -660,6 +683,20 @@ container_block(struct ctx *c, cmark_node *n, cmark_node_type t, int enter)
 		c->quote += enter ? 1 : -1;
 }
 
+/* An item whose content starts with something other than a paragraph (a
+ * nested list, a table) gets its marker line before that content. */
+static void
+mark_pending_item(struct ctx *c, cmark_node *n, cmark_node_type t)
+{
+	struct list *l;
+
+	if (c->nopen == 0 || t == CMARK_NODE_PARAGRAPH)
+		return;
+	l = &c->open[c->nopen - 1];
+	if (l->pending && cmark_node_parent(n) == l->item)
+		add_item(c, NULL, l->item);
+}
+
 /* Walks all blocks of the document without recursion. */
 static void
 read_blocks(struct ctx *c, cmark_node *doc)
@@ -674,6 +711,8 @@ read_blocks(struct ctx *c, cmark_node *doc)
 		t = cmark_node_get_type(n);
 		if (n == doc)
 			continue;
+		if (ev == CMARK_EVENT_ENTER)
+			mark_pending_item(c, n, t);
 		if (ev == CMARK_EVENT_ENTER && leaf_block(c, n, t)) {
 			if (cmark_node_first_child(n) != NULL)
 				cmark_iter_reset(it, n, CMARK_EVENT_EXIT);

@@ -3,6 +3,7 @@
  * never leaves a broken file behind and never touches an existing one. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -437,6 +438,9 @@ main(int argc, char **argv)
 	int rc;
 
 	memset(&o, 0, sizeof(o));
+	/* Past a file-size limit, write() should fail with EFBIG (reported,
+	 * temporary file removed) instead of the process being killed. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2)
 		return usage_error("%s", "thiếu lệnh");
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||

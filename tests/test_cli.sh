@@ -76,4 +76,25 @@ t "the same document without it renders" "[ $rc -eq 0 ] && [ -s '$D/doc/a.docx' 
 t "task table: group row from the section" "grep -q 'G | \*\*I\*\* | {span=4} \*\*NHIỆM VỤ VÀ GIẢI PHÁP\*\*' '$D/tasks.txt'"
 t "task table: task 1 with its unit and time" "grep -q '^  R | 1 | Tăng cường công tác tuyên truyền.*| Văn phòng Sở phối hợp phòng TCCB |.*| Tháng 4/2025 |' '$D/tasks.txt'"
 t "task table: 13 tasks collected" "[ \$(grep -c '^  R | ' '$D/tasks.txt') -eq 13 ]"
+
+# Output problems: unwritable folder, full disk (a file-size limit), old file kept.
+cp "$R/content/to-trinh-ubnd-tinh.md" "$D/tt.md"
+mkdir -p "$D/ro" && chmod 555 "$D/ro"
+if [ "$(id -u)" -ne 0 ]; then
+	"$V" render "$D/tt.md" -o "$D/ro/tt.docx" 2> "$D/err"; rc=$?
+	t "unwritable folder: exit 1 with a reason" "[ $rc -eq 1 ] && grep -q 'không có quyền ghi' '$D/err'"
+else
+	"$V" render "$D/tt.md" -o "$D/nodir/tt.docx" 2> "$D/err"; rc=$?
+	t "missing output folder: exit 1 with a reason" "[ $rc -eq 1 ] && grep -q 'thư mục không tồn tại' '$D/err'"
+fi
+echo "old contents" > "$D/full.docx"
+( ulimit -f 4; "$V" render "$D/tt.md" -o "$D/full.docx" 2> "$D/err" ); rc=$?
+t "full disk (file-size limit): exit 1" "[ $rc -eq 1 ] && grep -q 'không ghi được tệp' '$D/err'"
+t "full disk: old file untouched, no temporary left" "[ \"\$(cat '$D/full.docx')\" = 'old contents' ] && ! ls '$D' | grep -q 'full.docx.tmp'"
+mkdir -p "$D/dir.docx"
+"$V" render "$D/tt.md" -o "$D/dir.docx" 2> "$D/err"; rc=$?
+t "output path that is a folder: exit 1" "[ $rc -eq 1 ] && grep -q 'thư mục' '$D/err'"
+printf '\357\273\277' > "$D/bom.md"; sed 's/$/\r/' "$D/tt.md" >> "$D/bom.md"
+"$V" render "$D/bom.md" -o "$D/bom.docx" 2> "$D/err"; rc=$?
+t "BOM and CRLF accepted" "[ $rc -eq 0 ] && [ -s '$D/bom.docx' ]"
 [ $fails -eq 0 ]
