@@ -915,7 +915,7 @@ vb_xlsx_read(vb_grid *g, const char *file, const char *path,
 	x.file = file;
 	x.d = d;
 	x.errors0 = d->errors;
-	if ((x.zip = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr)) == NULL)
+	if ((x.zip = zip_open(path, ZIP_RDONLY, &zerr)) == NULL)
 		return not_zip(&x, path, zerr);
 	r = workbook(&x, sheet);
 	zip_discard(x.zip);

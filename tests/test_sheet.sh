@@ -144,6 +144,14 @@ check "tsv: quoted multi-line clipboard cell" has tsv '| 1 | Rà soát văn bả
 check "tsv: a lone quote is kept as a character" has tsv '| 2 | "Báo cáo số 5 (lẻ một dấu ngoặc | Văn phòng |'
 check "tsv: group row" has tsv '| **I** | **Nhóm nhiệm vụ chung** |'
 
+# "Unicode Text" from Excel: UTF-16LE with a BOM, tab-separated, .txt
+python3 -c 'import sys; sys.stdout.buffer.write(b"\xff\xfe" + "TT\tNội dung\tĐơn vị\n\t\"Việc\nhai dòng\"\tPhòng A\n".encode("utf-16-le"))' >"$DOC/unicode.txt"
+run utf16 -n "$DOC" unicode.txt
+check "utf-16 text (Excel \"Unicode Text\") read as TSV" has utf16 '| 1 | Việc<br>hai dòng | Phòng A |'
+cp "$DATA/numbered.csv" "$DOC/sub/"
+run backslash "$DOC" 'sub\numbered.csv'
+check "Windows path separators accepted" has backslash '| 4.1 | Việc con |'
+
 # --- XLSX from LibreOffice --------------------------------------------------
 if soffice -env:UserInstallation="file://$OUT/lo-profile" --headless \
     --infilter="CSV:44,34,76,1" --convert-to xlsx --outdir "$DOC" \
@@ -234,4 +242,10 @@ printf '<worksheet><sheetData><row><c t="s"><v>0</v></row>' >"$OUT/badxml/xl/wor
 zipdir "$OUT/badxml" "$DOC/badxml.xlsx"
 refused bad-xml "không đọc được phần xl/worksheets/sheet1.xml" "$DOC" badxml.xlsx
 
+# --- every run ---------------------------------------------------------------
+if grep -lE 'AddressSanitizer|runtime error|LeakSanitizer' "$OUT"/*.err >"$OUT/san.list" 2>/dev/null; then
+	nok "no sanitizer report in any run: $(tr '\n' ' ' <"$OUT/san.list")"
+else
+	ok "no sanitizer report in any run"
+fi
 exit $failed
