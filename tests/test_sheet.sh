@@ -166,6 +166,18 @@ check "xlsx (LibreOffice): no sanitizer report" clean lo
 check "xlsx (LibreOffice): date cell shown dd/mm/yyyy" has lo '| 1 | Họp giao ban đầu năm | 15/03/2024 | 1500000 | 2,5 |'
 check "xlsx (LibreOffice): number with decimal comma" has lo '| 2 | Báo cáo sơ kết | 31/12/2024 | 42 | 0,25 |'
 
+# an HTML table with rowspan/colspan becomes merged cells in Calc
+cp "$DATA/merged.html" "$DOC/"
+soffice -env:UserInstallation="file://$OUT/lo-profile" --headless \
+    --infilter="HTML (StarCalc)" --convert-to xlsx --outdir "$DOC" \
+    "$DOC/merged.html" >"$OUT/soffice-html.log" 2>&1
+mv "$DOC/merged.xlsx" "$DOC/lo-merged.xlsx" 2>/dev/null
+run lomerged -n -d "$DOC" lo-merged.xlsx
+check "xlsx (LibreOffice) merged: heading rows folded" has lomerged '| TT | Nội dung | Thời gian<br>Bắt đầu | Thời gian<br>Kết thúc |'
+check "xlsx (LibreOffice) merged: rowspan and colspan kept" grep -q '^row 0 header: \[1,2C,b "TT"\] \[1,2C,b "Nội dung"\] \[2,1C,b "Thời gian"\] \[0,1C ""\]$' "$OUT/lomerged.out"
+check "xlsx (LibreOffice) merged: merged bold row is group I" has lomerged '| **I** | **Công tác chuẩn bị** |  |  |'
+check "xlsx (LibreOffice) merged: task numbered" has lomerged '| 1 | Xây dựng kế hoạch | 01/2025 | 03/2025 |'
+
 # --- XLSX with merged cells, styles, rich text (parts written as text) ------
 zipdir "$DATA/merged" "$DOC/merged.xlsx"
 run merged -n -d "$DOC" merged.xlsx
