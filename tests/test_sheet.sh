@@ -244,6 +244,19 @@ cp -R "$DATA/merged/." "$OUT/bomb/"
 python3 -c 'import sys; sys.stdout.write("<!--" + " " * (20 << 20) + "-->")' >>"$OUT/bomb/xl/worksheets/sheet1.xml"
 zipdir "$OUT/bomb" "$DOC/bomb.xlsx"
 refused zip-bomb "giải nén ra quá lớn" "$DOC" bomb.xlsx
+rm -rf "$OUT/laughs" && cp -R "$DATA/merged" "$OUT/laughs"
+python3 - "$OUT/laughs/xl/sharedStrings.xml" <<'PY'
+import sys
+p = sys.argv[1]
+ents = '<!ENTITY a0 "lollollollollollollollollollol">' + "".join(
+    '<!ENTITY a%d "%s">' % (i, ("&a%d;" % (i - 1)) * 10) for i in range(1, 10))
+s = open(p, encoding="utf-8").read()
+s = s.replace('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+              '<?xml version="1.0"?><!DOCTYPE sst [%s]>' % ents)
+open(p, "w", encoding="utf-8").write(s.replace("<t>Cả năm</t>", "<t>&a9;</t>"))
+PY
+zipdir "$OUT/laughs" "$DOC/laughs.xlsx"
+refused entity-bomb "không đọc được phần xl/sharedStrings.xml" "$DOC" laughs.xlsx
 mkdir -p "$OUT/nowb/_rels"
 cp "$DATA/merged/[Content_Types].xml" "$OUT/nowb/"
 cp "$DATA/merged/_rels/.rels" "$OUT/nowb/_rels/"
