@@ -35,11 +35,13 @@ build/templates.c: tools/embed.sh $(TEMPLATES)
 
 build/rel/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(OPT) $(PKG_CFLAGS) -c $< -o $@
+	@echo '  CC $<'
+	@$(CC) $(WARN) $(OPT) $(PKG_CFLAGS) -c $< -o $@
 
 build/san/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
+	@echo '  CC [san] $<'
+	@$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
 
 build/rel/templates.o: build/templates.c src/templates.h
 	@mkdir -p $(dir $@)
@@ -58,8 +60,15 @@ build/vanban-san: build/san/src/main.o $(SAN_OBJ)
 build/unit: build/san/tests/unit.o $(SAN_OBJ)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
+# The Excel example is made from its .csv by LibreOffice, never by hand.
+XLSX := content/phu-luc/bac-giang-2024.xlsx
+content/phu-luc/%.xlsx: content/phu-luc/%.csv
+	soffice -env:UserInstallation=file:///tmp/vanban-lo-$$$$ --headless \
+		--infilter="CSV:44,34,76,1" --convert-to xlsx --outdir $(dir $@) $< > /dev/null
+	@test -s $@
+
 demo: deps
-	@$(MAKE) --no-print-directory vanban
+	@$(MAKE) --no-print-directory vanban $(XLSX)
 	@mkdir -p out
 	@set -e; for f in content/*.md; do \
 		b=$$(basename $$f .md); \
@@ -69,7 +78,7 @@ demo: deps
 	done
 
 test: deps
-	@$(MAKE) --no-print-directory vanban build/vanban-san build/unit
+	@$(MAKE) --no-print-directory vanban build/vanban-san build/unit $(XLSX)
 	@sh tests/run.sh
 
 bench: deps

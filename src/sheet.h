@@ -56,11 +56,6 @@ vb_table *vb_sheet_load(vb_arena *a, const char *base_dir, const char *path,
  * row when there is no TT column). Running it twice changes nothing. */
 void vb_table_number(vb_arena *a, vb_table *t, const char *file, vb_diags *d);
 
-/* Measures t->width (shares summing to 1) from the cell texts: each column
- * gets a weight from the average and the (clamped) longest line of its
- * cells, at least its longest heading word, and at least 5 % of the width. */
-void vb_table_widths(vb_arena *a, vb_table *t);
-
 /* Writes the table as a GitHub Markdown table: cells' lines joined by
  * <br>, bold and italic as ** and *, "|" and "*" escaped; several heading
  * rows are folded into one ("Thời gian<br>Bắt đầu"). Returns 0, or -1 when

@@ -1,6 +1,7 @@
 /* sheet_grid.c - from the raw grid of a spreadsheet reader to a vb_table:
  * cell markup, lines, merged regions, heading rows, alignment and widths. */
 #include "sheet_grid.h"
+#include "table.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -536,96 +537,6 @@ align(vb_arena *a, vb_table *t)
 	}
 }
 
-/* Returns the width in characters of the longest line of cell x, and the
- * longest word in *word. */
-static size_t
-cell_measure(const vb_cell *x, size_t *word)
-{
-	size_t i, j, k, line, max = 0, w = 0;
-	const char *s;
-
-	*word = 0;
-	for (i = 0; i < x->npara; i++) {
-		line = 0;
-		for (j = 0; j < x->paras[i].n; j++) {
-			if ((s = x->paras[i].runs[j].text) == NULL)
-				continue;
-			line += vb_utf8_chars(s, strlen(s));
-			for (k = 0; s[k]; k++) {
-				if (s[k] == ' ') {
-					w = 0;
-					continue;
-				}
-				if (((unsigned char)s[k] & 0xC0) != 0x80 &&
-				    ++w > *word)
-					*word = w;
-			}
-		}
-		if (line > max)
-			max = line;
-		w = 0;
-	}
-	return max;
-}
-
-void
-vb_table_widths(vb_arena *a, vb_table *t)
-{
-	size_t r, c, n, len, word, longest, hword;
-	double sum, avg, w, fixed, minw, *wt;
-	const vb_cell *x;
-
-	if (t->ncols == 0)
-		return;
-	wt = vb_alloc(a, t->ncols * sizeof(*wt));
-	for (c = 0; c < t->ncols; c++) {
-		n = longest = hword = 0;
-		sum = 0;
-		for (r = 0; r < t->nrows; r++) {
-			x = &t->rows[r].cells[c];
-			if (x->colspan != 1 || x->covered)
-				continue;
-			len = cell_measure(x, &word);
-			if (t->rows[r].header) {
-				if (word > hword)
-					hword = word;
-				continue;
-			}
-			if (t->rows[r].group || x->npara == 0)
-				continue;
-			n++;
-			sum += (double)len;
-			if (len > longest)
-				longest = len;
-		}
-		avg = n ? sum / (double)n : 0;
-		w = 0.6 * avg + 0.4 * (double)(longest > 60 ? 60 : longest);
-		if (w < (double)hword)
-			w = (double)hword;
-		wt[c] = w < 2 ? 2 : w;
-	}
-	minw = t->ncols * 0.05 < 0.5 ? 0.05 : 0.5 / (double)t->ncols;
-	/* give the narrow columns their minimum, share the rest by weight */
-	for (;;) {
-		fixed = sum = 0;
-		for (c = 0; c < t->ncols; c++)
-			if (wt[c] < 0)
-				fixed += minw;
-			else
-				sum += wt[c];
-		n = 0;
-		for (c = 0; c < t->ncols; c++)
-			if (wt[c] >= 0 && wt[c] / sum * (1 - fixed) < minw) {
-				wt[c] = -1;
-				n++;
-			}
-		if (n == 0)
-			break;
-	}
-	t->width = vb_alloc(a, t->ncols * sizeof(*t->width));
-	for (c = 0; c < t->ncols; c++)
-		t->width[c] = wt[c] < 0 ? minw : wt[c] / sum * (1 - fixed);
-}
 
 /* Allocates the rows and cells of t, nrows × ncols, all plain. */
 static void
@@ -690,6 +601,6 @@ vb_grid_table(vb_grid *g, const char *file, vb_diags *d)
 	drop_blank_rows(t);
 	heading(t);
 	align(g->a, t);
-	vb_table_widths(g->a, t);
+	vb_table_measure(g->a, t);
 	return t;
 }

@@ -2,6 +2,7 @@
  * I, II, III…, tasks 1, 2, 3… restarting in each group, numbers the user
  * wrote kept and checked. See vb_table_number in sheet.h for the rules. */
 #include "sheet.h"
+#include "table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -359,5 +360,5 @@ vb_table_number(vb_arena *a, vb_table *t, const char *file, vb_diags *d)
 	}
 	if (tt != NONE && t->align != NULL)
 		t->align[tt] = VB_ALIGN_CENTER;
-	vb_table_widths(a, t);
+	vb_table_measure(a, t);
 }
