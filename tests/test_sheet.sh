@@ -4,11 +4,15 @@
 #
 #   sh tests/test_sheet.sh [VANBAN] [OUTDIR]
 #
-# Until "vanban table" exists the checks go through tests/sheet_driver.c,
-# compiled here with ASan and UBSan against the sources it needs. Prints one
-# "ok - …" / "not ok - …" line per check; exits 1 when any check fails.
+# Most checks go through tests/sheet_driver.c, compiled here with ASan and
+# UBSan against the sources it needs, because it can also print the model
+# (spans, groups, alignment, widths); the last section checks that
+# "vanban table" prints the same tables and refuses the same bad files.
+# Prints one "ok - …" / "not ok - …" line per check; exits 1 when any
+# check fails.
 set -u
 VANBAN=${1:-./vanban}
+case $VANBAN in /*) ;; *) VANBAN=$(pwd)/$VANBAN ;; esac
 OUT=${2:-build/test-sheet}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA=$ROOT/tests/data/sheet
@@ -16,7 +20,6 @@ mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)
 DOC=$OUT/doc			# the "document folder" the tables are loaded from
 DRV=$OUT/sheet_driver
 failed=0
-: "$VANBAN"			# the CLI is not used yet
 
 ok() { echo "ok - $1"; }
 nok() { echo "not ok - $1"; failed=1; }
@@ -266,6 +269,33 @@ mkdir -p "$OUT/badxml" && cp -R "$DATA/merged/." "$OUT/badxml/"
 printf '<worksheet><sheetData><row><c t="s"><v>0</v></row>' >"$OUT/badxml/xl/worksheets/sheet1.xml"
 zipdir "$OUT/badxml" "$DOC/badxml.xlsx"
 refused bad-xml "không đọc được phần xl/worksheets/sheet1.xml" "$DOC" badxml.xlsx
+
+# --- the same through "vanban table" -----------------------------------------
+# cli NAME ARGS...: runs "vanban table ARGS" from the document folder.
+cli() {
+	n=$1; shift
+	(cd "$DOC" && "$VANBAN" table "$@") >"$OUT/$n.out" 2>"$OUT/$n.err"
+	echo $? >"$OUT/$n.rc"
+}
+for f in tasks.csv clipboard.tsv merged.xlsx; do
+	run "drv-$f" -n "$DOC" "$f"
+	cli "cli-$f" "$f"
+	check "vanban table $f: same table as the driver" cmp "$OUT/drv-$f.out" "$OUT/cli-$f.out"
+done
+cli cli-sheet2 merged.xlsx --trang-tinh "Nhiệm vụ 2"
+check "vanban table --trang-tinh: sheet chosen by name" has cli-sheet2 '| 1 | Việc riêng của trang hai |'
+(cd "$OUT" && "$VANBAN" table doc/sub/numbered.csv) >"$OUT/cli-dir.out" 2>"$OUT/cli-dir.err"
+check "vanban table: a path into a folder works" has cli-dir '| 4.1 | Việc con |'
+for f in text.xlsx truncated.xlsx empty.csv latin.csv bomb.xlsx khong-co.csv; do
+	cli "cli-$f" "$f"
+	if ! rc "cli-$f" 0 && [ ! -s "$OUT/cli-$f.out" ] && err "cli-$f" "lỗi:" && clean "cli-$f"; then
+		ok "vanban table $f: refused with a message"
+	else
+		nok "vanban table $f: refused with a message (rc $(cat "$OUT/cli-$f.rc"))"
+	fi
+done
+cli cli-nosheet merged.xlsx --trang-tinh "Tổng hợp"
+check "vanban table: missing sheet refused, names listed" err cli-nosheet '"Kế hoạch", "Nhiệm vụ 2"'
 
 # --- every run ---------------------------------------------------------------
 if grep -lE 'AddressSanitizer|runtime error|LeakSanitizer' "$OUT"/*.err >"$OUT/san.list" 2>/dev/null; then
