@@ -211,6 +211,12 @@ run merged2 -nn "$DOC" merged.xlsx
 check "xlsx merged: numbering twice changes nothing" cmp "$OUT/merged1.out" "$OUT/merged2.out"
 run sheet2 -s "Nhiệm vụ 2" "$DOC" merged.xlsx
 check "xlsx: sheet chosen by name" has sheet2 '| 1 | Việc riêng của trang hai |'
+check "xlsx: time, date-time and negative grouped number" has sheet2 '| 2 | Họp lúc | 12:00 | 15/03/2024 18:00 | -1.234.567,89 |'
+rm -rf "$OUT/d1904" && cp -R "$DATA/merged" "$OUT/d1904"
+sed 's|<workbookPr/>|<workbookPr date1904="1"/>|' "$DATA/merged/xl/workbook.xml" >"$OUT/d1904/xl/workbook.xml"
+zipdir "$OUT/d1904" "$DOC/d1904.xlsx"
+run d1904 "$DOC" d1904.xlsx
+check "xlsx: 1904 date system" has d1904 '| 16/03/2028 | 01/04/2028 |'
 
 # --- the 2,000-row table ------------------------------------------------------
 python3 "$DATA/gen2000.py" "$DOC/big.csv"
