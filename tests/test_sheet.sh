@@ -131,6 +131,9 @@ check "user numbers: warnings are not errors" rc numbered 0
 run semi -d "$DOC" semicolon.csv
 check "csv with ';' (Vietnamese Excel) detected" has semi '|  | Sửa chữa, bảo dưỡng | 3,0 |'
 
+run colnum -n -d "$DOC" colnum.csv
+check "a row of column numbers (1) (2)… joins the heading" grep -q '^ncols=4 nrows=4 header_rows=2$' "$OUT/colnum.out"
+check "column numbers not counted as task 1" has colnum '| 1 | Việc một | Phòng A | Quý I |'
 run title -n "$DOC" title.csv
 check "title row above the table skipped" has title '| TT | Nội dung | Đơn vị | Thời gian |'
 check "title row skipped with a warning" err title 'đã bỏ qua dòng "KẾ HOẠCH THỰC HIỆN NHIỆM VỤ NĂM 2025" phía trên bảng'
