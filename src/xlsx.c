@@ -885,6 +885,9 @@ not_zip(struct xlsx *x, const char *path, int zerr)
 		n = fread(magic, 1, sizeof(magic), f);
 		fclose(f);
 	}
+	if (f != NULL && n == 0)
+		return fail(x, "Có thể tệp chưa được lưu hay sao chép xong; hãy "
+		    "lấy lại tệp gốc.", "tệp .xlsx trống (0 byte)");
 	if (n == 4 && memcmp(magic, "\xD0\xCF\x11\xE0", 4) == 0)
 		return fail(x, HINT_RESAVE, "tệp là bảng tính Excel 97-2003 "
 		    "(.xls) đổi đuôi, hoặc tệp .xlsx có đặt mật khẩu; vanban "

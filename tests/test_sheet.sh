@@ -242,6 +242,8 @@ ln -sf "$OUT/secret.csv" "$DOC/sub/link.csv"
 refused symlink-outside "nằm ngoài thư mục của văn bản" "$DOC" sub/link.csv
 refused absolute "đường dẫn tuyệt đối" "$DOC" "$DOC/tasks.csv"
 refused missing-file 'không tìm thấy tệp bảng "khong-co.csv"' "$DOC" khong-co.csv
+: >"$DOC/empty.xlsx"
+refused empty-xlsx "tệp .xlsx trống (0 byte)" "$DOC" empty.xlsx
 : >"$DOC/empty.csv"
 refused empty "tệp CSV trống" "$DOC" empty.csv
 printf '\357\273\277\r\n,,\r\n' >"$DOC/blank.csv"
