@@ -221,6 +221,22 @@ zipdir "$OUT/d1904" "$DOC/d1904.xlsx"
 run d1904 "$DOC" d1904.xlsx
 check "xlsx: 1904 date system" has d1904 '| 16/03/2028 | 01/04/2028 |'
 
+# the same parts with prefixed element names, as the OpenXML SDK writes them
+rm -rf "$OUT/prefixed" && cp -R "$DATA/merged" "$OUT/prefixed"
+python3 - "$OUT/prefixed/xl" <<'PY'
+import re, sys
+ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+for part in ("worksheets/sheet1.xml", "sharedStrings.xml", "workbook.xml", "styles.xml"):
+    p = sys.argv[1] + "/" + part
+    s = open(p, encoding="utf-8").read()
+    s = re.sub(r"<(/?)([A-Za-z]+)([ >/])", r"<\1x:\2\3", s)
+    open(p, "w", encoding="utf-8").write(s.replace(ns, ns.replace("xmlns", "xmlns:x")))
+PY
+zipdir "$OUT/prefixed" "$DOC/prefixed.xlsx"
+run prefixed -n "$DOC" prefixed.xlsx
+run plain -n "$DOC" merged.xlsx
+check "xlsx with prefixed element names (x:c) reads the same" cmp "$OUT/plain.out" "$OUT/prefixed.out"
+
 # --- the 2,000-row table ------------------------------------------------------
 python3 "$DATA/gen2000.py" "$DOC/big.csv"
 run big -n "$DOC" big.csv
