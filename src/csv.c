@@ -1,6 +1,7 @@
 /* csv.c - reading .csv (RFC 4180, "," or ";") and .tsv (tab-separated, as
  * a spreadsheet puts cells on the clipboard) into a raw grid. Input is
- * UTF-8 with or without a byte order mark, with CRLF or LF line ends. */
+ * UTF-8 with or without a byte order mark (or UTF-16 with one, as Excel
+ * saves "Unicode Text"), with CRLF or LF line ends. */
 #include "sheet_grid.h"
 
 #include <string.h>
@@ -200,14 +201,75 @@ records(struct csv *p)
 	return 0;
 }
 
+/* Returns UTF-16 text (after its byte order mark; big-endian when be)
+ * as UTF-8 in the arena, its length in *out; NULL on a broken surrogate,
+ * with the offset of the bad unit in *bad. */
+static char *
+from_utf16(vb_arena *a, const unsigned char *s, size_t len, int be,
+    size_t *out, size_t *bad)
+{
+	char *u = vb_alloc(a, len / 2 * 3 + 1);
+	size_t i, o = 0;
+	unsigned long c, lo;
+
+	for (i = 0; i + 1 < len; i += 2) {
+		c = be ? (unsigned long)s[i] << 8 | s[i + 1] :
+		    (unsigned long)s[i + 1] << 8 | s[i];
+		if (c >= 0xD800 && c <= 0xDBFF && i + 3 < len) {
+			lo = be ? (unsigned long)s[i + 2] << 8 | s[i + 3] :
+			    (unsigned long)s[i + 3] << 8 | s[i + 2];
+			if (lo < 0xDC00 || lo > 0xDFFF)
+				break;
+			c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+			i += 2;
+		} else if (c >= 0xD800 && c <= 0xDFFF) {
+			break;
+		}
+		if (c < 0x80) {
+			u[o++] = (char)c;
+		} else if (c < 0x800) {
+			u[o++] = (char)(0xC0 | c >> 6);
+			u[o++] = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			u[o++] = (char)(0xE0 | c >> 12);
+			u[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			u[o++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			u[o++] = (char)(0xF0 | c >> 18);
+			u[o++] = (char)(0x80 | ((c >> 12) & 0x3F));
+			u[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			u[o++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	if (i + 1 < len) {
+		*bad = i;
+		return NULL;
+	}
+	u[o] = '\0';
+	*out = o;
+	return u;
+}
+
 int
 vb_csv_read(vb_grid *g, const char *file, const char *data, size_t len,
     int tsv, vb_diags *d)
 {
 	struct csv p;
 	size_t bad;
-	int r;
+	int r, be;
 
+	if (len >= 2 && ((be = memcmp(data, "\xFE\xFF", 2) == 0) ||
+	    memcmp(data, "\xFF\xFE", 2) == 0)) {
+		/* "Unicode Text" as Excel saves it: UTF-16 with a BOM */
+		data = from_utf16(g->a, (const unsigned char *)data + 2,
+		    len - 2, be, &len, &bad);
+		if (data == NULL) {
+			vb_diag_add(d, VB_ERROR, file, 0, 0,
+			    "Hãy lưu lại tệp với mã hoá UTF-8.",
+			    "tệp UTF-16 bị hỏng ở byte %zu", bad + 2);
+			return -1;
+		}
+	}
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;

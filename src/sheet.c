@@ -34,12 +34,26 @@ kind_of(const char *path)
 		return KIND_XLSX;
 	if (strcasecmp(dot, ".csv") == 0)
 		return KIND_CSV;
-	if (strcasecmp(dot, ".tsv") == 0 || strcasecmp(dot, ".tab") == 0)
+	if (strcasecmp(dot, ".tsv") == 0 || strcasecmp(dot, ".tab") == 0 ||
+	    strcasecmp(dot, ".txt") == 0)
 		return KIND_TSV;
 	if (strcasecmp(dot, ".xls") == 0 || strcasecmp(dot, ".ods") == 0 ||
 	    strcasecmp(dot, ".numbers") == 0)
 		return KIND_OLD;
 	return KIND_UNKNOWN;
+}
+
+/* Returns path with Windows separators ("phu-luc\\bang.xlsx") turned into
+ * "/". */
+static const char *
+slashes(vb_arena *a, const char *path)
+{
+	char *p = vb_strdup(a, path), *q;
+
+	for (q = p; *q; q++)
+		if (*q == '\\')
+			*q = '/';
+	return p;
 }
 
 /* Returns the real path of path below base_dir in the arena, or NULL with
@@ -147,6 +161,7 @@ vb_sheet_load(vb_arena *a, const char *base_dir, const char *path,
 		    strrchr(path, '.') ? strrchr(path, '.') : "không có đuôi");
 		return NULL;
 	}
+	path = slashes(a, path);
 	if ((full = safe_path(a, base_dir ? base_dir : ".", path, d)) == NULL)
 		return NULL;
 	if (k == KIND_XLSX) {

@@ -476,10 +476,34 @@ cell_bold(vb_cell *c)
 			c->paras[i].runs[j].style |= VB_BOLD;
 }
 
+/* Returns 1 when row r numbers the columns: "1", "2", "3"… or "(1)",
+ * "(2)"… in order across a table of three columns or more (a line many
+ * official tables put under their heading). */
+static int
+column_numbers(vb_arena *a, const vb_table *t, size_t r)
+{
+	size_t c;
+	const vb_cell *x;
+	char *s;
+
+	if (t->ncols < 3 || r >= t->nrows)
+		return 0;
+	for (c = 0; c < t->ncols; c++) {
+		x = &t->rows[r].cells[c];
+		if (x->covered || x->colspan != 1 || x->npara != 1)
+			return 0;
+		s = vb_cell_text(a, x);
+		if (strcmp(s, vb_sprintf(a, "%zu", c + 1)) != 0 &&
+		    strcmp(s, vb_sprintf(a, "(%zu)", c + 1)) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* Sets header_rows and styles the heading: row 0, extended down by the
- * row spans of its cells. */
+ * row spans of its cells and by a row of column numbers under it. */
 static void
-heading(vb_table *t)
+heading(vb_arena *a, vb_table *t)
 {
 	size_t h = 1, r, c;
 	vb_cell *x;
@@ -492,6 +516,8 @@ heading(vb_table *t)
 		}
 	if (h > t->nrows)
 		h = t->nrows;
+	if (column_numbers(a, t, h))
+		h++;
 	t->header_rows = h;
 	for (r = 0; r < h; r++) {
 		t->rows[r].header = 1;
@@ -599,7 +625,7 @@ vb_grid_table(vb_grid *g, const char *file, vb_diags *d)
 			merge_apply(t, mr0, mc0, mr1, mc1);
 	}
 	drop_blank_rows(t);
-	heading(t);
+	heading(g->a, t);
 	align(g->a, t);
 	vb_table_measure(g->a, t);
 	return t;

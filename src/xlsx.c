@@ -885,6 +885,9 @@ not_zip(struct xlsx *x, const char *path, int zerr)
 		n = fread(magic, 1, sizeof(magic), f);
 		fclose(f);
 	}
+	if (f != NULL && n == 0)
+		return fail(x, "Có thể tệp chưa được lưu hay sao chép xong; hãy "
+		    "lấy lại tệp gốc.", "tệp .xlsx trống (0 byte)");
 	if (n == 4 && memcmp(magic, "\xD0\xCF\x11\xE0", 4) == 0)
 		return fail(x, HINT_RESAVE, "tệp là bảng tính Excel 97-2003 "
 		    "(.xls) đổi đuôi, hoặc tệp .xlsx có đặt mật khẩu; vanban "
@@ -915,7 +918,7 @@ vb_xlsx_read(vb_grid *g, const char *file, const char *path,
 	x.file = file;
 	x.d = d;
 	x.errors0 = d->errors;
-	if ((x.zip = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr)) == NULL)
+	if ((x.zip = zip_open(path, ZIP_RDONLY, &zerr)) == NULL)
 		return not_zip(&x, path, zerr);
 	r = workbook(&x, sheet);
 	zip_discard(x.zip);

@@ -4,11 +4,15 @@
 #
 #   sh tests/test_sheet.sh [VANBAN] [OUTDIR]
 #
-# Until "vanban table" exists the checks go through tests/sheet_driver.c,
-# compiled here with ASan and UBSan against the sources it needs. Prints one
-# "ok - …" / "not ok - …" line per check; exits 1 when any check fails.
+# Most checks go through tests/sheet_driver.c, compiled here with ASan and
+# UBSan against the sources it needs, because it can also print the model
+# (spans, groups, alignment, widths); the last section checks that
+# "vanban table" prints the same tables and refuses the same bad files.
+# Prints one "ok - …" / "not ok - …" line per check; exits 1 when any
+# check fails.
 set -u
 VANBAN=${1:-./vanban}
+case $VANBAN in /*) ;; *) VANBAN=$(pwd)/$VANBAN ;; esac
 OUT=${2:-build/test-sheet}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA=$ROOT/tests/data/sheet
@@ -16,7 +20,6 @@ mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)
 DOC=$OUT/doc			# the "document folder" the tables are loaded from
 DRV=$OUT/sheet_driver
 failed=0
-: "$VANBAN"			# the CLI is not used yet
 
 ok() { echo "ok - $1"; }
 nok() { echo "not ok - $1"; failed=1; }
@@ -128,6 +131,9 @@ check "user numbers: warnings are not errors" rc numbered 0
 run semi -d "$DOC" semicolon.csv
 check "csv with ';' (Vietnamese Excel) detected" has semi '|  | Sửa chữa, bảo dưỡng | 3,0 |'
 
+run colnum -n -d "$DOC" colnum.csv
+check "a row of column numbers (1) (2)… joins the heading" grep -q '^ncols=4 nrows=4 header_rows=2$' "$OUT/colnum.out"
+check "column numbers not counted as task 1" has colnum '| 1 | Việc một | Phòng A | Quý I |'
 run title -n "$DOC" title.csv
 check "title row above the table skipped" has title '| TT | Nội dung | Đơn vị | Thời gian |'
 check "title row skipped with a warning" err title 'đã bỏ qua dòng "KẾ HOẠCH THỰC HIỆN NHIỆM VỤ NĂM 2025" phía trên bảng'
@@ -144,6 +150,14 @@ check "tsv: quoted multi-line clipboard cell" has tsv '| 1 | Rà soát văn bả
 check "tsv: a lone quote is kept as a character" has tsv '| 2 | "Báo cáo số 5 (lẻ một dấu ngoặc | Văn phòng |'
 check "tsv: group row" has tsv '| **I** | **Nhóm nhiệm vụ chung** |'
 
+# "Unicode Text" from Excel: UTF-16LE with a BOM, tab-separated, .txt
+python3 -c 'import sys; sys.stdout.buffer.write(b"\xff\xfe" + "TT\tNội dung\tĐơn vị\n\t\"Việc\nhai dòng\"\tPhòng A\n".encode("utf-16-le"))' >"$DOC/unicode.txt"
+run utf16 -n "$DOC" unicode.txt
+check "utf-16 text (Excel \"Unicode Text\") read as TSV" has utf16 '| 1 | Việc<br>hai dòng | Phòng A |'
+cp "$DATA/numbered.csv" "$DOC/sub/"
+run backslash "$DOC" 'sub\numbered.csv'
+check "Windows path separators accepted" has backslash '| 4.1 | Việc con |'
+
 # --- XLSX from LibreOffice --------------------------------------------------
 if soffice -env:UserInstallation="file://$OUT/lo-profile" --headless \
     --infilter="CSV:44,34,76,1" --convert-to xlsx --outdir "$DOC" \
@@ -157,6 +171,18 @@ check "xlsx (LibreOffice): loads" rc lo 0
 check "xlsx (LibreOffice): no sanitizer report" clean lo
 check "xlsx (LibreOffice): date cell shown dd/mm/yyyy" has lo '| 1 | Họp giao ban đầu năm | 15/03/2024 | 1500000 | 2,5 |'
 check "xlsx (LibreOffice): number with decimal comma" has lo '| 2 | Báo cáo sơ kết | 31/12/2024 | 42 | 0,25 |'
+
+# an HTML table with rowspan/colspan becomes merged cells in Calc
+cp "$DATA/merged.html" "$DOC/"
+soffice -env:UserInstallation="file://$OUT/lo-profile" --headless \
+    --infilter="HTML (StarCalc)" --convert-to xlsx --outdir "$DOC" \
+    "$DOC/merged.html" >"$OUT/soffice-html.log" 2>&1
+mv "$DOC/merged.xlsx" "$DOC/lo-merged.xlsx" 2>/dev/null
+run lomerged -n -d "$DOC" lo-merged.xlsx
+check "xlsx (LibreOffice) merged: heading rows folded" has lomerged '| TT | Nội dung | Thời gian<br>Bắt đầu | Thời gian<br>Kết thúc |'
+check "xlsx (LibreOffice) merged: rowspan and colspan kept" grep -q '^row 0 header: \[1,2C,b "TT"\] \[1,2C,b "Nội dung"\] \[2,1C,b "Thời gian"\] \[0,1C ""\]$' "$OUT/lomerged.out"
+check "xlsx (LibreOffice) merged: merged bold row is group I" has lomerged '| **I** | **Công tác chuẩn bị** |  |  |'
+check "xlsx (LibreOffice) merged: task numbered" has lomerged '| 1 | Xây dựng kế hoạch | 01/2025 | 03/2025 |'
 
 # --- XLSX with merged cells, styles, rich text (parts written as text) ------
 zipdir "$DATA/merged" "$DOC/merged.xlsx"
@@ -188,6 +214,28 @@ run merged2 -nn "$DOC" merged.xlsx
 check "xlsx merged: numbering twice changes nothing" cmp "$OUT/merged1.out" "$OUT/merged2.out"
 run sheet2 -s "Nhiệm vụ 2" "$DOC" merged.xlsx
 check "xlsx: sheet chosen by name" has sheet2 '| 1 | Việc riêng của trang hai |'
+check "xlsx: time, date-time and negative grouped number" has sheet2 '| 2 | Họp lúc | 12:00 | 15/03/2024 18:00 | -1.234.567,89 |'
+rm -rf "$OUT/d1904" && cp -R "$DATA/merged" "$OUT/d1904"
+sed 's|<workbookPr/>|<workbookPr date1904="1"/>|' "$DATA/merged/xl/workbook.xml" >"$OUT/d1904/xl/workbook.xml"
+zipdir "$OUT/d1904" "$DOC/d1904.xlsx"
+run d1904 "$DOC" d1904.xlsx
+check "xlsx: 1904 date system" has d1904 '| 16/03/2028 | 01/04/2028 |'
+
+# the same parts with prefixed element names, as the OpenXML SDK writes them
+rm -rf "$OUT/prefixed" && cp -R "$DATA/merged" "$OUT/prefixed"
+python3 - "$OUT/prefixed/xl" <<'PY'
+import re, sys
+ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+for part in ("worksheets/sheet1.xml", "sharedStrings.xml", "workbook.xml", "styles.xml"):
+    p = sys.argv[1] + "/" + part
+    s = open(p, encoding="utf-8").read()
+    s = re.sub(r"<(/?)([A-Za-z]+)([ >/])", r"<\1x:\2\3", s)
+    open(p, "w", encoding="utf-8").write(s.replace(ns, ns.replace("xmlns", "xmlns:x")))
+PY
+zipdir "$OUT/prefixed" "$DOC/prefixed.xlsx"
+run prefixed -n "$DOC" prefixed.xlsx
+run plain -n "$DOC" merged.xlsx
+check "xlsx with prefixed element names (x:c) reads the same" cmp "$OUT/plain.out" "$OUT/prefixed.out"
 
 # --- the 2,000-row table ------------------------------------------------------
 python3 "$DATA/gen2000.py" "$DOC/big.csv"
@@ -210,6 +258,8 @@ ln -sf "$OUT/secret.csv" "$DOC/sub/link.csv"
 refused symlink-outside "nằm ngoài thư mục của văn bản" "$DOC" sub/link.csv
 refused absolute "đường dẫn tuyệt đối" "$DOC" "$DOC/tasks.csv"
 refused missing-file 'không tìm thấy tệp bảng "khong-co.csv"' "$DOC" khong-co.csv
+: >"$DOC/empty.xlsx"
+refused empty-xlsx "tệp .xlsx trống (0 byte)" "$DOC" empty.xlsx
 : >"$DOC/empty.csv"
 refused empty "tệp CSV trống" "$DOC" empty.csv
 printf '\357\273\277\r\n,,\r\n' >"$DOC/blank.csv"
@@ -224,6 +274,19 @@ cp -R "$DATA/merged/." "$OUT/bomb/"
 python3 -c 'import sys; sys.stdout.write("<!--" + " " * (20 << 20) + "-->")' >>"$OUT/bomb/xl/worksheets/sheet1.xml"
 zipdir "$OUT/bomb" "$DOC/bomb.xlsx"
 refused zip-bomb "giải nén ra quá lớn" "$DOC" bomb.xlsx
+rm -rf "$OUT/laughs" && cp -R "$DATA/merged" "$OUT/laughs"
+python3 - "$OUT/laughs/xl/sharedStrings.xml" <<'PY'
+import sys
+p = sys.argv[1]
+ents = '<!ENTITY a0 "lollollollollollollollollollol">' + "".join(
+    '<!ENTITY a%d "%s">' % (i, ("&a%d;" % (i - 1)) * 10) for i in range(1, 10))
+s = open(p, encoding="utf-8").read()
+s = s.replace('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+              '<?xml version="1.0"?><!DOCTYPE sst [%s]>' % ents)
+open(p, "w", encoding="utf-8").write(s.replace("<t>Cả năm</t>", "<t>&a9;</t>"))
+PY
+zipdir "$OUT/laughs" "$DOC/laughs.xlsx"
+refused entity-bomb "không đọc được phần xl/sharedStrings.xml" "$DOC" laughs.xlsx
 mkdir -p "$OUT/nowb/_rels"
 cp "$DATA/merged/[Content_Types].xml" "$OUT/nowb/"
 cp "$DATA/merged/_rels/.rels" "$OUT/nowb/_rels/"
@@ -234,4 +297,37 @@ printf '<worksheet><sheetData><row><c t="s"><v>0</v></row>' >"$OUT/badxml/xl/wor
 zipdir "$OUT/badxml" "$DOC/badxml.xlsx"
 refused bad-xml "không đọc được phần xl/worksheets/sheet1.xml" "$DOC" badxml.xlsx
 
+# --- the same through "vanban table" -----------------------------------------
+# cli NAME ARGS...: runs "vanban table ARGS" from the document folder.
+cli() {
+	n=$1; shift
+	(cd "$DOC" && "$VANBAN" table "$@") >"$OUT/$n.out" 2>"$OUT/$n.err"
+	echo $? >"$OUT/$n.rc"
+}
+for f in tasks.csv clipboard.tsv merged.xlsx; do
+	run "drv-$f" -n "$DOC" "$f"
+	cli "cli-$f" "$f"
+	check "vanban table $f: same table as the driver" cmp "$OUT/drv-$f.out" "$OUT/cli-$f.out"
+done
+cli cli-sheet2 merged.xlsx --trang-tinh "Nhiệm vụ 2"
+check "vanban table --trang-tinh: sheet chosen by name" has cli-sheet2 '| 1 | Việc riêng của trang hai |'
+(cd "$OUT" && "$VANBAN" table doc/sub/numbered.csv) >"$OUT/cli-dir.out" 2>"$OUT/cli-dir.err"
+check "vanban table: a path into a folder works" has cli-dir '| 4.1 | Việc con |'
+for f in text.xlsx truncated.xlsx empty.csv latin.csv bomb.xlsx khong-co.csv; do
+	cli "cli-$f" "$f"
+	if ! rc "cli-$f" 0 && [ ! -s "$OUT/cli-$f.out" ] && err "cli-$f" "lỗi:" && clean "cli-$f"; then
+		ok "vanban table $f: refused with a message"
+	else
+		nok "vanban table $f: refused with a message (rc $(cat "$OUT/cli-$f.rc"))"
+	fi
+done
+cli cli-nosheet merged.xlsx --trang-tinh "Tổng hợp"
+check "vanban table: missing sheet refused, names listed" err cli-nosheet '"Kế hoạch", "Nhiệm vụ 2"'
+
+# --- every run ---------------------------------------------------------------
+if grep -lE 'AddressSanitizer|runtime error|LeakSanitizer' "$OUT"/*.err >"$OUT/san.list" 2>/dev/null; then
+	nok "no sanitizer report in any run: $(tr '\n' ' ' <"$OUT/san.list")"
+else
+	ok "no sanitizer report in any run"
+fi
 exit $failed
