@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "text.h"
+
 static const vb_doctype types[] = {
 	{"nghi-quyet", "Nghị quyết", "NQ", 0},
 	{"quyet-dinh", "Quyết định", "QĐ", 0},
@@ -54,32 +56,6 @@ vb_doctype_find(const char *key)
 	return NULL;
 }
 
-/* Returns the edit distance between a and b (short ASCII keys). */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, prev, tmp, row[64];
-
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			row[j] = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] > row[j - 1] + 1)
-				row[j] = row[j - 1] + 1;
-			if (row[j] > tmp + 1)
-				row[j] = tmp + 1;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 const vb_doctype *
 vb_doctype_suggest(const char *key)
 {
@@ -88,7 +64,7 @@ vb_doctype_suggest(const char *key)
 	int i;
 
 	for (i = 0; (t = vb_doctype_at(i)) != NULL; i++)
-		if ((d = distance(key, t->key)) < bestd) {
+		if ((d = vb_edit_distance(key, t->key)) < bestd) {
 			bestd = d;
 			best = t;
 		}

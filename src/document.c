@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "frontmatter.h"
 #include "numbering.h"
+#include "sheet.h"
 #include "table.h"
 #include "tasks.h"
 #include "text.h"
@@ -557,6 +558,27 @@ add_task_table(struct build *b, vb_part *p, const vb_appx_src *src)
 	add_table_block(b, p, t, src->pos);
 }
 
+/* Adds the table of a spreadsheet source (bang: …) to appendix p. */
+static void
+add_sheet_table(struct build *b, vb_part *p, const vb_appx_src *src)
+{
+	size_t errors = b->d->errors;
+	vb_table *t;
+
+	if (resolve(b, src->table, src->pos) == NULL)
+		return;
+	t = vb_sheet_load(b->a, b->dir, src->table, src->sheet, b->d);
+	if (t == NULL) {
+		if (b->d->errors == errors)
+			vb_diag_add(b->d, VB_ERROR, b->doc->path, src->pos.line,
+			    src->pos.col, NULL, "không đọc được bảng '%s'",
+			    src->table);
+		return;
+	}
+	vb_table_number(b->a, t, src->table, b->d);
+	add_table_block(b, p, t, src->pos);
+}
+
 /* Loads the content of one appendix. */
 static void
 load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
@@ -568,6 +590,8 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 
 	if ((src->file == NULL || *src->file == '\0') && (src->tasks || src->table)) {
 		p->file = b->doc->path;
+		if (src->table)
+			add_sheet_table(b, p, src);
 		if (src->tasks)
 			add_task_table(b, p, src);
 		return;
@@ -595,6 +619,8 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 	}
 	vb_body_parse(b->a, path, body, strlen(body), line, p, &b->notes, b->d);
 	vb_number_headings(b->a, p, b->d);
+	if (src->table)
+		add_sheet_table(b, p, src);
 	if (src->tasks)
 		add_task_table(b, p, src);
 }

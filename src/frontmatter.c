@@ -179,32 +179,6 @@ static const struct setting settings[] = {
 	{NULL, 0, 0, 0, NULL}
 };
 
-/* Returns the edit distance of two short ASCII strings. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, prev, tmp, row[64];
-
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			row[j] = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] > row[j - 1] + 1)
-				row[j] = row[j - 1] + 1;
-			if (row[j] > tmp + 1)
-				row[j] = tmp + 1;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 /* Returns the closest of the NULL-terminated names to key, or NULL. */
 static const char *
 closest(const char *const *names, const char *key)
@@ -213,7 +187,7 @@ closest(const char *const *names, const char *key)
 	size_t d, bestd = 4;
 
 	for (; *names; names++)
-		if ((d = distance(key, *names)) < bestd) {
+		if ((d = vb_edit_distance(key, *names)) < bestd) {
 			bestd = d;
 			best = *names;
 		}

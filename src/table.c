@@ -138,7 +138,8 @@ vb_table_measure(vb_arena *a, vb_table *t)
 		for (r = t->header_rows; r < t->nrows; r++)
 			for (i = 0; i < t->ncols; i++)
 				if (t->rows[r].cells[i].align == VB_ALIGN_DEFAULT &&
-				    !t->rows[r].group)
+				    !t->rows[r].group && !t->rows[r].cells[i].covered &&
+				    t->rows[r].cells[i].colspan > 0)
 					t->rows[r].cells[i].align = t->align[i];
 }
 

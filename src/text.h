@@ -27,4 +27,8 @@ char *vb_text_trim(vb_arena *a, const char *s);
  * replaced by '_' ("Phó Giám đốc" -> "Pho_Giam_doc"). */
 char *vb_text_ascii(vb_arena *a, const char *s);
 
+/* Returns the edit (Levenshtein) distance between two short strings, by
+ * bytes; 99 for strings of 63 bytes or more. Used for "did you mean". */
+size_t vb_edit_distance(const char *a, const char *b);
+
 #endif

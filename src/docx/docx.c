@@ -303,6 +303,8 @@ done:
 	return rc;
 }
 
+/* Renders doc as a .docx file image into out; returns 0, or -1 with a
+ * message in d. */
 int
 vb_docx_render(const vb_document *doc, vb_buf *out, vb_diags *d)
 {
