@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "check.h"
 #include "diag.h"
 #include "document.h"
 #include "docx/docx.h"
@@ -44,6 +45,8 @@ struct opts {
 static const char usage_text[] =
 "Cách dùng:\n"
 "  vanban render TỆP.md [-o RA.docx|RA.pdf] [--format docx,pdf]\n"
+"  vanban check [--strict] TỆP.md\n"
+"  vanban convert --from tcvn3|vni TỆP [-o RA]\n"
 "  vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]\n"
 "  vanban dump TỆP.md       (in mô hình văn bản đã phân tích, để kiểm tra)\n"
 "  vanban --help | --version\n"
@@ -58,9 +61,15 @@ static const char usage_text[] =
 "  -f, --format DS    định dạng cần ghi, cách nhau bởi dấu phẩy: docx,pdf\n"
 "      --font TÊN     phông chữ cho PDF (mặc định: Liberation Serif đi kèm,\n"
 "                     cùng số đo với Times New Roman)\n"
-"      --strict       coi cảnh báo là lỗi, không ghi tệp khi có cảnh báo\n"
+"      --strict       không ghi tệp nếu 'vanban check' thấy lỗi\n"
 "  -h, --help         in hướng dẫn này\n"
 "\n"
+"  check TỆP          kiểm tra văn bản theo Nghị định 30 (không ghi tệp nào):\n"
+"                     in mọi lỗi và cảnh báo dạng tệp:dòng:cột kèm gợi ý sửa;\n"
+"                     mã thoát 1 khi có lỗi (có --strict: cả khi có cảnh báo)\n"
+"  convert            chuyển văn bản gõ bằng mã TCVN3 (ABC) hoặc VNI sang\n"
+"                     Unicode, ghi ra tệp mới (mặc định TỆP.unicode.md),\n"
+"                     không bao giờ ghi đè tệp gốc\n"
 "  table BẢNG         in bảng của một tệp Excel (.xlsx), .csv hoặc .tsv thành\n"
 "                     bảng Markdown (đánh số TT, dòng nhóm I, II…) ra đầu ra\n"
 "                     chuẩn, để chép vào phụ lục và sửa tiếp bằng Markdown\n"
@@ -267,6 +276,55 @@ plan_outputs(struct opts *o, char **docx, char **pdf)
 	return 0;
 }
 
+/* Reads all of path ("-": standard input) into b; returns 0 or -1 after
+ * adding the reason to d. */
+static int
+read_all(const char *path, vb_buf *b, vb_diags *d)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL) {
+		vb_diag_add(d, VB_ERROR, path, 0, 0, NULL,
+		    "không mở được tệp: %s", errno == ENOENT ?
+		    "không có tệp này" : strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (vb_buf_put(b, chunk, n) < 0)
+			break;
+	n = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (n) {
+		vb_diag_add(d, VB_ERROR, path, 0, 0, NULL, "lỗi khi đọc tệp");
+		return -1;
+	}
+	return 0;
+}
+
+/* "render --strict": returns the document only when "vanban check" finds
+ * no error in it; its findings go to d. */
+static vb_document *
+load_strict(const char *path, vb_diags *d)
+{
+	vb_diags parse = {0};
+	vb_buf b = {0};
+	vb_document *doc = NULL;
+
+	if (read_all(path, &b, d) == 0 &&
+	    vb_check_source(path, b.data ? b.data : "", b.len, d) == 0)
+		doc = vb_document_parse(path, b.data ? b.data : "", b.len, &parse);
+	else if (b.len || b.data)
+		vb_diag_add(d, VB_ERROR, path, 0, 0,
+		    "sửa các lỗi trên (xem 'vanban check'), hoặc bỏ --strict để ghi bản nháp",
+		    "--strict: văn bản còn lỗi nên không ghi tệp");
+	vb_diags_free(&parse);	/* check has reported the same findings */
+	vb_buf_free(&b);
+	return doc;
+}
+
 /* Runs "vanban render" with parsed options; returns the exit code. */
 static int
 render(struct opts *o)
@@ -278,14 +336,7 @@ render(struct opts *o)
 
 	if ((rc = plan_outputs(o, &docx, &pdf)) != 0)
 		return rc;
-	doc = vb_document_load(o->input, &d);
-	if (doc != NULL && o->strict && d.n > 0) {
-		vb_diag_add(&d, VB_ERROR, o->input, 0, 0,
-		    "sửa các cảnh báo trên, hoặc bỏ --strict",
-		    "--strict: có cảnh báo nên không ghi tệp");
-		vb_document_free(doc);
-		doc = NULL;
-	}
+	doc = o->strict ? load_strict(o->input, &d) : vb_document_load(o->input, &d);
 	if (doc == NULL)
 		rc = EXIT_INPUT;
 	if (doc && docx && render_one(doc, FMT_DOCX, docx, o, &d) < 0)
@@ -456,6 +507,10 @@ main(int argc, char **argv)
 		return dump(argc, argv);
 	if (strcmp(argv[1], "table") == 0)
 		return table(argc, argv);
+	if (strcmp(argv[1], "check") == 0)
+		return vb_cmd_check(argc, argv);
+	if (strcmp(argv[1], "convert") == 0)
+		return vb_cmd_convert(argc, argv);
 	if (strcmp(argv[1], "render") != 0)
 		return usage_error("không có lệnh '%s'", argv[1]);
 	if ((rc = parse_render(argc, argv, &o)) != 0)

@@ -94,6 +94,12 @@ t "full disk: old file untouched, no temporary left" "[ \"\$(cat '$D/full.docx')
 mkdir -p "$D/dir.docx"
 "$V" render "$D/tt.md" -o "$D/dir.docx" 2> "$D/err"; rc=$?
 t "output path that is a folder: exit 1" "[ $rc -eq 1 ] && grep -q 'thư mục' '$D/err'"
+# render --strict refuses what check finds errors in; plain render writes the draft.
+sed 's/^luu: .*$/luu: [VT]/' "$D/tt.md" | sed 's/^loai: to-trinh$/loai: to-trinh\nviet_tat: CV-SGDĐT/' > "$D/strict.md"
+"$V" render --strict "$D/strict.md" -o "$D/strict.docx" 2> "$D/err"; rc=$?
+t "render --strict refuses a document check finds errors in" "[ $rc -eq 1 ] && [ ! -e '$D/strict.docx' ] && grep -q -- '--strict' '$D/err'"
+"$V" render --strict "$D/tt.md" -o "$D/tt-strict.docx" 2> "$D/err"; rc=$?
+t "render --strict writes a clean document" "[ $rc -eq 0 ] && [ -s '$D/tt-strict.docx' ]"
 printf '\357\273\277' > "$D/bom.md"; sed 's/$/\r/' "$D/tt.md" >> "$D/bom.md"
 "$V" render "$D/bom.md" -o "$D/bom.docx" 2> "$D/err"; rc=$?
 t "BOM and CRLF accepted" "[ $rc -eq 0 ] && [ -s '$D/bom.docx' ]"
