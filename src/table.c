@@ -95,6 +95,23 @@ measure_column(const vb_table *t, size_t i, struct colsize *cs)
 		cs->word = 18;
 }
 
+/* Returns 1 when column i is headed "TT", "STT" or "Số TT": its numbers
+ * are centred, not right-aligned. */
+static int
+is_tt(const vb_table *t, size_t i)
+{
+	const vb_cell *c;
+	const char *s;
+
+	if (t->header_rows == 0)
+		return 0;
+	c = &t->rows[0].cells[i];
+	if (c->npara != 1 || c->paras[0].n != 1 || (s = c->paras[0].runs[0].text) == NULL)
+		return 0;
+	return strcmp(s, "TT") == 0 || strcmp(s, "STT") == 0 ||
+	    strcmp(s, "Số TT") == 0;
+}
+
 void
 vb_table_measure(vb_arena *a, vb_table *t)
 {
@@ -118,7 +135,9 @@ vb_table_measure(vb_arena *a, vb_table *t)
 			w = 1;
 		t->width[i] = w;
 		sum += w;
-		if (cs.numeric && cs.filled > 0 && t->align &&
+		if (t->align && t->align[i] == VB_ALIGN_DEFAULT && is_tt(t, i))
+			t->align[i] = VB_ALIGN_CENTER;
+		else if (cs.numeric && cs.filled > 0 && t->align &&
 		    t->align[i] == VB_ALIGN_DEFAULT)
 			t->align[i] = VB_ALIGN_RIGHT;
 	}

@@ -228,6 +228,36 @@ test_document(struct tally *t)
 	vb_diags_free(&d);
 }
 
+static void
+test_tables(struct tally *t)
+{
+	vb_diags d = {0};
+	vb_document *doc = doc_with(&d, "ke-hoach", "2024-01-02", "1",
+	    "| TT | Nội dung công việc | Số lượng |\n|---|---|---|\n"
+	    "| **I** | **Nhóm một** | |\n"
+	    "| 1 | Tổ chức hội nghị quán triệt kế hoạch năm | 12 |\n"
+	    "| 2 | Kiểm tra | 3 |\n");
+	const vb_table *tb;
+
+	if (!check(t, doc && doc->body.n > 0 &&
+	    doc->body.blocks[0].kind == VB_BLOCK_TABLE, "table parses")) {
+		vb_document_free(doc);
+		vb_diags_free(&d);
+		return;
+	}
+	tb = doc->body.blocks[0].table;
+	check(t, tb->rows[0].header && tb->header_rows == 1, "first row is the header");
+	check(t, tb->rows[1].group && tb->rows[1].cells[1].colspan == 2,
+	    "bold row with TT and content is a group row spanning the rest");
+	check(t, tb->rows[2].cells[0].align == VB_ALIGN_CENTER, "TT column centred");
+	check(t, tb->rows[2].cells[2].align == VB_ALIGN_RIGHT, "number column right-aligned");
+	check(t, tb->width[1] > tb->width[0] && tb->width[1] > tb->width[2],
+	    "task column widest");
+	check(t, tb->width[0] >= 0.0499, "no column under 5%");
+	vb_document_free(doc);
+	vb_diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -237,6 +267,7 @@ main(void)
 	test_dates(&t);
 	test_numbers(&t);
 	test_document(&t);
+	test_tables(&t);
 	printf("# unit: %d passed, %d failed\n", t.pass, t.fail);
 	return t.fail ? 1 : 0;
 }
