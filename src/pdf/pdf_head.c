@@ -1,0 +1,316 @@
+/* pdf_head.c - what comes before the body: the two-column header of page
+ * 1 (agency and number left, Quốc hiệu and date right), the type name and
+ * trích yếu, "Kính gửi", the legal bases; and an appendix's heading. */
+#include <string.h>
+
+#include "pdf_int.h"
+
+/* Size of an appendix's "Phụ lục" label, pt (ND30 Phụ lục I, 2.6). */
+#define APPENDIX_LABEL_PT 14.0
+
+/* The page-1 header laid out, positions from the header's top. */
+typedef struct head {
+	pdf_para *parent;	/* parent agency, or NULL */
+	pdf_para *issuer;	/* issuing agency */
+	pdf_para *qh;		/* Quốc hiệu */
+	pdf_para *tn;		/* Tiêu ngữ */
+	pdf_para *so;		/* "Số: …" */
+	pdf_para *date;		/* place and date, or NULL */
+	pdf_para *cv;		/* công văn "V/v …", or NULL */
+	double wl;		/* left column width */
+	double wr;		/* right column width */
+	double pad;		/* cell padding left and right */
+	double issuer_rule;	/* length of the rule under the issuer */
+	double tn_rule;		/* length of the rule under the Tiêu ngữ */
+	double left_rule_y;	/* top of the issuer's rule */
+	double right_rule_y;	/* top of the Tiêu ngữ's rule */
+	double so_y;		/* top of the "Số" line */
+	double date_y;		/* top of the date line */
+	double cv_y;		/* top of the "V/v" lines */
+} head;
+
+/* Returns a centred paragraph of text in a column of inner width w. */
+static pdf_para *
+centred(pdf_ctx *c, double size, unsigned style, double w, const char *text)
+{
+	pdf_style st = pdf_style_body(c, size);
+
+	st.style = style;
+	st.width = w;
+	st.align = PANGO_ALIGN_CENTER;
+	return pdf_para_text(c, &st, text);
+}
+
+/* Returns the height of p, 0 for NULL. */
+static double
+height(const pdf_para *p)
+{
+	return p != NULL ? pdf_para_height(p) : 0;
+}
+
+/* Draws p (if any) at (x, y). */
+static void
+draw_opt(pdf_ctx *c, const pdf_para *p, double x, double y)
+{
+	if (p != NULL)
+		pdf_para_draw(c, p, x, y);
+}
+
+/* Draws the header line: both columns and both rows. */
+static void
+draw_head(pdf_ctx *c, const pdf_line *l, double x, double y)
+{
+	const head *h = l->data;
+	double xl = x + h->pad, xr = x + h->wl + h->pad;
+
+	draw_opt(c, h->parent, xl, y);
+	draw_opt(c, h->issuer, xl, y + height(h->parent));
+	pdf_rule(c, x + h->wl / 2, y + h->left_rule_y, h->issuer_rule,
+	    c->pf->rule_pt);
+	draw_opt(c, h->qh, xr, y);
+	draw_opt(c, h->tn, xr, y + height(h->qh));
+	pdf_rule(c, x + h->wl + h->wr / 2, y + h->right_rule_y, h->tn_rule,
+	    c->pf->rule_pt);
+	draw_opt(c, h->so, xl, y + h->so_y);
+	draw_opt(c, h->date, xr, y + h->date_y);
+	draw_opt(c, h->cv, xl, y + h->cv_y);
+}
+
+/* Returns the place/date line, shrunk to 13 pt when it does not fit w. */
+static pdf_para *
+date_line(pdf_ctx *c, double w, const char *text)
+{
+	pdf_para *p = centred(c, c->pf->place_date_pt, VB_ITALIC, w, text);
+
+	if (pango_layout_get_line_count(p->layout) > 1 &&
+	    c->pf->place_date_pt > 13) {
+		pdf_para_free(p);
+		p = centred(c, 13, VB_ITALIC, w, text);
+	}
+	return p;
+}
+
+/* Lays out the header's two rows in h. */
+static void
+layout_head(pdf_ctx *c, head *h)
+{
+	const vb_header *hd = &c->doc->header;
+	const vb_profile *pf = c->pf;
+	double il, ir, top, base;
+
+	h->pad = VB_MM_TO_PT(PDF_CELL_PAD_MM);
+	h->wl = VB_MM_TO_PT(pf->header_left_mm);
+	h->wr = VB_MM_TO_PT(pf->header_right_mm);
+	il = h->wl - 2 * h->pad;
+	ir = h->wr - 2 * h->pad;
+	if (hd->parent != NULL && *hd->parent != '\0')
+		h->parent = centred(c, pf->agency_pt, 0, il, hd->parent);
+	h->issuer = centred(c, pf->agency_pt, VB_BOLD, il,
+	    hd->issuer != NULL ? hd->issuer : "");
+	h->qh = centred(c, pf->quoc_hieu_pt, VB_BOLD, ir,
+	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+	h->tn = centred(c, pf->tieu_ngu_pt, VB_BOLD, ir,
+	    "Độc lập - Tự do - Hạnh phúc");
+	h->issuer_rule = PDF_RULE_FRAC * pdf_para_width(h->issuer);
+	h->tn_rule = pdf_para_width(h->tn);
+	h->left_rule_y = height(h->parent) + height(h->issuer) + PDF_RULE_GAP;
+	h->right_rule_y = height(h->qh) + height(h->tn) + PDF_RULE_GAP;
+	top = (h->left_rule_y > h->right_rule_y ? h->left_rule_y :
+	    h->right_rule_y) + PDF_HEAD_ROW_GAP;
+	h->so = centred(c, pf->number_pt, 0, il,
+	    hd->number_line != NULL ? hd->number_line : "Số:");
+	if (hd->place_date != NULL && *hd->place_date != '\0')
+		h->date = date_line(c, ir, hd->place_date);
+	base = top + h->so->ascent;
+	if (h->date != NULL && h->date->ascent > h->so->ascent)
+		base = top + h->date->ascent;
+	h->so_y = base - h->so->ascent;
+	h->date_y = h->date != NULL ? base - h->date->ascent : top;
+	h->cv_y = h->so_y + height(h->so) + PDF_CV_GAP;
+	if (hd->cv_subject != NULL && *hd->cv_subject != '\0')
+		h->cv = centred(c, pf->cv_subject_pt, 0, il, hd->cv_subject);
+}
+
+/* Returns the header's total height. */
+static double
+head_height(const head *h)
+{
+	double l = h->cv != NULL ? h->cv_y + height(h->cv) :
+	    h->so_y + height(h->so);
+	double r = h->date_y + height(h->date);
+
+	return l > r ? l : r;
+}
+
+/* Makes box b own every layout of h. */
+static void
+own_head(pdf_ctx *c, pdf_box *b, const head *h)
+{
+	const pdf_para *const all[] = {
+		h->parent, h->issuer, h->qh, h->tn, h->so, h->date, h->cv
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		if (all[i] != NULL)
+			pdf_box_own(c, b, all[i]->layout);
+}
+
+/* Draws the short rule under the title, of the length in l->data. */
+static void
+draw_title_rule(pdf_ctx *c, const pdf_line *l, double x, double y)
+{
+	(void)x;
+	pdf_rule(c, c->left + c->width / 2, y + PDF_RULE_GAP,
+	    *(const double *)l->data, c->pf->rule_pt);
+}
+
+/* Appends a short centred rule under a title of widest line w to b. */
+static void
+title_rule(pdf_ctx *c, pdf_box *b, double w)
+{
+	double *len = vb_alloc(c->arena, sizeof(*len));
+	pdf_line *l;
+
+	*len = PDF_RULE_FRAC * w;
+	l = pdf_box_line(c, b, PDF_RULE_GAP + PDF_TITLE_GAP);
+	l->draw = draw_title_rule;
+	l->data = len;
+}
+
+/* Queues the type name, trích yếu and rule (not for a công văn). */
+static void
+title_block(pdf_ctx *c)
+{
+	const vb_header *hd = &c->doc->header;
+	pdf_box *b;
+	pdf_para *p;
+	double w = 0;
+
+	if (hd->type_name == NULL || *hd->type_name == '\0')
+		return;
+	b = pdf_box_new(c);
+	pdf_box_line(c, b, PDF_TITLE_GAP);
+	p = centred(c, c->pf->type_pt, VB_BOLD, c->width, hd->type_name);
+	w = pdf_para_width(p);
+	pdf_box_para(c, b, p, 0);
+	if (hd->subject != NULL && *hd->subject != '\0') {
+		p = centred(c, c->pf->subject_pt, VB_BOLD, c->width,
+		    hd->subject);
+		w = pdf_para_width(p);
+		pdf_box_para(c, b, p, 0);
+	}
+	title_rule(c, b, w);
+	b->min_first = b->min_last = b->n;
+	b->keep_next = 1;
+	pdf_flow_push(c, b);
+}
+
+/* Queues "Kính gửi:" and its recipients. */
+static void
+kinh_gui(pdf_ctx *c)
+{
+	const vb_header *hd = &c->doc->header;
+	pdf_style st = pdf_style_body(c, c->pf->body_pt);
+	pdf_box *b;
+	pdf_para *p;
+	double dx, w;
+	size_t i;
+
+	if (hd->nto == 0)
+		return;
+	b = pdf_box_new(c);
+	st.spacing = c->pf->line_spacing;
+	if (hd->nto == 1) {
+		st.align = PANGO_ALIGN_CENTER;
+		pdf_box_para(c, b, pdf_para_text(c, &st, vb_sprintf(c->arena,
+		    "Kính gửi: %s.", hd->to[0])), 0);
+	} else {
+		dx = VB_MM_TO_PT(PDF_KG_INDENT_MM);
+		p = pdf_para_text(c, &st, "Kính gửi: ");
+		w = pdf_para_width(p);
+		pdf_box_para(c, b, p, dx);
+		b->lines[0].h = 0;
+		st.width = c->width - dx - w;
+		for (i = 0; i < hd->nto; i++)
+			pdf_box_para(c, b, pdf_para_text(c, &st,
+			    vb_sprintf(c->arena, "- %s%s", hd->to[i],
+			    i + 1 < hd->nto ? ";" : ".")), dx + w);
+	}
+	b->min_first = b->n < 3 ? b->n : 3;
+	b->min_last = 2;
+	b->after = c->pf->para_space_pt;
+	pdf_flow_push(c, b);
+}
+
+/* Queues the italic "Căn cứ" lines. */
+static void
+bases(pdf_ctx *c)
+{
+	const vb_header *hd = &c->doc->header;
+	pdf_style st = pdf_style_body(c, c->pf->body_pt);
+	pdf_box *b;
+	size_t i;
+
+	st.style = VB_ITALIC;
+	st.justify = 1;
+	st.spacing = c->pf->line_spacing;
+	st.indent = VB_MM_TO_PT(c->pf->indent_cm * 10);
+	for (i = 0; i < hd->nbases; i++) {
+		b = pdf_box_new(c);
+		pdf_box_para(c, b, pdf_para_text(c, &st, hd->bases[i]), 0);
+		b->min_first = b->min_last = 2;
+		b->after = c->pf->para_space_pt;
+		pdf_flow_push(c, b);
+	}
+}
+
+void
+pdf_head(pdf_ctx *c)
+{
+	head *h = vb_alloc(c->arena, sizeof(*h));
+	pdf_box *b = pdf_box_new(c);
+	pdf_line *l;
+
+	layout_head(c, h);
+	l = pdf_box_line(c, b, head_height(h));
+	l->draw = draw_head;
+	l->data = h;
+	own_head(c, b, h);
+	b->after = c->doc->header.type_name != NULL ? 0 : PDF_TITLE_GAP;
+	pdf_flow_push(c, b);
+	title_block(c);
+	kinh_gui(c);
+	bases(c);
+}
+
+void
+pdf_appendix_head(pdf_ctx *c, const vb_part *part)
+{
+	pdf_box *b = pdf_box_new(c);
+	pdf_para *p;
+	double w = 0;
+	const char *label = part->label != NULL ? part->label : "Phụ lục";
+
+	p = centred(c, APPENDIX_LABEL_PT, VB_BOLD, c->width, label);
+	w = pdf_para_width(p);
+	pdf_box_para(c, b, p, 0);
+	b->lines[0].outline = part->title != NULL ? vb_sprintf(c->arena,
+	    "%s. %s", label, part->title) : label;
+	b->lines[0].level = 1;
+	if (part->title != NULL && *part->title != '\0') {
+		p = centred(c, c->pf->body_pt, VB_BOLD, c->width, part->title);
+		w = pdf_para_width(p);
+		pdf_box_para(c, b, p, 0);
+	}
+	if (part->ref_line != NULL && *part->ref_line != '\0') {
+		p = centred(c, c->pf->body_pt, VB_ITALIC, c->width,
+		    part->ref_line);
+		w = pdf_para_width(p);
+		pdf_box_para(c, b, p, 0);
+	}
+	title_rule(c, b, w);
+	b->min_first = b->min_last = b->n;
+	b->keep_next = 1;
+	pdf_flow_push(c, b);
+}
