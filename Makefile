@@ -35,11 +35,13 @@ build/templates.c: tools/embed.sh $(TEMPLATES)
 
 build/rel/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(OPT) $(PKG_CFLAGS) -c $< -o $@
+	@echo '  CC $<'
+	@$(CC) $(WARN) $(OPT) $(PKG_CFLAGS) -c $< -o $@
 
 build/san/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
+	@echo '  CC [san] $<'
+	@$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
 
 build/rel/templates.o: build/templates.c src/templates.h
 	@mkdir -p $(dir $@)

@@ -193,3 +193,43 @@ vb_text_trim(vb_arena *a, const char *s)
 		e--;
 	return vb_strndup(a, s + b, e - b);
 }
+
+char *
+vb_text_ascii(vb_arena *a, const char *s)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&e);
+	UChar *u, *n;
+	int32_t ulen, nlen, i;
+	char *out;
+	size_t o = 0;
+
+	if (U_FAILURE(e) || (u = to_utf16(s, strlen(s), &ulen)) == NULL)
+		return vb_strdup(a, "");
+	nlen = unorm2_normalize(nfd, u, ulen, NULL, 0, &e);
+	e = U_ZERO_ERROR;
+	if ((n = malloc(sizeof(UChar) * (size_t)(nlen + 1))) == NULL) {
+		free(u);
+		return vb_strdup(a, "");
+	}
+	unorm2_normalize(nfd, u, ulen, n, nlen + 1, &e);
+	free(u);
+	out = vb_alloc(a, (size_t)nlen + 1);
+	for (i = 0; i < nlen && U_SUCCESS(e); i++) {
+		UChar ch = n[i];
+		if (ch >= 0x300 && ch <= 0x36F)
+			continue;	/* combining mark */
+		if (ch == 0x111 || ch == 0x110)
+			ch = ch == 0x111 ? 'd' : 'D';
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9'))
+			out[o++] = (char)ch;
+		else if (o > 0 && out[o - 1] != '_')
+			out[o++] = '_';
+	}
+	while (o > 0 && out[o - 1] == '_')
+		o--;
+	out[o] = '\0';
+	free(n);
+	return out;
+}

@@ -23,4 +23,8 @@ size_t vb_utf8_chars(const char *s, size_t nbytes);
 /* Returns s with leading and trailing white space removed. */
 char *vb_text_trim(vb_arena *a, const char *s);
 
+/* Returns s without diacritics, in ASCII, with runs of other characters
+ * replaced by '_' ("Phó Giám đốc" -> "Pho_Giam_doc"). */
+char *vb_text_ascii(vb_arena *a, const char *s);
+
 #endif

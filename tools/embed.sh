@@ -25,7 +25,7 @@ cat <<'C'
 const vb_template *
 vb_template_at(size_t i)
 {
-	return i < sizeof(all) / sizeof(all[0]) - 1 ? &all[i] : 0;
+	return i + 1 < sizeof(all) / sizeof(all[0]) ? &all[i] : 0;
 }
 
 const vb_template *

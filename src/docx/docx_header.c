@@ -1,0 +1,234 @@
+/* docx_header.c - everything above the body: the two-column header table
+ * (agency and number on the left, Quốc hiệu and date on the right, "Số" and
+ * the date in one row so they share a line), the type name and trích yếu
+ * with its rule, "Kính gửi" and the "Căn cứ" lines. */
+#include "docx_int.h"
+
+#include <string.h>
+
+#define QUOC_HIEU "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#define TIEU_NGU "Độc lập - Tự do - Hạnh phúc"
+
+
+/* Returns the widest line of s (lines split at '\n'), in points. */
+static double
+widest_line_pt(dx_ctx *c, const char *s, double pt, unsigned style)
+{
+	double best = 0, w;
+	const char *nl;
+
+	while (s != NULL && *s != '\0') {
+		nl = strchr(s, '\n');
+		w = dx_text_width_pt(nl != NULL ?
+		    vb_strndup(c->arena, s, (size_t)(nl - s)) : s, pt, style);
+		if (w > best)
+			best = w;
+		s = nl != NULL ? nl + 1 : NULL;
+	}
+	return best;
+}
+
+/* Returns properties of a centred header line with space before. */
+static dx_ppr
+centred(int before)
+{
+	dx_ppr pp = dx_ppr_init();
+
+	pp.style = "VBHeaderBlock";
+	pp.before = before;
+	return pp;
+}
+
+/* Writes the left cell of row 1: parent agency, issuer, short rule. */
+static void
+agency_cell(dx_ctx *c, int w)
+{
+	const vb_header *h = &c->doc->header;
+	const vb_profile *p = c->p;
+	dx_ppr pp = centred(-1);
+	double issuer_tw;
+
+	dx_layout_cell(c, w);
+	if (h->parent != NULL && *h->parent != '\0')
+		dx_para_text(c, &pp, h->parent, 0, VB_PT_TO_HALF(p->agency_pt));
+	dx_para_text(c, &pp, h->issuer, VB_BOLD, VB_PT_TO_HALF(p->agency_pt));
+	issuer_tw = DX_PT_TW(widest_line_pt(c, h->issuer, p->agency_pt,
+	    VB_BOLD));
+	dx_rule(c, w, dx_rule_width(issuer_tw, w), 0, 0);
+	dx_end(c->x);
+}
+
+/* Writes the right cell of row 1: Quốc hiệu, Tiêu ngữ and its rule, as
+ * long as the Tiêu ngữ itself. */
+static void
+nation_cell(dx_ctx *c, int w)
+{
+	const vb_profile *p = c->p;
+	dx_ppr pp = centred(-1);
+	int rule = DX_PT_TW(dx_text_width_pt(TIEU_NGU, p->tieu_ngu_pt,
+	    VB_BOLD));
+
+	dx_layout_cell(c, w);
+	dx_para_text(c, &pp, QUOC_HIEU, VB_BOLD,
+	    VB_PT_TO_HALF(p->quoc_hieu_pt));
+	dx_para_text(c, &pp, TIEU_NGU, VB_BOLD, VB_PT_TO_HALF(p->tieu_ngu_pt));
+	dx_rule(c, w, rule < w ? rule : w, 0, 0);
+	dx_end(c->x);
+}
+
+/* Writes the left cell of row 2: "Số: …" and, for a công văn, "V/v …". */
+static void
+number_cell(dx_ctx *c, int w)
+{
+	const vb_header *h = &c->doc->header;
+	dx_ppr pp = centred(DX_PT_TW(6));
+
+	dx_layout_cell(c, w);
+	dx_para_text(c, &pp, h->number_line, 0,
+	    VB_PT_TO_HALF(c->p->number_pt));
+	if (h->cv_subject != NULL && *h->cv_subject != '\0')
+		dx_para_text(c, &pp, h->cv_subject, 0,
+		    VB_PT_TO_HALF(c->p->cv_subject_pt));
+	dx_end(c->x);
+}
+
+/* Returns the size of the place and date line: the profile's, or 1 pt
+ * smaller (not under 13) when it would not fit the cell on one line. */
+static double
+place_date_pt(dx_ctx *c, const char *s, int w)
+{
+	double pt = c->p->place_date_pt;
+
+	if (DX_PT_TW(dx_text_width_pt(s, pt, VB_ITALIC)) > w && pt > 13)
+		pt = pt - 1 < 13 ? 13 : pt - 1;
+	return pt;
+}
+
+/* Writes the right cell of row 2: place and date, italic. */
+static void
+date_cell(dx_ctx *c, int w)
+{
+	const char *s = c->doc->header.place_date;
+	dx_ppr pp = centred(DX_PT_TW(6));
+
+	dx_layout_cell(c, w);
+	dx_para_text(c, &pp, s, VB_ITALIC,
+	    VB_PT_TO_HALF(place_date_pt(c, s != NULL ? s : "", w)));
+	dx_end(c->x);
+}
+
+/* Writes the header table: two columns, two rows. */
+static void
+header_table(dx_ctx *c)
+{
+	int cols[2];
+
+	cols[0] = DX_MM_TW(c->p->header_left_mm);
+	cols[1] = DX_MM_TW(c->p->header_right_mm);
+	dx_layout_table(c, cols, 2, 0);
+	dx_start(c->x, "w:tr");
+	agency_cell(c, cols[0]);
+	nation_cell(c, cols[1]);
+	dx_end(c->x);
+	dx_start(c->x, "w:tr");
+	number_cell(c, cols[0]);
+	date_cell(c, cols[1]);
+	dx_end(c->x);
+	dx_end(c->x);
+}
+
+/* Writes the type name, the trích yếu and the rule under them. */
+static void
+title(dx_ctx *c)
+{
+	const vb_header *h = &c->doc->header;
+	const vb_profile *p = c->p;
+	dx_ppr pp = centred(DX_PT_TW(12));
+	const char *last = NULL;
+	double pt = 0;
+	int w;
+
+	if (h->type_name != NULL && *h->type_name != '\0') {
+		pp.keep_next = 1;
+		dx_para_text(c, &pp, h->type_name, VB_BOLD,
+		    VB_PT_TO_HALF(p->type_pt));
+		pp.before = 0;
+		last = h->type_name;
+		pt = p->type_pt;
+	}
+	if (h->subject != NULL && *h->subject != '\0') {
+		pp.keep_next = 1;
+		dx_para_text(c, &pp, h->subject, VB_BOLD,
+		    VB_PT_TO_HALF(p->subject_pt));
+		last = h->subject;
+		pt = p->subject_pt;
+	}
+	if (last == NULL)
+		return;
+	w = DX_PT_TW(dx_text_width_pt(last, pt, VB_BOLD));
+	dx_rule(c, c->text_tw, dx_rule_width(w, c->text_tw), 0, DX_PT_TW(12));
+}
+
+/* Writes "Kính gửi:" with its recipients: one on the same line, several as
+ * "- X;" lines whose dashes line up under the text after the colon. */
+static void
+kinh_gui(dx_ctx *c)
+{
+	const vb_header *h = &c->doc->header;
+	const char *label = "Kính gửi:";
+	dx_ppr pp = dx_ppr_init();
+	int start = c->text_tw / 5;
+	int label_tw = DX_PT_TW(dx_text_width_pt("Kính gửi: ",
+	    c->p->body_pt, 0)) + 60;
+	size_t i;
+
+	if (h->nto == 0)
+		return;
+	pp.style = "VBBody";
+	pp.before = DX_PT_TW(6);
+	pp.ind = 1;
+	pp.left = start + label_tw;
+	pp.first = -label_tw;
+	pp.tab = start + label_tw;
+	pp.jc = "left";
+	dx_start(c->x, "w:p");
+	dx_ppr_write(c, &pp);
+	dx_run(c, label, 0, NULL);
+	dx_run(c, "\t", 0, NULL);
+	for (i = 0; i < h->nto; i++) {
+		const char *end = i + 1 == h->nto ? "." : ";";
+		char *line = h->nto == 1 ?
+		    vb_sprintf(c->arena, "%s%s", h->to[i], end) :
+		    vb_sprintf(c->arena, "- %s%s", h->to[i], end);
+
+		if (i > 0) {
+			dx_start(c->x, "w:r");
+			dx_empty(c->x, "w:br");
+			dx_end(c->x);
+		}
+		dx_run(c, line, 0, NULL);
+	}
+	dx_end(c->x);
+}
+
+/* Writes the "Căn cứ" lines, italic at the body indent. */
+static void
+bases(dx_ctx *c)
+{
+	const vb_header *h = &c->doc->header;
+	dx_ppr pp = dx_ppr_init();
+	size_t i;
+
+	pp.style = "VBBody";
+	for (i = 0; i < h->nbases; i++)
+		dx_para_text(c, &pp, h->bases[i], VB_ITALIC, 0);
+}
+
+void
+dx_header(dx_ctx *c)
+{
+	header_table(c);
+	title(c);
+	kinh_gui(c);
+	bases(c);
+}

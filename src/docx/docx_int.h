@@ -1,0 +1,179 @@
+/* docx_int.h - what the files of the DOCX renderer share: the render
+ * context, relationships, the list-numbering plan, paragraph and run
+ * properties, and text measurement. */
+#ifndef VB_DOCX_INT_H
+#define VB_DOCX_INT_H
+
+#include <stddef.h>
+
+#include "../buf.h"
+#include "../diag.h"
+#include "../model.h"
+#include "docx_xml.h"
+
+/* One relationship of a part (hyperlinks are added while writing). */
+typedef struct dx_rel {
+	char id[16];		/* "rId7" */
+	const char *type;	/* relationship type URI */
+	const char *target;	/* target path or URL */
+	int external;		/* 1 for TargetMode="External" */
+} dx_rel;
+
+/* The relationships of one part. */
+typedef struct dx_rels {
+	dx_rel *items;		/* relationships in id order */
+	size_t n;		/* number used */
+	size_t cap;		/* number allocated */
+} dx_rels;
+
+/* Relationship type URIs. */
+#define DX_REL_BASE \
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#define DX_REL_LINK DX_REL_BASE "hyperlink"
+
+/* Adds a relationship; returns its id (owned by rels), or NULL when memory
+ * runs out. Equal external targets share one id. */
+const char *dx_rels_add(dx_rels *rels, vb_arena *a, const char *type,
+    const char *target, int external);
+/* Writes rels as a .rels part into out; returns 0 or -1. */
+int dx_rels_write(const dx_rels *rels, vb_buf *out);
+
+/* One numbering definition (abstractNum) with one level. */
+typedef struct dx_absnum {
+	int ordered;		/* 1 for decimal numbers, 0 for a bullet */
+	const char *text;	/* bullet: the marker ("-"); ordered: "%1." */
+} dx_absnum;
+
+/* One list instance (w:num). */
+typedef struct dx_num {
+	int abs;		/* index into the abstract definitions */
+	int list;		/* ordered: the model's list id; bullet: 0 */
+	const char *marker;	/* bullet: the marker it stands for */
+	int start;		/* ordered: the first number */
+} dx_num;
+
+/* Every list definition the document needs. w:numId is index + 1. */
+typedef struct dx_numbering {
+	dx_absnum *abs;		/* abstract definitions */
+	size_t nabs;		/* number of abstract definitions */
+	size_t absCap;		/* allocated abstract definitions */
+	dx_num *nums;		/* list instances */
+	size_t nnums;		/* number of list instances */
+	size_t numCap;		/* allocated list instances */
+} dx_numbering;
+
+/* Collects the lists of every part of doc into num. */
+void dx_numbering_plan(dx_numbering *num, const vb_document *doc);
+/* Returns the w:numId for an item block (0 when it has no marker). */
+int dx_numbering_id(const dx_numbering *num, const vb_block *b);
+/* Writes word/numbering.xml into out; returns 0 or -1. */
+int dx_numbering_write(const dx_numbering *num, const vb_profile *p,
+    vb_buf *out);
+
+/* Paragraph properties, written in schema order by dx_ppr_write. Fields
+ * left at their dx_ppr_init values are not written. */
+typedef struct dx_ppr {
+	const char *style;	/* w:pStyle, or NULL */
+	int keep_next;		/* 1: keep with the next paragraph */
+	int num_id;		/* w:numId of a list item, 0 for none */
+	int ilvl;		/* list level of the item */
+	int rule;		/* 1: bottom border (a drawn rule) */
+	int tab;		/* one left tab stop, in twips; 0 for none */
+	int before;		/* space before, twips; -1 inherit */
+	int after;		/* space after, twips; -1 inherit */
+	int line;		/* line height, twips (240 = single, auto); 0 inherit */
+	int exact;		/* 1: line is an exact height */
+	int ind;		/* 1: write the indents below */
+	int left;		/* left indent, twips */
+	int right;		/* right indent, twips */
+	int first;		/* first-line indent, twips (negative: hanging) */
+	const char *jc;		/* alignment ("center", "both"…), or NULL */
+	int mark_half;		/* size of the paragraph mark, half-points; 0 inherit */
+	const struct dx_sect *sect; /* section ending here, or NULL */
+} dx_ppr;
+
+/* One section's page setup. */
+typedef struct dx_sect {
+	int landscape;		/* 1: landscape A4 */
+	int restart;		/* 1: page numbers start again at 1 */
+	int new_page;		/* 1: the section starts on a new page */
+} dx_sect;
+
+/* Run properties added on top of a run's own style. */
+typedef struct dx_rpr {
+	unsigned style;		/* VB_BOLD | VB_ITALIC … forced on */
+	int half;		/* size in half-points; 0 inherit */
+	const char *rstyle;	/* character style, or NULL */
+} dx_rpr;
+
+/* Everything the writers of one document need. */
+typedef struct dx_ctx {
+	const vb_document *doc;	/* the document being rendered */
+	const vb_profile *p;	/* its profile */
+	dx_xml *x;		/* the part being written */
+	dx_rels *rels;		/* relationships of that part (hyperlinks) */
+	const dx_numbering *num; /* list definitions */
+	vb_arena *arena;	/* scratch memory (the document's arena) */
+	int text_tw;		/* text width of the current section, twips */
+	vb_diags *d;		/* diagnostics */
+} dx_ctx;
+
+/* Fixed relationship ids of document.xml (hyperlinks come after). */
+#define DX_RID_HEADER_PAGE "rId6"
+#define DX_RID_HEADER_FIRST "rId7"
+
+/* Returns a dx_ppr with nothing set. */
+dx_ppr dx_ppr_init(void);
+/* Writes <w:pPr> for pp (nothing when empty). */
+void dx_ppr_write(dx_ctx *c, const dx_ppr *pp);
+/* Writes a section's <w:sectPr>. */
+void dx_sect_write(dx_ctx *c, const dx_sect *s);
+/* Writes one run of plain text with properties rp (may be NULL); tabs and
+ * line feeds become w:tab and w:br. */
+void dx_run(dx_ctx *c, const char *text, unsigned style, const dx_rpr *rp);
+/* Writes the runs of in, adding rp's style to each. */
+void dx_inline(dx_ctx *c, const vb_inline *in, const dx_rpr *rp);
+/* Writes a whole paragraph of one text run. */
+void dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text,
+    unsigned style, int half);
+/* Writes an empty paragraph whose bottom border is a rule of width_tw
+ * twips, centred in a box of box_tw twips, with space before and after
+ * (twips). */
+void dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after);
+/* Returns the length of the short rule under a line text_tw twips wide in
+ * a box of box_tw twips: 0.4 of the text (Decree 30: 1/3 to 1/2 of the
+ * line), a third of the box when the text wraps. */
+int dx_rule_width(int text_tw, int box_tw);
+/* Starts a borderless fixed-layout table with n columns of cols[] twips
+ * and cell margins of pad twips left and right. */
+void dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad);
+/* Starts a cell of w twips, aligned to the top. */
+void dx_layout_cell(dx_ctx *c, int w);
+/* Writes the header block (agency, Quốc hiệu, number, date), the title,
+ * "Kính gửi" and the "Căn cứ" lines. */
+void dx_header(dx_ctx *c);
+/* Writes the signature table ("Nơi nhận" and the signer). */
+void dx_signature(dx_ctx *c);
+
+/* Writes one body table. */
+void dx_table(dx_ctx *c, const vb_table *t);
+/* Writes the blocks of a part. keep_last: keep the last paragraph with
+ * what follows (the signature). */
+void dx_blocks(dx_ctx *c, const vb_part *part, int keep_last);
+
+/* Writes word/styles.xml into out; returns 0 or -1. */
+int dx_styles_write(const vb_profile *p, vb_buf *out);
+/* Writes word/footnotes.xml (and its relationships) ; returns 0 or -1. */
+int dx_notes_write(dx_ctx *c, vb_buf *out);
+/* Writes word/document.xml; returns 0 or -1. */
+int dx_document_write(dx_ctx *c, vb_buf *out);
+
+/* Returns the printed width of UTF-8 text in points, set in Times New
+ * Roman (or a metric twin) at pt points with VB_BOLD/VB_ITALIC style. */
+double dx_text_width_pt(const char *s, double pt, unsigned style);
+
+/* Twips helpers. */
+#define DX_PT_TW(pt) VB_PT_TO_TWIPS(pt)
+#define DX_MM_TW(mm) VB_MM_TO_TWIPS(mm)
+
+#endif

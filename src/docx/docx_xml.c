@@ -1,0 +1,123 @@
+/* docx_xml.c - xmlTextWriter wrappers that remember the first failure. */
+#include "docx_xml.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Casts a C string to libxml2's character type. */
+#define X(s) ((const xmlChar *)(s))
+
+int
+dx_open(dx_xml *x)
+{
+	memset(x, 0, sizeof(*x));
+	if ((x->buf = xmlBufferCreate()) == NULL)
+		return -1;
+	if ((x->w = xmlNewTextWriterMemory(x->buf, 0)) == NULL) {
+		xmlBufferFree(x->buf);
+		x->buf = NULL;
+		return -1;
+	}
+	if (xmlTextWriterStartDocument(x->w, NULL, "UTF-8", "yes") < 0)
+		x->err = 1;
+	return x->err ? -1 : 0;
+}
+
+int
+dx_close(dx_xml *x, vb_buf *out)
+{
+	int rc = 0;
+
+	if (x->w != NULL && xmlTextWriterEndDocument(x->w) < 0)
+		x->err = 1;
+	if (x->w != NULL)
+		xmlFreeTextWriter(x->w);	/* flushes into buf */
+	x->w = NULL;
+	if (x->err || x->buf == NULL ||
+	    vb_buf_put(out, xmlBufferContent(x->buf),
+	    (size_t)xmlBufferLength(x->buf)) < 0)
+		rc = -1;
+	if (x->buf != NULL)
+		xmlBufferFree(x->buf);
+	x->buf = NULL;
+	return rc;
+}
+
+void
+dx_abandon(dx_xml *x)
+{
+	if (x->w != NULL)
+		xmlFreeTextWriter(x->w);
+	if (x->buf != NULL)
+		xmlBufferFree(x->buf);
+	x->w = NULL;
+	x->buf = NULL;
+}
+
+void
+dx_start(dx_xml *x, const char *name)
+{
+	if (xmlTextWriterStartElement(x->w, X(name)) < 0)
+		x->err = 1;
+}
+
+void
+dx_end(dx_xml *x)
+{
+	if (xmlTextWriterEndElement(x->w) < 0)
+		x->err = 1;
+}
+
+void
+dx_attr(dx_xml *x, const char *name, const char *val)
+{
+	if (xmlTextWriterWriteAttribute(x->w, X(name), X(val)) < 0)
+		x->err = 1;
+}
+
+void
+dx_attri(dx_xml *x, const char *name, long val)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%ld", val);
+	dx_attr(x, name, num);
+}
+
+void
+dx_empty(dx_xml *x, const char *name)
+{
+	dx_start(x, name);
+	dx_end(x);
+}
+
+void
+dx_val(dx_xml *x, const char *name, const char *val)
+{
+	dx_start(x, name);
+	dx_attr(x, "w:val", val);
+	dx_end(x);
+}
+
+void
+dx_vali(dx_xml *x, const char *name, long val)
+{
+	dx_start(x, name);
+	dx_attri(x, "w:val", val);
+	dx_end(x);
+}
+
+void
+dx_text(dx_xml *x, const char *s)
+{
+	if (xmlTextWriterWriteString(x->w, X(s)) < 0)
+		x->err = 1;
+}
+
+void
+dx_elem_text(dx_xml *x, const char *name, const char *text)
+{
+	dx_start(x, name);
+	dx_text(x, text != NULL ? text : "");
+	dx_end(x);
+}

@@ -1,0 +1,400 @@
+/* main.c - the vanban command line: render Markdown documents to DOCX and
+ * PDF. Output is written to a temporary file and renamed, so a failure
+ * never leaves a broken file behind and never touches an existing one. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "document.h"
+#include "docx/docx.h"
+#include "dump.h"
+#include "pdf/pdf.h"
+#include "version.h"
+
+/* Exit codes. */
+enum {
+	EXIT_OK = 0,		/* success */
+	EXIT_INPUT = 1,		/* a problem in the input or the output */
+	EXIT_USAGE = 2		/* the command line was wrong */
+};
+
+/* Output formats to write. */
+enum {
+	FMT_DOCX = 1,		/* .docx */
+	FMT_PDF = 2		/* .pdf */
+};
+
+/* Options of "vanban render". */
+struct opts {
+	const char *input;	/* input file, "-" for standard input */
+	const char *output;	/* -o path, or NULL */
+	int formats;		/* FMT_* bits; 0 until chosen */
+	const char *font;	/* --font family, or NULL */
+	int strict;		/* --strict: warnings count as errors */
+};
+
+static const char usage_text[] =
+"Cách dùng:\n"
+"  vanban render TỆP.md [-o RA.docx|RA.pdf] [--format docx,pdf]\n"
+"  vanban dump TỆP.md       (in mô hình văn bản đã phân tích, để kiểm tra)\n"
+"  vanban --help | --version\n"
+"\n"
+"Chuyển một văn bản hành chính viết bằng Markdown (có phần đầu YAML) thành\n"
+"tệp DOCX và PDF đúng thể thức Nghị định 30/2020/NĐ-CP.\n"
+"\n"
+"  render TỆP.md      ghi TỆP.docx và TỆP.pdf cạnh tệp nguồn\n"
+"                     (TỆP là - thì đọc từ đầu vào chuẩn, khi đó cần -o)\n"
+"  -o, --output RA    ghi vào RA; đuôi .docx hoặc .pdf chọn định dạng\n"
+"                     (RA là - thì ghi ra đầu ra chuẩn)\n"
+"  -f, --format DS    định dạng cần ghi, cách nhau bởi dấu phẩy: docx,pdf\n"
+"      --font TÊN     phông chữ cho PDF (mặc định: Liberation Serif đi kèm,\n"
+"                     cùng số đo với Times New Roman)\n"
+"      --strict       coi cảnh báo là lỗi, không ghi tệp khi có cảnh báo\n"
+"  -h, --help         in hướng dẫn này\n"
+"  -V, --version      in phiên bản\n"
+"\n"
+"Mã thoát: 0 thành công; 1 lỗi trong văn bản hoặc khi ghi tệp (không tệp nào\n"
+"được ghi dở); 2 dùng sai lệnh.\n"
+"Các khóa của phần đầu và cách viết nội dung: xem README.md.\n";
+
+/* Prints a usage error and returns EXIT_USAGE. */
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("vanban: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nXem: vanban --help\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Parses a --format list; returns the FMT_* bits, or 0 when invalid. */
+static int
+parse_formats(const char *s)
+{
+	char buf[64], *tok, *save = NULL;
+	int f = 0;
+
+	if (strlen(s) >= sizeof(buf))
+		return 0;
+	strcpy(buf, s);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "docx") == 0)
+			f |= FMT_DOCX;
+		else if (strcmp(tok, "pdf") == 0)
+			f |= FMT_PDF;
+		else
+			return 0;
+	}
+	return f;
+}
+
+/* Returns 1 when s ends with suffix. */
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Returns a malloc'd path: base without its .md extension plus ext. */
+static char *
+derive_path(const char *base, const char *ext)
+{
+	size_t n = strlen(base);
+	char *p;
+
+	if (ends_with(base, ".md") || ends_with(base, ".pdf"))
+		n -= 3 + ends_with(base, ".pdf");
+	else if (ends_with(base, ".docx"))
+		n -= 5;
+	else if (ends_with(base, ".markdown"))
+		n -= 9;
+	if ((p = malloc(n + strlen(ext) + 1)) == NULL)
+		return NULL;
+	memcpy(p, base, n);
+	strcpy(p + n, ext);
+	return p;
+}
+
+/* Returns a plain-Vietnamese reason for errno e when writing. */
+static const char *
+write_reason(int e)
+{
+	switch (e) {
+	case ENOSPC: return "ổ đĩa đã đầy";
+	case EDQUOT: return "đã hết hạn mức dung lượng";
+	case EFBIG: return "tệp vượt quá kích thước cho phép";
+	case EACCES: case EPERM: return "không có quyền ghi vào thư mục này";
+	case ENOENT: return "thư mục không tồn tại";
+	case EISDIR: return "đường dẫn là một thư mục";
+	case EROFS: return "ổ đĩa chỉ cho đọc";
+	default: return strerror(e);
+	}
+}
+
+/* Writes all of data to fd; returns 0 or -1 with errno set. */
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, data, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Writes data to path through a temporary file in the same folder and a
+ * rename, so path is either the old file or the whole new one. Returns 0,
+ * or -1 after printing why. */
+static int
+write_atomic(const char *path, const vb_buf *data)
+{
+	struct stat st;
+	char *tmp;
+	int fd, e;
+
+	if (strcmp(path, "-") == 0)
+		return write_all(STDOUT_FILENO, data->data, data->len) < 0 ? -1 : 0;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "vanban: %s: lỗi: đường dẫn ra là một thư mục\n"
+		    "  gợi ý: ghi rõ tên tệp, ví dụ -o %s/ke-hoach.docx\n", path, path);
+		return -1;
+	}
+	if ((tmp = malloc(strlen(path) + 16)) == NULL)
+		return -1;
+	sprintf(tmp, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		e = errno;
+		fprintf(stderr, "vanban: %s: lỗi: không ghi được tệp: %s\n", path,
+		    write_reason(e));
+		free(tmp);
+		return -1;
+	}
+	if (write_all(fd, data->data, data->len) < 0 || fsync(fd) < 0) {
+		e = errno;
+		close(fd);
+		goto fail;
+	}
+	fchmod(fd, 0644);
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		e = errno;
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	unlink(tmp);
+	fprintf(stderr, "vanban: %s: lỗi: không ghi được tệp: %s (tệp cũ, nếu có, "
+	    "vẫn giữ nguyên)\n", path, write_reason(e));
+	free(tmp);
+	return -1;
+}
+
+/* Renders doc in one format and writes it; returns 0 or -1. */
+static int
+render_one(const vb_document *doc, int fmt, const char *path,
+    const struct opts *o, vb_diags *d)
+{
+	vb_buf out = {0};
+	vb_pdf_options po;
+	int r;
+
+	memset(&po, 0, sizeof(po));
+	po.font = o->font;
+	po.created = getenv("VANBAN_DATE");
+	r = fmt == FMT_DOCX ? vb_docx_render(doc, &out, d)
+	    : vb_pdf_render(doc, &po, &out, d);
+	if (r == 0)
+		r = write_atomic(path, &out);
+	vb_buf_free(&out);
+	return r;
+}
+
+/* Sets the output paths for each requested format; returns 0, or
+ * EXIT_USAGE after printing why. */
+static int
+plan_outputs(struct opts *o, char **docx, char **pdf)
+{
+	*docx = *pdf = NULL;
+	if (o->output) {
+		if (o->formats == 0)
+			o->formats = ends_with(o->output, ".pdf") ? FMT_PDF :
+			    ends_with(o->output, ".docx") ? FMT_DOCX : 0;
+		if (o->formats == 0)
+			return usage_error("không rõ định dạng của '%s': "
+			    "dùng đuôi .docx hoặc .pdf, hoặc --format", o->output);
+		if (o->formats == (FMT_DOCX | FMT_PDF)) {
+			*docx = derive_path(o->output, ".docx");
+			*pdf = derive_path(o->output, ".pdf");
+			return 0;
+		}
+		if (o->formats & FMT_DOCX)
+			*docx = strdup(o->output);
+		else
+			*pdf = strdup(o->output);
+		return 0;
+	}
+	if (strcmp(o->input, "-") == 0)
+		return usage_error("%s", "đọc từ đầu vào chuẩn thì cần -o để chỉ nơi ghi");
+	if (o->formats == 0)
+		o->formats = FMT_DOCX | FMT_PDF;
+	if (o->formats & FMT_DOCX)
+		*docx = derive_path(o->input, ".docx");
+	if (o->formats & FMT_PDF)
+		*pdf = derive_path(o->input, ".pdf");
+	return 0;
+}
+
+/* Runs "vanban render" with parsed options; returns the exit code. */
+static int
+render(struct opts *o)
+{
+	vb_diags d = {0};
+	vb_document *doc;
+	char *docx, *pdf;
+	int rc = EXIT_OK;
+
+	if ((rc = plan_outputs(o, &docx, &pdf)) != 0)
+		return rc;
+	doc = vb_document_load(o->input, &d);
+	if (doc != NULL && o->strict && d.n > 0) {
+		vb_diag_add(&d, VB_ERROR, o->input, 0, 0,
+		    "sửa các cảnh báo trên, hoặc bỏ --strict",
+		    "--strict: có cảnh báo nên không ghi tệp");
+		vb_document_free(doc);
+		doc = NULL;
+	}
+	if (doc == NULL)
+		rc = EXIT_INPUT;
+	if (doc && docx && render_one(doc, FMT_DOCX, docx, o, &d) < 0)
+		rc = EXIT_INPUT;
+	if (doc && pdf && rc == EXIT_OK && render_one(doc, FMT_PDF, pdf, o, &d) < 0)
+		rc = EXIT_INPUT;
+	vb_diags_print(&d);
+	vb_diags_free(&d);
+	vb_document_free(doc);
+	free(docx);
+	free(pdf);
+	return rc;
+}
+
+/* Returns the value of option argv[*i] ("-o X" or "--output=X"), advancing
+ * *i, or NULL when missing. */
+static const char *
+opt_value(int argc, char **argv, int *i, const char *lng)
+{
+	size_t n = strlen(lng);
+
+	if (strncmp(argv[*i], lng, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+/* Returns 1 when argv[i] is the short or long option (with or without =). */
+static int
+is_opt(const char *arg, const char *shrt, const char *lng)
+{
+	size_t n = strlen(lng);
+
+	return (shrt && strcmp(arg, shrt) == 0) || strcmp(arg, lng) == 0 ||
+	    (strncmp(arg, lng, n) == 0 && arg[n] == '=');
+}
+
+/* Parses the options of "render"; returns 0 or EXIT_USAGE. */
+static int
+parse_render(int argc, char **argv, struct opts *o)
+{
+	const char *v;
+	int i;
+
+	for (i = 2; i < argc; i++) {
+		if (is_opt(argv[i], "-o", "--output")) {
+			if ((v = opt_value(argc, argv, &i, "--output")) == NULL)
+				return usage_error("%s", "-o cần tên tệp ra");
+			o->output = v;
+		} else if (is_opt(argv[i], "-f", "--format")) {
+			if ((v = opt_value(argc, argv, &i, "--format")) == NULL ||
+			    (o->formats = parse_formats(v)) == 0)
+				return usage_error("%s", "--format nhận docx, pdf hoặc docx,pdf");
+		} else if (is_opt(argv[i], NULL, "--font")) {
+			if ((v = opt_value(argc, argv, &i, "--font")) == NULL)
+				return usage_error("%s", "--font cần tên phông chữ");
+			o->font = v;
+		} else if (strcmp(argv[i], "--strict") == 0)
+			o->strict = 1;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return usage_error("không có tùy chọn '%s'", argv[i]);
+		else if (o->input == NULL)
+			o->input = argv[i];
+		else
+			return usage_error("chỉ xử lý một tệp mỗi lần, thừa '%s'", argv[i]);
+	}
+	if (o->input == NULL)
+		return usage_error("%s", "thiếu tên tệp .md cần chuyển");
+	return 0;
+}
+
+/* Runs "vanban dump FILE": prints the document model; returns the exit code. */
+static int
+dump(int argc, char **argv)
+{
+	vb_diags d = {0};
+	vb_document *doc;
+	vb_buf out = {0};
+
+	if (argc != 3)
+		return usage_error("%s", "cách dùng: vanban dump TỆP.md");
+	doc = vb_document_load(argv[2], &d);
+	vb_diags_print(&d);
+	vb_diags_free(&d);
+	if (doc == NULL)
+		return EXIT_INPUT;
+	vb_dump(doc, &out);
+	fwrite(out.data, 1, out.len, stdout);
+	vb_buf_free(&out);
+	vb_document_free(doc);
+	return EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	if (argc < 2)
+		return usage_error("%s", "thiếu lệnh");
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("vanban %s\n", VB_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "dump") == 0)
+		return dump(argc, argv);
+	if (strcmp(argv[1], "render") != 0)
+		return usage_error("không có lệnh '%s'", argv[1]);
+	if ((rc = parse_render(argc, argv, &o)) != 0)
+		return rc;
+	return render(&o);
+}

@@ -1,0 +1,242 @@
+/* unit.c - unit tests of the model: text handling, dates, numbers,
+ * symbols, signature and recipients, parse errors. Prints one line per
+ * check ("ok - …" / "not ok - …"); exits 1 when any failed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/date.h"
+#include "../src/doctype.h"
+#include "../src/document.h"
+#include "../src/numbering.h"
+#include "../src/text.h"
+
+/* Counts of one run. */
+struct tally {
+	int pass;	/* checks that held */
+	int fail;	/* checks that did not */
+};
+
+/* Records one check; returns cond. */
+static int
+check(struct tally *t, int cond, const char *name)
+{
+	printf("%s - %s\n", cond ? "ok" : "not ok", name);
+	if (cond)
+		t->pass++;
+	else
+		t->fail++;
+	return cond;
+}
+
+/* Checks that two strings are equal, printing both when not. */
+static void
+check_str(struct tally *t, const char *got, const char *want, const char *name)
+{
+	if (!check(t, got && strcmp(got, want) == 0, name))
+		printf("#   got  '%s'\n#   want '%s'\n", got ? got : "(null)", want);
+}
+
+static void
+test_text(struct tally *t)
+{
+	vb_arena *a = vb_arena_new();
+	size_t bad = 0;
+
+	check_str(t, vb_text_upper(a, "Sở Giáo dục và Đào tạo"),
+	    "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "upper-case keeps tone marks, đ -> Đ");
+	check_str(t, vb_text_upper(a, "ủy ban nhân dân tỉnh bà rịa - vũng tàu"),
+	    "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "upper-case ỷ ị ũ");
+	check_str(t, vb_text_nfc(a, "Nguye\xcc\x82\xcc\x83n", 10), "Nguyễn",
+	    "NFC composes decomposed marks");
+	check_str(t, vb_text_nfc(a, "Nguy\xc3\xaa\xcc\x83n", 9), "Nguyễn",
+	    "NFC composes mixed input");
+	check(t, vb_utf8_valid("abc", 3, &bad), "valid UTF-8 accepted");
+	check(t, !vb_utf8_valid("ab\xC3", 3, &bad) && bad == 2,
+	    "truncated UTF-8 found at its offset");
+	check(t, !vb_utf8_valid("a\xED\xA0\x80", 4, &bad) && bad == 1,
+	    "UTF-8 surrogate refused");
+	check_str(t, vb_text_ascii(a, "Phó Giám đốc"), "Pho_Giam_doc",
+	    "ASCII field name from a title");
+	vb_arena_free(a);
+}
+
+static void
+test_dates(struct tally *t)
+{
+	vb_arena *a = vb_arena_new();
+	vb_date d;
+
+	check(t, vb_date_parse("2024-01-19", &d) == 0, "full date parses");
+	check_str(t, vb_date_words(a, &d), "ngày 19 tháng 01 năm 2024",
+	    "month 01 padded");
+	vb_date_parse("2020-03-05", &d);
+	check_str(t, vb_date_words(a, &d), "ngày 05 tháng 3 năm 2020",
+	    "day padded, month 3 not");
+	vb_date_parse("2025-12-09", &d);
+	check_str(t, vb_date_words(a, &d), "ngày 09 tháng 12 năm 2025",
+	    "month 12 not padded");
+	check(t, vb_date_parse("2025-04", &d) == 0 && d.day == 0,
+	    "month-only draft date");
+	check_str(t, vb_date_words(a, &d), "ngày     tháng 4 năm 2025",
+	    "draft date keeps blanks");
+	check(t, vb_date_parse("2024-02-30", &d) < 0, "30 February refused");
+	check(t, vb_date_parse("2024-02-29", &d) == 0, "29 February 2024 exists");
+	check(t, vb_date_parse("2023-02-29", &d) < 0, "29 February 2023 refused");
+	check(t, vb_date_parse("19/01/2024", &d) < 0, "dd/mm/yyyy refused");
+	vb_arena_free(a);
+}
+
+static void
+test_numbers(struct tally *t)
+{
+	vb_arena *a = vb_arena_new();
+
+	check_str(t, vb_roman(a, 4), "IV", "roman 4");
+	check_str(t, vb_roman(a, 14), "XIV", "roman 14");
+	check(t, vb_roman_value("IX", 2) == 9, "roman value IX");
+	check(t, vb_roman_value("IIII", 4) == 0, "non-canonical roman refused");
+	check_str(t, vb_point_letter(a, 5), "đ", "fifth point letter is đ");
+	check_str(t, vb_point_letter(a, 6), "e", "sixth point letter is e");
+	check_str(t, vb_point_letter(a, 7), "g", "seventh point letter is g (no f)");
+	check(t, vb_point_value("đ", strlen("đ")) == 5, "đ is the fifth point");
+	check(t, vb_doctype_find("to-trinh") &&
+	    strcmp(vb_doctype_find("to-trinh")->code, "TTr") == 0,
+	    "tờ trình code keeps mixed case TTr");
+	check(t, vb_doctype_find("quy-dinh") &&
+	    strcmp(vb_doctype_find("quy-dinh")->code, "QyĐ") == 0, "quy định is QyĐ");
+	check(t, vb_doctype_suggest("ke-hoac") == vb_doctype_find("ke-hoach"),
+	    "type suggestion for a typo");
+	vb_arena_free(a);
+}
+
+/* Parses a document from text; returns it (or NULL) and fills d. */
+static vb_document *
+parse(const char *text, vb_diags *d)
+{
+	return vb_document_parse("t.md", text, strlen(text), d);
+}
+
+/* Returns 1 when some diagnostic sits at line:col and contains words. */
+static int
+has_diag(const vb_diags *d, int line, int col, const char *words)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].line == line && (col == 0 || d->items[i].col == col) &&
+		    strstr(d->items[i].msg, words))
+			return 1;
+	return 0;
+}
+
+#define HEAD "---\nloai: %s\nco_quan: Sở Giáo dục và Đào tạo\nviet_tat: SGDĐT\n" \
+	"dia_danh: Bắc Giang\nngay: %s\nso: \"%s\"\ntrich_yeu: Thử\n" \
+	"ky: {quyen_han: KT, thu_truong: Giám đốc, chuc_vu: Phó Giám đốc, ho_ten: A}\n" \
+	"noi_nhan: [Như trên, UBND tỉnh (b/c)]\nluu: [VT, VP]\n---\n"
+
+/* Returns a document from HEAD with these values and body. */
+static vb_document *
+doc_with(vb_diags *d, const char *kind, const char *date, const char *no,
+    const char *body)
+{
+	char buf[4096];
+
+	snprintf(buf, sizeof(buf), HEAD "%s", kind, date, no, body);
+	return parse(buf, d);
+}
+
+static void
+test_document(struct tally *t)
+{
+	vb_diags d = {0};
+	vb_document *doc;
+
+	doc = doc_with(&d, "ke-hoach", "2024-01-19", "5",
+	    "# Mục đích\n\n## Một\n\n### Điểm\n\n### Hai\n\n# Tổ chức\n\nXong\n");
+	if (check(t, doc != NULL, "document parses")) {
+		check_str(t, doc->header.number_line, "Số: 05/KH-SGDĐT",
+		    "number 5 printed 05 with symbol KH-SGDĐT");
+		check_str(t, doc->header.place_date,
+		    "Bắc Giang, ngày 19 tháng 01 năm 2024", "place and date");
+		check_str(t, doc->header.type_name, "KẾ HOẠCH", "type name upper");
+		check_str(t, doc->body.blocks[0].number, "I.", "level 1 is I.");
+		check_str(t, doc->body.blocks[0].text.runs[0].text, "MỤC ĐÍCH",
+		    "level 1 title upper-cased");
+		check_str(t, doc->body.blocks[1].number, "1.", "level 2 is 1.");
+		check_str(t, doc->body.blocks[3].number, "b)", "second point is b)");
+		check_str(t, doc->body.blocks[4].number, "II.", "next level 1 is II.");
+		check_str(t, doc->body.blocks[5].text.runs[0].text, "Xong./.",
+		    "end mark added");
+		check_str(t, doc->sign.lines[0], "KT. GIÁM ĐỐC", "KT line");
+		check_str(t, doc->sign.lines[1], "PHÓ GIÁM ĐỐC", "title line");
+		check_str(t, doc->recipients[0], "- Như trên;", "recipient punctuated");
+		check_str(t, doc->recipients[doc->nrecipients - 1], "- Lưu: VT, VP.",
+		    "Lưu line last with a full stop");
+	}
+	vb_document_free(doc);
+	vb_diags_free(&d);
+
+	doc = doc_with(&d, "to-trinh", "2025-04", "",
+	    "# I. Một\n\n# III. Ba\n\nText.\n");
+	check(t, doc != NULL, "draft tờ trình parses");
+	if (doc) {
+		check_str(t, doc->header.number_line, "Số:      /TTr-SGDĐT",
+		    "draft number blank, TTr kept");
+		check_str(t, doc->body.blocks[1].number, "III.", "hand number kept");
+	}
+	check(t, has_diag(&d, 15, 1, "thiếu mục 'II.'"),
+	    "gap in hand numbers warned at its line");
+	vb_document_free(doc);
+	vb_diags_free(&d);
+
+	doc = doc_with(&d, "ke-hoach", "2024-02-30", "1", "x\n");
+	check(t, doc == NULL && has_diag(&d, 6, 7, "không có thật"),
+	    "impossible date is an error at its line:col");
+	vb_diags_free(&d);
+
+	doc = doc_with(&d, "ke-hoac", "2024-01-02", "1", "x\n");
+	check(t, doc == NULL && has_diag(&d, 2, 7, "ke-hoac"),
+	    "unknown type is an error at its position");
+	vb_diags_free(&d);
+
+	doc = doc_with(&d, "ke-hoach", "2024-01-02", "12/2024", "x\n");
+	check(t, doc == NULL && has_diag(&d, 7, 5, "số thứ tự"),
+	    "a number with a year is refused");
+	vb_diags_free(&d);
+
+	doc = parse("---\nloai: ke-hoach\nco_quan: \"Sở\n---\nx\n", &d);
+	check(t, doc == NULL && has_diag(&d, 3, 10, "ngoặc kép"),
+	    "unclosed quote reported where it opens");
+	vb_diags_free(&d);
+
+	doc = parse("# no front matter\n", &d);
+	check(t, doc == NULL && has_diag(&d, 1, 1, "phần đầu"),
+	    "missing front matter reported");
+	vb_diags_free(&d);
+
+	doc = parse("---\nloai: ke-hoach\nco_quan: S\xff\n---\n", &d);
+	check(t, doc == NULL && has_diag(&d, 3, 11, "UTF-8"),
+	    "invalid UTF-8 reported at line:col");
+	vb_diags_free(&d);
+
+	doc = parse("---\r\nloai: ke-hoach\r\nco_quan: Sở\r\nviet_tat: S\r\n"
+	    "dia_danh: Huế\r\nky: {chuc_vu: Giám đốc, ho_ten: B}\r\nluu: VT\r\n"
+	    "trinh_bay: {co_chu: 16}\r\n---\r\nx\r\n", &d);
+	check(t, doc == NULL && has_diag(&d, 8, 21, "ngoài khoảng"),
+	    "body size outside 13-14 refused (CRLF input)");
+	vb_diags_free(&d);
+}
+
+int
+main(void)
+{
+	struct tally t = {0, 0};
+
+	test_text(&t);
+	test_dates(&t);
+	test_numbers(&t);
+	test_document(&t);
+	printf("# unit: %d passed, %d failed\n", t.pass, t.fail);
+	return t.fail ? 1 : 0;
+}
