@@ -8,8 +8,8 @@ vanban's DOCX. Prints its figures, one per line:
 
   pages: A B                     page counts
   first-words: K/N (P%)          pages whose first N words agree
-  <element>: dx=… dy=… mm        position of each header element in B
-                                 relative to A (Quốc hiệu, Tiêu ngữ, Số,
+  <element>: dx=… dy=… mm        position (left edge, baseline) of each
+                                 header element in B relative to A (Quốc hiệu, Tiêu ngữ, Số,
                                  place/date, type name, signer's name)
   result: ok | FAIL (reasons)
 
@@ -19,6 +19,7 @@ both is within --tolerance millimetres (default 2) in x and in y; else 1.
 Needs pdftotext and pdfinfo (poppler-utils).
 """
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -55,15 +56,37 @@ def first_words(text, n):
     return words[:n]
 
 
-class Word:
-    """One word of pdftotext -bbox: its page, box and text."""
+def ascent_share(pdf):
+    """Returns the share of a pdftotext word box above the baseline.
 
-    def __init__(self, page, el):
+    Poppler sizes word boxes from the font descriptor's Ascent and Descent,
+    or 0.95 and -0.35 when they are 0 (as LibreOffice writes them), so the
+    same baseline gives different boxes in different PDFs. Reads the first
+    descriptor with qpdf; 0.95 / 1.3 when there is none or no qpdf."""
+    try:
+        j = json.loads(run(["qpdf", "--json", "--json-key=objects", pdf]))
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return 0.95 / 1.3
+    objs = j.get("objects") or j.get("qpdf", [{}, {}])[1]
+    for v in objs.values():
+        v = v.get("value", v) if isinstance(v, dict) else v
+        if isinstance(v, dict) and v.get("/Type") == "/FontDescriptor":
+            a, d = v.get("/Ascent", 0), v.get("/Descent", 0)
+            if a and d:
+                return a / (a - d)
+    return 0.95 / 1.3
+
+
+class Word:
+    """One word of pdftotext -bbox: its page, box, baseline and text."""
+
+    def __init__(self, page, el, share):
         self.page = page
         self.x = float(el.get("xMin"))
         self.y = float(el.get("yMin"))
         self.x2 = float(el.get("xMax"))
         self.y2 = float(el.get("yMax"))
+        self.base = self.y + (self.y2 - self.y) * share
         self.text = nfc(el.text or "")
 
 
@@ -77,16 +100,17 @@ def bbox_words(pdf, last=None):
     xml = xml.replace('xmlns="http://www.w3.org/1999/xhtml"', "")
     root = ET.fromstring(xml)
     words, widths = [], []
+    share = ascent_share(pdf)
     for i, page in enumerate(root.iter("page")):
         widths.append(float(page.get("width")))
         for w in page.iter("word"):
-            words.append(Word(i + 1, w))
+            words.append(Word(i + 1, w, share))
     return words, widths
 
 
 def same_line(a, b):
     """Returns True when words a and b sit on one line."""
-    return a.page == b.page and abs(a.y2 - b.y2) < 3
+    return a.page == b.page and abs(a.base - b.base) < 3
 
 
 def find_seq(words, seq, start=0):
@@ -134,7 +158,7 @@ def header_elements(pdf):
     if so is not None:
         found["so"] = so
         day = next((w for w in p1 if w.text == "ngày" and w.x > so.x and
-                    abs(w.y2 - so.y2) < 12), None)
+                    abs(w.base - so.base) < 12), None)
         if day is not None:
             found["place-date"] = line_start(p1, p1.index(day))
     below = found.get("place-date") or found.get("so")
@@ -210,7 +234,7 @@ def main():
                 fails.append(f"{key} missing in {where}")
             continue
         a, b = ea[key], eb[key]
-        dx, dy = (b.x - a.x) * PT_TO_MM, (b.y - a.y) * PT_TO_MM
+        dx, dy = (b.x - a.x) * PT_TO_MM, (b.base - a.base) * PT_TO_MM
         page = "" if a.page == b.page else f" (pages {a.page}/{b.page})"
         print(f"{key}: dx={dx:+.2f} dy={dy:+.2f} mm{page} [{a.text}]")
         if abs(dx) > o.tolerance or abs(dy) > o.tolerance or a.page != b.page:

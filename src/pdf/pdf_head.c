@@ -5,9 +5,6 @@
 
 #include "pdf_int.h"
 
-/* Size of an appendix's "Phụ lục" label, pt (ND30 Phụ lục I, 2.6). */
-#define APPENDIX_LABEL_PT 14.0
-
 /* The page-1 header laid out, positions from the header's top. */
 typedef struct head {
 	pdf_para *parent;	/* parent agency, or NULL */
@@ -17,9 +14,8 @@ typedef struct head {
 	pdf_para *so;		/* "Số: …" */
 	pdf_para *date;		/* place and date, or NULL */
 	pdf_para *cv;		/* công văn "V/v …", or NULL */
-	double wl;		/* left column width */
+	double wl;		/* left column width (no cell padding) */
 	double wr;		/* right column width */
-	double pad;		/* cell padding left and right */
 	double issuer_rule;	/* length of the rule under the issuer */
 	double tn_rule;		/* length of the rule under the Tiêu ngữ */
 	double left_rule_y;	/* top of the issuer's rule */
@@ -61,7 +57,7 @@ static void
 draw_head(pdf_ctx *c, const pdf_line *l, double x, double y)
 {
 	const head *h = l->data;
-	double xl = x + h->pad, xr = x + h->wl + h->pad;
+	double xl = x, xr = x + h->wl;
 
 	draw_opt(c, h->parent, xl, y);
 	draw_opt(c, h->issuer, xl, y + height(h->parent));
@@ -76,59 +72,57 @@ draw_head(pdf_ctx *c, const pdf_line *l, double x, double y)
 	draw_opt(c, h->cv, xl, y + h->cv_y);
 }
 
-/* Returns the place/date line, shrunk to 13 pt when it does not fit w. */
+/* Returns the place/date line at the profile's size, 1 pt smaller (not
+ * under 13) when it is wider than the column w. */
 static pdf_para *
 date_line(pdf_ctx *c, double w, const char *text)
 {
-	pdf_para *p = centred(c, c->pf->place_date_pt, VB_ITALIC, w, text);
+	double pt = c->pf->place_date_pt;
 
-	if (pango_layout_get_line_count(p->layout) > 1 &&
-	    c->pf->place_date_pt > 13) {
-		pdf_para_free(p);
-		p = centred(c, 13, VB_ITALIC, w, text);
-	}
-	return p;
+	if (pdf_text_width(c, text, pt, VB_ITALIC) > w && pt > 13)
+		pt = pt - 1 < 13 ? 13 : pt - 1;
+	return centred(c, pt, VB_ITALIC, w, text);
 }
 
-/* Lays out the header's two rows in h. */
+/* Lays out the header's two rows in h: row 1 the agency names and the
+ * Quốc hiệu block, each ending in its rule; row 2 "Số" and the date, each
+ * after 6 pt, so they share a line. */
 static void
 layout_head(pdf_ctx *c, head *h)
 {
 	const vb_header *hd = &c->doc->header;
 	const vb_profile *pf = c->pf;
-	double il, ir, top, base;
+	double row2;
 
-	h->pad = VB_MM_TO_PT(PDF_CELL_PAD_MM);
 	h->wl = VB_MM_TO_PT(pf->header_left_mm);
 	h->wr = VB_MM_TO_PT(pf->header_right_mm);
-	il = h->wl - 2 * h->pad;
-	ir = h->wr - 2 * h->pad;
 	if (hd->parent != NULL && *hd->parent != '\0')
-		h->parent = centred(c, pf->agency_pt, 0, il, hd->parent);
-	h->issuer = centred(c, pf->agency_pt, VB_BOLD, il,
+		h->parent = centred(c, pf->agency_pt, 0, h->wl, hd->parent);
+	h->issuer = centred(c, pf->agency_pt, VB_BOLD, h->wl,
 	    hd->issuer != NULL ? hd->issuer : "");
-	h->qh = centred(c, pf->quoc_hieu_pt, VB_BOLD, ir,
+	h->qh = centred(c, pf->quoc_hieu_pt, VB_BOLD, h->wr,
 	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-	h->tn = centred(c, pf->tieu_ngu_pt, VB_BOLD, ir,
+	h->tn = centred(c, pf->tieu_ngu_pt, VB_BOLD, h->wr,
 	    "Độc lập - Tự do - Hạnh phúc");
 	h->issuer_rule = PDF_RULE_FRAC * pdf_para_width(h->issuer);
 	h->tn_rule = pdf_para_width(h->tn);
-	h->left_rule_y = height(h->parent) + height(h->issuer) + PDF_RULE_GAP;
-	h->right_rule_y = height(h->qh) + height(h->tn) + PDF_RULE_GAP;
-	top = (h->left_rule_y > h->right_rule_y ? h->left_rule_y :
-	    h->right_rule_y) + PDF_HEAD_ROW_GAP;
-	h->so = centred(c, pf->number_pt, 0, il,
+	if (h->tn_rule > h->wr)
+		h->tn_rule = h->wr;
+	h->left_rule_y = height(h->parent) + height(h->issuer) +
+	    PDF_RULE_LINE + pf->rule_pt / 2;
+	h->right_rule_y = height(h->qh) + height(h->tn) + PDF_RULE_LINE +
+	    pf->rule_pt / 2;
+	row2 = (h->left_rule_y > h->right_rule_y ? h->left_rule_y :
+	    h->right_rule_y) + pf->rule_pt / 2;
+	h->so = centred(c, pf->number_pt, 0, h->wl,
 	    hd->number_line != NULL ? hd->number_line : "Số:");
 	if (hd->place_date != NULL && *hd->place_date != '\0')
-		h->date = date_line(c, ir, hd->place_date);
-	base = top + h->so->ascent;
-	if (h->date != NULL && h->date->ascent > h->so->ascent)
-		base = top + h->date->ascent;
-	h->so_y = base - h->so->ascent;
-	h->date_y = h->date != NULL ? base - h->date->ascent : top;
+		h->date = date_line(c, h->wr, hd->place_date);
+	h->so_y = row2 + PDF_HEAD_ROW_GAP;
+	h->date_y = row2 + PDF_HEAD_ROW_GAP;
 	h->cv_y = h->so_y + height(h->so) + PDF_CV_GAP;
 	if (hd->cv_subject != NULL && *hd->cv_subject != '\0')
-		h->cv = centred(c, pf->cv_subject_pt, 0, il, hd->cv_subject);
+		h->cv = centred(c, pf->cv_subject_pt, 0, h->wl, hd->cv_subject);
 }
 
 /* Returns the header's total height. */
@@ -156,88 +150,59 @@ own_head(pdf_ctx *c, pdf_box *b, const head *h)
 			pdf_box_own(c, b, all[i]->layout);
 }
 
-/* Draws the short rule under the title, of the length in l->data. */
-static void
-draw_title_rule(pdf_ctx *c, const pdf_line *l, double x, double y)
-{
-	(void)x;
-	pdf_rule(c, c->left + c->width / 2, y + PDF_RULE_GAP,
-	    *(const double *)l->data, c->pf->rule_pt);
-}
-
-/* Appends a short centred rule under a title of widest line w to b. */
-static void
-title_rule(pdf_ctx *c, pdf_box *b, double w)
-{
-	double *len = vb_alloc(c->arena, sizeof(*len));
-	pdf_line *l;
-
-	*len = PDF_RULE_FRAC * w;
-	l = pdf_box_line(c, b, PDF_RULE_GAP + PDF_TITLE_GAP);
-	l->draw = draw_title_rule;
-	l->data = len;
-}
-
-/* Queues the type name, trích yếu and rule (not for a công văn). */
+/* Queues the type name (12 pt above it), the trích yếu and the short
+ * rule with 12 pt below it; nothing for a công văn. */
 static void
 title_block(pdf_ctx *c)
 {
 	const vb_header *hd = &c->doc->header;
+	const vb_profile *pf = c->pf;
 	pdf_box *b;
-	pdf_para *p;
 	double w = 0;
 
 	if (hd->type_name == NULL || *hd->type_name == '\0')
 		return;
 	b = pdf_box_new(c);
-	pdf_box_line(c, b, PDF_TITLE_GAP);
-	p = centred(c, c->pf->type_pt, VB_BOLD, c->width, hd->type_name);
-	w = pdf_para_width(p);
-	pdf_box_para(c, b, p, 0);
+	pdf_box_space(c, b, PDF_TITLE_GAP);
+	pdf_box_para(c, b, centred(c, pf->type_pt, VB_BOLD, c->width,
+	    hd->type_name), 0);
+	w = pdf_text_width(c, hd->type_name, pf->type_pt, VB_BOLD);
 	if (hd->subject != NULL && *hd->subject != '\0') {
-		p = centred(c, c->pf->subject_pt, VB_BOLD, c->width,
-		    hd->subject);
-		w = pdf_para_width(p);
-		pdf_box_para(c, b, p, 0);
+		pdf_box_para(c, b, centred(c, pf->subject_pt, VB_BOLD,
+		    c->width, hd->subject), 0);
+		w = pdf_text_width(c, hd->subject, pf->subject_pt, VB_BOLD);
 	}
-	title_rule(c, b, w);
+	pdf_box_rule(c, b, pdf_rule_width(w, c->width), PDF_TITLE_GAP);
 	b->min_first = b->min_last = b->n;
 	b->keep_next = 1;
 	pdf_flow_push(c, b);
 }
 
-/* Queues "Kính gửi:" and its recipients. */
+/* Queues "Kính gửi:" a fifth of the text width in, its recipients after
+ * it on the same line, one per line, wrapped lines under the first. */
 static void
 kinh_gui(pdf_ctx *c)
 {
 	const vb_header *hd = &c->doc->header;
 	pdf_style st = pdf_style_body(c, c->pf->body_pt);
 	pdf_box *b;
-	pdf_para *p;
-	double dx, w;
+	double start = c->width / 5, lw;
 	size_t i;
 
 	if (hd->nto == 0)
 		return;
 	b = pdf_box_new(c);
+	pdf_box_space(c, b, PDF_KG_GAP);
 	st.spacing = c->pf->line_spacing;
-	if (hd->nto == 1) {
-		st.align = PANGO_ALIGN_CENTER;
+	lw = pdf_text_width(c, "Kính gửi: ", c->pf->body_pt, 0) + PDF_KG_TAB;
+	pdf_box_para(c, b, pdf_para_text(c, &st, "Kính gửi:"), start);
+	b->lines[b->n - 1].h = 0;
+	st.width = c->width - start - lw;
+	for (i = 0; i < hd->nto; i++)
 		pdf_box_para(c, b, pdf_para_text(c, &st, vb_sprintf(c->arena,
-		    "Kính gửi: %s.", hd->to[0])), 0);
-	} else {
-		dx = VB_MM_TO_PT(PDF_KG_INDENT_MM);
-		p = pdf_para_text(c, &st, "Kính gửi: ");
-		w = pdf_para_width(p);
-		pdf_box_para(c, b, p, dx);
-		b->lines[0].h = 0;
-		st.width = c->width - dx - w;
-		for (i = 0; i < hd->nto; i++)
-			pdf_box_para(c, b, pdf_para_text(c, &st,
-			    vb_sprintf(c->arena, "- %s%s", hd->to[i],
-			    i + 1 < hd->nto ? ";" : ".")), dx + w);
-	}
-	b->min_first = b->n < 3 ? b->n : 3;
+		    "%s%s%s", hd->nto > 1 ? "- " : "", hd->to[i],
+		    i + 1 < hd->nto ? ";" : ".")), start + lw);
+	b->min_first = b->n < 4 ? b->n : 4;
 	b->min_last = 2;
 	b->after = c->pf->para_space_pt;
 	pdf_flow_push(c, b);
@@ -277,7 +242,6 @@ pdf_head(pdf_ctx *c)
 	l->draw = draw_head;
 	l->data = h;
 	own_head(c, b, h);
-	b->after = c->doc->header.type_name != NULL ? 0 : PDF_TITLE_GAP;
 	pdf_flow_push(c, b);
 	title_block(c);
 	kinh_gui(c);
@@ -287,29 +251,26 @@ pdf_head(pdf_ctx *c)
 void
 pdf_appendix_head(pdf_ctx *c, const vb_part *part)
 {
+	const vb_profile *pf = c->pf;
 	pdf_box *b = pdf_box_new(c);
-	pdf_para *p;
-	double w = 0;
 	const char *label = part->label != NULL ? part->label : "Phụ lục";
+	const char *widest = label;
 
-	p = centred(c, APPENDIX_LABEL_PT, VB_BOLD, c->width, label);
-	w = pdf_para_width(p);
-	pdf_box_para(c, b, p, 0);
+	pdf_box_para(c, b, centred(c, pf->type_pt, VB_BOLD, c->width, label),
+	    0);
 	b->lines[0].outline = part->title != NULL ? vb_sprintf(c->arena,
 	    "%s. %s", label, part->title) : label;
 	b->lines[0].level = 1;
 	if (part->title != NULL && *part->title != '\0') {
-		p = centred(c, c->pf->body_pt, VB_BOLD, c->width, part->title);
-		w = pdf_para_width(p);
-		pdf_box_para(c, b, p, 0);
+		pdf_box_para(c, b, centred(c, pf->subject_pt, VB_BOLD,
+		    c->width, part->title), 0);
+		widest = part->title;
 	}
-	if (part->ref_line != NULL && *part->ref_line != '\0') {
-		p = centred(c, c->pf->body_pt, VB_ITALIC, c->width,
-		    part->ref_line);
-		w = pdf_para_width(p);
-		pdf_box_para(c, b, p, 0);
-	}
-	title_rule(c, b, w);
+	if (part->ref_line != NULL && *part->ref_line != '\0')
+		pdf_box_para(c, b, centred(c, pf->body_pt, VB_ITALIC,
+		    c->width, part->ref_line), 0);
+	pdf_box_rule(c, b, pdf_rule_width(pdf_text_width(c, widest,
+	    pf->subject_pt, VB_BOLD), c->width), PDF_TITLE_GAP);
 	b->min_first = b->min_last = b->n;
 	b->keep_next = 1;
 	pdf_flow_push(c, b);

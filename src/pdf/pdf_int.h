@@ -16,21 +16,20 @@
 #include "../model.h"
 #include "pdf.h"
 
-/* Layout constants not in the profile (points unless named _MM). */
-#define PDF_HEADER_MM 12.7	/* page-number line top from the page edge (Word default header distance) */
-#define PDF_RULE_GAP 2.0	/* gap between a text line's bottom and the short rule under it */
-#define PDF_HEAD_ROW_GAP 6.0	/* gap from the header's rules to the "Số" / date row */
-#define PDF_CV_GAP 6.0		/* gap between "Số" and the công văn "V/v" line */
-#define PDF_TITLE_GAP 12.0	/* space above the type name and below the title rule */
+/* Layout constants not in the profile (points unless named _MM). They
+ * are the DOCX renderer's numbers, so that both outputs agree. */
+#define PDF_RULE_LINE 5.0	/* a short rule: an exact 5 pt line, rule at its foot */
 #define PDF_RULE_FRAC 0.4	/* short rules: share of the text line above them */
-#define PDF_TEXT_RULE_FRAC 0.33	/* thematic-break rule: share of the text width */
-#define PDF_KG_INDENT_MM 35.0	/* "Kính gửi:" with several recipients: its left edge */
-#define PDF_CELL_PAD_MM 1.9	/* table cell padding left and right (Word's default) */
-#define PDF_CELL_VPAD 2.0	/* table cell padding above and below the text */
+#define PDF_HEAD_ROW_GAP 6.0	/* space above "Số" and the date (row 2 of the header) */
+#define PDF_CV_GAP 6.0		/* space above the công văn "V/v" line */
+#define PDF_TITLE_GAP 12.0	/* space above the type name and below the title rule */
+#define PDF_KG_GAP 6.0		/* space above "Kính gửi" */
+#define PDF_KG_TAB 3.0		/* extra room after "Kính gửi: " before the recipients */
+#define PDF_CELL_PAD_MM 1.0	/* table cell padding left and right */
+#define PDF_CELL_VPAD 1.0	/* space above and below each paragraph in a cell */
 #define PDF_BORDER_PT 0.5	/* table border width */
-#define PDF_SIGN_GAP 6.0	/* extra space above the signature block */
+#define PDF_SIGN_GAP 6.0	/* space above both columns of the signature block */
 #define PDF_NOTE_SEP_FRAC 0.33	/* footnote separator: share of the text width */
-#define PDF_NOTE_GAP 6.0	/* space above the footnote separator */
 #define PDF_SIG_W_MM 85.0	/* signature field: signature image 45 mm + seal 40 mm */
 #define PDF_DESCENT (443.0 / 2048.0) /* hhea descender of Liberation Serif / Times */
 
@@ -168,6 +167,12 @@ double pdf_para_draw(pdf_ctx *c, const pdf_para *p, double x, double y);
 void pdf_line_draw_text(pdf_ctx *c, const pdf_line *l, double x, double y);
 /* Draws a horizontal rule of length w centred on cx at y. */
 void pdf_rule(pdf_ctx *c, double cx, double y, double w, double thick);
+/* Returns the width of text on one line at size in style. */
+double pdf_text_width(pdf_ctx *c, const char *text, double size,
+    unsigned style);
+/* Returns the length of a short rule under text of width tw in a box of
+ * width bw: 0.4 of the text, or a third of the box when the text wraps. */
+double pdf_rule_width(double tw, double bw);
 
 /* pdf_page.c */
 /* Returns a new empty box (in the arena). */
@@ -176,6 +181,11 @@ pdf_box *pdf_box_new(pdf_ctx *c);
 pdf_line *pdf_box_line(pdf_ctx *c, pdf_box *b, double h);
 /* Appends every line of p, dx from the left margin, to b; b owns p's layout. */
 void pdf_box_para(pdf_ctx *c, pdf_box *b, pdf_para *p, double dx);
+/* Appends a short rule of length w centred on the text width to b, with
+ * after pt of space below it. */
+void pdf_box_rule(pdf_ctx *c, pdf_box *b, double w, double after);
+/* Appends an empty line of height h to b. */
+void pdf_box_space(pdf_ctx *c, pdf_box *b, double h);
 /* Makes b own layout l (freed after drawing). */
 void pdf_box_own(pdf_ctx *c, pdf_box *b, PangoLayout *l);
 /* Queues b for placing; it is copied, and placed once what follows it is known. */

@@ -312,3 +312,24 @@ pdf_rule(pdf_ctx *c, double cx, double y, double w, double thick)
 	cairo_stroke(c->cr);
 	cairo_restore(c->cr);
 }
+
+double
+pdf_text_width(pdf_ctx *c, const char *text, double size, unsigned style)
+{
+	pdf_style st = pdf_style_body(c, size);
+	pdf_para *p;
+	double w;
+
+	st.style = style;
+	st.width = 1e6;
+	p = pdf_para_text(c, &st, text != NULL ? text : "");
+	w = pdf_para_width(p);
+	pdf_para_free(p);
+	return w;
+}
+
+double
+pdf_rule_width(double tw, double bw)
+{
+	return tw <= bw ? tw * PDF_RULE_FRAC : bw / 3;
+}

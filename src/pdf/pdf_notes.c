@@ -4,11 +4,14 @@
 
 #include "pdf_int.h"
 
+/* Space between the last body line and the separator rule, pt. */
+#define NOTE_GAP 6.0
+
 /* Returns the height of the separator line above a page's footnotes. */
 static double
 separator_h(const pdf_ctx *c)
 {
-	return PDF_NOTE_GAP + VB_SINGLE_LINE_FACTOR * c->pf->note_pt / 2;
+	return NOTE_GAP + VB_SINGLE_LINE_FACTOR * c->pf->note_pt / 2;
 }
 
 /* Returns footnote n's text: its mark, a space, its paragraphs joined by
@@ -121,7 +124,7 @@ pdf_notes_draw(pdf_ctx *c)
 	if (c->npnotes == 0)
 		return;
 	w = c->width * PDF_NOTE_SEP_FRAC;
-	pdf_rule(c, c->left + w / 2, y + PDF_NOTE_GAP, w, 0.5);
+	pdf_rule(c, c->left + w / 2, y + NOTE_GAP, w, 0.5);
 	y += separator_h(c);
 	for (i = 0; i < c->npnotes; i++)
 		y += pdf_para_draw(c, c->notes[c->pnotes[i] - 1], c->left, y);

@@ -34,6 +34,34 @@ pdf_box_line(pdf_ctx *c, pdf_box *b, double h)
 	return l;
 }
 
+/* Draws the rule of a rule line: its length is in l->data. */
+static void
+draw_rule(pdf_ctx *c, const pdf_line *l, double x, double y)
+{
+	(void)x;
+	pdf_rule(c, c->left + c->width / 2, y + PDF_RULE_LINE +
+	    c->pf->rule_pt / 2, *(const double *)l->data, c->pf->rule_pt);
+}
+
+void
+pdf_box_rule(pdf_ctx *c, pdf_box *b, double w, double after)
+{
+	double *len = vb_alloc(c->arena, sizeof(*len));
+	pdf_line *l = pdf_box_line(c, b, PDF_RULE_LINE + c->pf->rule_pt);
+
+	*len = w;
+	l->draw = draw_rule;
+	l->data = len;
+	if (after > 0)
+		pdf_box_space(c, b, after);
+}
+
+void
+pdf_box_space(pdf_ctx *c, pdf_box *b, double h)
+{
+	pdf_box_line(c, b, h);
+}
+
 void
 pdf_box_own(pdf_ctx *c, pdf_box *b, PangoLayout *l)
 {
@@ -89,7 +117,8 @@ pdf_box_para(pdf_ctx *c, pdf_box *b, pdf_para *p, double dx)
 	pdf_box_own(c, b, p->layout);
 }
 
-/* Draws the page number centred in the top margin. */
+/* Draws the page number centred in the top margin, its line starting
+ * half-way down the margin (the DOCX header distance). */
 static void
 page_number(pdf_ctx *c)
 {
@@ -100,7 +129,7 @@ page_number(pdf_ctx *c)
 	snprintf(num, sizeof(num), "%d", c->folio);
 	st.align = PANGO_ALIGN_CENTER;
 	p = pdf_para_text(c, &st, num);
-	pdf_para_draw(c, p, c->left, VB_MM_TO_PT(PDF_HEADER_MM));
+	pdf_para_draw(c, p, c->left, VB_MM_TO_PT(c->pf->margin_top_mm) / 2);
 	pdf_para_free(p);
 }
 

@@ -33,6 +33,18 @@ text(pdf_ctx *c, double size, unsigned style, double w, int centre,
 	return pdf_para_text(c, &st, s);
 }
 
+/* Returns a "Nơi nhận" line in width w, wrapped lines under its text
+ * (hanging indent of "- "). */
+static pdf_para *
+recipient(pdf_ctx *c, double w, const char *s)
+{
+	pdf_style st = pdf_style_body(c, c->pf->noi_nhan_pt);
+
+	st.width = w;
+	st.indent = -pdf_text_width(c, "- ", c->pf->noi_nhan_pt, 0);
+	return pdf_para_text(c, &st, s);
+}
+
 /* Returns the height of the left column of s. */
 static double
 left_height(const sign *s)
@@ -104,8 +116,7 @@ pdf_sign_block(pdf_ctx *c)
 		    doc->noi_nhan_label : "Nơi nhận:");
 	s->to = vb_alloc(c->arena, (doc->nrecipients + 1) * sizeof(*s->to));
 	for (i = 0; i < doc->nrecipients; i++)
-		s->to[s->nto++] = text(c, pf->noi_nhan_pt, 0, s->wl, 0,
-		    doc->recipients[i]);
+		s->to[s->nto++] = recipient(c, s->wl, doc->recipients[i]);
 	s->lines = vb_alloc(c->arena,
 	    (doc->sign.nlines + 1) * sizeof(*s->lines));
 	for (i = 0; i < doc->sign.nlines; i++)

@@ -9,7 +9,8 @@
 typedef struct tbl {
 	const vb_table *t;	/* the model */
 	double *x;		/* ncols + 1 column edges from the left margin */
-	pdf_para **cell;	/* nrows × ncols cell texts, NULL when none */
+	pdf_para ***cell;	/* nrows × ncols cells: their paragraphs */
+	size_t *npara;		/* nrows × ncols: number of paragraphs */
 	double *rh;		/* height of each row */
 	double pad;		/* cell padding left and right */
 } tbl;
@@ -55,49 +56,36 @@ drawn(const vb_table *t, size_t r, size_t j)
 	return cell_at(t, r, j)->colspan != 0 && !cell_at(t, r, j)->covered;
 }
 
-/* Returns the cell's paragraphs as one inline, lines joined by breaks. */
-static vb_inline *
-cell_inline(pdf_ctx *c, const vb_cell *ce)
-{
-	vb_inline *in = vb_alloc(c->arena, sizeof(*in));
-	size_t i, j, total = 0;
-
-	for (i = 0; i < ce->npara; i++)
-		total += ce->paras[i].n + 1;
-	in->runs = vb_alloc(c->arena, (total + 1) * sizeof(*in->runs));
-	for (i = 0; i < ce->npara; i++) {
-		if (i > 0)
-			in->runs[in->n++].kind = VB_RUN_BREAK;
-		for (j = 0; j < ce->paras[i].n; j++)
-			in->runs[in->n++] = ce->paras[i].runs[j];
-	}
-	return in;
-}
-
 /* Returns the Pango alignment of cell (r, j). */
 static PangoAlignment
 cell_align(const vb_table *t, size_t r, size_t j)
 {
 	vb_align a = cell_at(t, r, j)->align;
 
-	if (a == VB_ALIGN_DEFAULT && t->align != NULL)
+	if (a == VB_ALIGN_DEFAULT && t->rows[r].header)
+		a = VB_ALIGN_CENTER;
+	else if (a == VB_ALIGN_DEFAULT && t->align != NULL)
 		a = t->align[j];
 	return a == VB_ALIGN_CENTER ? PANGO_ALIGN_CENTER :
 	    a == VB_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
 }
 
-/* Lays out the text of every drawn cell of tb. */
+/* Lays out the paragraphs of every drawn cell of tb; an empty cell gets
+ * one empty paragraph, as in the DOCX. */
 static void
 layout_cells(pdf_ctx *c, tbl *tb)
 {
 	const vb_table *t = tb->t;
 	pdf_style st = pdf_style_body(c, c->pf->table_pt);
-	size_t r, j;
+	const vb_cell *ce;
+	size_t r, j, k, n, at;
 
 	for (r = 0; r < t->nrows; r++)
 		for (j = 0; j < t->ncols; j++) {
 			if (!drawn(t, r, j))
 				continue;
+			ce = cell_at(t, r, j);
+			at = r * t->ncols + j;
 			st.style = t->rows[r].header || t->rows[r].group ?
 			    VB_BOLD : 0;
 			st.width = tb->x[j + span_cols(t, r, j)] - tb->x[j] -
@@ -105,18 +93,32 @@ layout_cells(pdf_ctx *c, tbl *tb)
 			if (st.width < 1)
 				st.width = 1;
 			st.align = cell_align(t, r, j);
-			tb->cell[r * t->ncols + j] = pdf_para_new(c, &st, NULL,
-			    cell_inline(c, cell_at(t, r, j)));
+			n = ce->npara > 0 ? ce->npara : 1;
+			tb->cell[at] = vb_alloc(c->arena, n * sizeof(pdf_para *));
+			tb->npara[at] = n;
+			for (k = 0; k < n; k++)
+				tb->cell[at][k] = pdf_para_new(c, &st, NULL,
+				    k < ce->npara ? &ce->paras[k] : NULL);
 		}
+}
+
+/* Returns the height of the paragraphs of cell at index at. */
+static double
+cell_content(const tbl *tb, size_t at)
+{
+	double h = 0;
+	size_t k;
+
+	for (k = 0; k < tb->npara[at]; k++)
+		h += pdf_para_height(tb->cell[at][k]) + 2 * PDF_CELL_VPAD;
+	return h;
 }
 
 /* Returns the height cell (r, j) needs. */
 static double
 cell_need(const tbl *tb, size_t r, size_t j)
 {
-	const pdf_para *p = tb->cell[r * tb->t->ncols + j];
-
-	return (p != NULL ? pdf_para_height(p) : 0) + 2 * PDF_CELL_VPAD;
+	return cell_content(tb, r * tb->t->ncols + j);
 }
 
 /* Sets the height of every row from its cells, spans last. */
@@ -124,10 +126,10 @@ static void
 row_heights(pdf_ctx *c, tbl *tb)
 {
 	const vb_table *t = tb->t;
-	double min = VB_SINGLE_LINE_FACTOR * c->pf->table_pt +
-	    2 * PDF_CELL_VPAD, have, need;
+	double min = 0, have, need;
 	size_t r, j, k, n;
 
+	(void)c;
 	for (r = 0; r < t->nrows; r++) {
 		tb->rh[r] = min;
 		for (j = 0; j < t->ncols; j++)
@@ -147,6 +149,23 @@ row_heights(pdf_ctx *c, tbl *tb)
 		}
 }
 
+/* Draws the paragraphs of cell at index at inside the box (x, y, h):
+ * heading cells centred vertically, others from the top. */
+static void
+draw_cell(pdf_ctx *c, const tbl *tb, size_t at, int middle, double x,
+    double y, double h)
+{
+	size_t k;
+
+	if (middle)
+		y += (h - cell_content(tb, at)) / 2;
+	for (k = 0; k < tb->npara[at]; k++) {
+		y += PDF_CELL_VPAD;
+		y += pdf_para_draw(c, tb->cell[at][k], x, y);
+		y += PDF_CELL_VPAD;
+	}
+}
+
 /* Draws rows [r0, r1) with their top at y and the table's edge at x. */
 static void
 draw_rows(pdf_ctx *c, const pdf_line *l, double x, double y)
@@ -157,24 +176,23 @@ draw_rows(pdf_ctx *c, const pdf_line *l, double x, double y)
 	double h;
 	size_t r, j, k;
 
-	cairo_save(c->cr);
-	cairo_set_line_width(c->cr, PDF_BORDER_PT);
 	for (r = g->r0; r < g->r1; r++) {
 		for (j = 0; j < t->ncols; j++) {
 			if (!drawn(t, r, j))
 				continue;
 			for (h = 0, k = r; k < r + span_rows(t, r, j); k++)
 				h += tb->rh[k];
+			cairo_save(c->cr);
+			cairo_set_line_width(c->cr, PDF_BORDER_PT);
 			cairo_rectangle(c->cr, x + tb->x[j], y,
 			    tb->x[j + span_cols(t, r, j)] - tb->x[j], h);
 			cairo_stroke(c->cr);
-			if (tb->cell[r * t->ncols + j] != NULL)
-				pdf_para_draw(c, tb->cell[r * t->ncols + j],
-				    x + tb->x[j] + tb->pad, y + PDF_CELL_VPAD);
+			cairo_restore(c->cr);
+			draw_cell(c, tb, r * t->ncols + j, t->rows[r].header,
+			    x + tb->x[j] + tb->pad, y, h);
 		}
 		y += tb->rh[r];
 	}
-	cairo_restore(c->cr);
 }
 
 /* Returns the row after the group of rows starting at r0 that row spans
@@ -197,19 +215,121 @@ group_notes(pdf_ctx *c, const tbl *tb, size_t r0, size_t r1, pdf_line *l)
 {
 	const pdf_para *p;
 	int *v = NULL;
-	size_t r, j, i, n = 0, cap = 0;
+	size_t r, j, i, k, at, n = 0, cap = 0;
 
 	for (r = r0; r < r1; r++)
 		for (j = 0; j < tb->t->ncols; j++) {
-			p = tb->cell[r * tb->t->ncols + j];
-			for (i = 0; p != NULL && i < p->nnotes; i++) {
-				v = vb_grow(c->arena, v, n + 1, sizeof(*v),
-				    &cap);
-				v[n++] = p->notes[i];
+			at = r * tb->t->ncols + j;
+			for (k = 0; k < tb->npara[at]; k++) {
+				p = tb->cell[at][k];
+				for (i = 0; i < p->nnotes; i++) {
+					v = vb_grow(c->arena, v, n + 1,
+					    sizeof(*v), &cap);
+					v[n++] = p->notes[i];
+				}
 			}
 		}
 	l->notes = v;
 	l->nnotes = n;
+}
+
+/* Returns the width of the longest word of in at the table size, words
+ * split at spaces, with extra style flags. */
+static double
+longest_word(PangoLayout *l, PangoFontDescription *fd, const vb_inline *in,
+    unsigned extra)
+{
+	PangoRectangle log;
+	double best = 0;
+	const char *s;
+	unsigned st;
+	size_t i, n;
+
+	for (i = 0; i < in->n; i++) {
+		if (in->runs[i].kind != VB_RUN_TEXT || in->runs[i].text == NULL)
+			continue;
+		st = in->runs[i].style | extra;
+		pango_font_description_set_weight(fd, st & VB_BOLD ?
+		    PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+		pango_font_description_set_style(fd, st & VB_ITALIC ?
+		    PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+		pango_layout_set_font_description(l, fd);
+		for (s = in->runs[i].text; *s != '\0'; s += n) {
+			n = strcspn(s, " \t\n");
+			if (n > 0) {
+				pango_layout_set_text(l, s, (int)n);
+				pango_layout_get_extents(l, NULL, &log);
+				if (log.width / (double)PANGO_SCALE > best)
+					best = log.width / (double)PANGO_SCALE;
+			}
+			if (s[n] != '\0')
+				n++;
+		}
+	}
+	return best;
+}
+
+/* Returns the narrowest width column j can take without breaking a word
+ * of its one-column cells (the DOCX renderer's rule). */
+static double
+column_min(const vb_table *t, size_t j, PangoLayout *l,
+    PangoFontDescription *fd)
+{
+	const vb_cell *ce;
+	double best = 0, w;
+	size_t r, k;
+
+	for (r = 0; r < t->nrows; r++) {
+		ce = cell_at(t, r, j);
+		if (ce->covered || ce->colspan != 1)
+			continue;
+		for (k = 0; k < ce->npara; k++) {
+			w = longest_word(l, fd, &ce->paras[k],
+			    t->rows[r].header || t->rows[r].group ? VB_BOLD : 0);
+			if (w > best)
+				best = w;
+		}
+	}
+	return best + 2 * VB_MM_TO_PT(PDF_CELL_PAD_MM) + 1;
+}
+
+/* Returns the column widths of t: the model's shares of the text width,
+ * widened where a word would not fit, the difference taken from columns
+ * with room to spare. */
+static double *
+column_widths(pdf_ctx *c, const vb_table *t)
+{
+	double *w = vb_alloc(c->arena, (t->ncols + 1) * sizeof(*w));
+	double *min = vb_alloc(c->arena, (t->ncols + 1) * sizeof(*min));
+	double used = 0, spare = 0, excess, cut;
+	PangoLayout *l = pango_layout_new(c->pc);
+	PangoFontDescription *fd = pango_font_description_new();
+	size_t j;
+
+	pango_font_description_set_family(fd, c->family);
+	pango_font_description_set_absolute_size(fd,
+	    c->pf->table_pt * PANGO_SCALE);
+	for (j = 0; j < t->ncols; j++) {
+		min[j] = column_min(t, j, l, fd);
+		w[j] = c->width * (t->width != NULL ? t->width[j] :
+		    1.0 / (double)t->ncols);
+		if (w[j] < min[j])
+			w[j] = min[j];
+		used += w[j];
+		spare += w[j] - min[j];
+	}
+	excess = used - c->width;
+	for (j = 0; j < t->ncols && excess > 0 && spare > 0; j++) {
+		cut = (w[j] - min[j]) * (excess < spare ? excess : spare) /
+		    spare;
+		w[j] -= cut;
+		used -= cut;
+	}
+	if (t->ncols > 0 && used < c->width)
+		w[t->ncols - 1] += c->width - used;
+	pango_font_description_free(fd);
+	g_object_unref(l);
+	return w;
 }
 
 /* Returns the column edges of t across the text width. */
@@ -217,11 +337,11 @@ static double *
 column_edges(pdf_ctx *c, const vb_table *t)
 {
 	double *x = vb_alloc(c->arena, (t->ncols + 1) * sizeof(*x));
+	double *w = column_widths(c, t);
 	size_t j;
 
 	for (j = 0; j < t->ncols; j++)
-		x[j + 1] = x[j] + c->width * (t->width != NULL ?
-		    t->width[j] : 1.0 / (double)t->ncols);
+		x[j + 1] = x[j] + w[j];
 	return x;
 }
 
@@ -241,6 +361,8 @@ pdf_table(pdf_ctx *c, const vb_table *t, int keep_next)
 	tb->pad = VB_MM_TO_PT(PDF_CELL_PAD_MM);
 	tb->x = column_edges(c, t);
 	tb->cell = vb_alloc(c->arena, t->nrows * t->ncols * sizeof(*tb->cell));
+	tb->npara = vb_alloc(c->arena, t->nrows * t->ncols *
+	    sizeof(*tb->npara));
 	tb->rh = vb_alloc(c->arena, t->nrows * sizeof(*tb->rh));
 	layout_cells(c, tb);
 	row_heights(c, tb);
@@ -260,8 +382,8 @@ pdf_table(pdf_ctx *c, const vb_table *t, int keep_next)
 			b->nhead = b->n;
 	}
 	for (i = 0; i < t->nrows * t->ncols; i++)
-		if (tb->cell[i] != NULL)
-			pdf_box_own(c, b, tb->cell[i]->layout);
+		for (r = 0; r < tb->npara[i]; r++)
+			pdf_box_own(c, b, tb->cell[i][r]->layout);
 	b->min_first = b->nhead + 1;
 	b->min_last = 1;
 	b->keep_next = keep_next;
