@@ -83,6 +83,39 @@ add_mark(pdf_ctx *c, pdf_para *p, size_t at, int n)
 	p->nnotes++;
 }
 
+/* Returns the length of the separator (space or U+2028) at text[i], or 0. */
+static size_t
+separator(const char *text, size_t i, size_t len)
+{
+	if (text[i] == ' ')
+		return 1;
+	if (i + 2 < len && memcmp(text + i, "\xe2\x80\xa8", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Forbids line breaks inside each space-separated token of text that
+ * holds a '/' ("115/2020/NĐ-CP", "12/KH-SGDĐT"): LibreOffice and Word keep
+ * such tokens whole, while Pango would break after the slash. */
+static void
+keep_slash_tokens(PangoAttrList *al, const char *text, size_t len)
+{
+	size_t i = 0, start, n;
+	int slash;
+
+	while (i < len) {
+		while (i < len && (n = separator(text, i, len)) > 0)
+			i += n;
+		start = i;
+		slash = 0;
+		while (i < len && separator(text, i, len) == 0)
+			slash |= text[i++] == '/';
+		if (slash)
+			attr_add(al, pango_attr_allow_breaks_new(FALSE), start,
+			    i);
+	}
+}
+
 /* Returns p with its layout made from text[0..len) and al (consumed). */
 static pdf_para *
 para_finish(pdf_ctx *c, pdf_para *p, const pdf_style *st, const char *text,
@@ -106,6 +139,7 @@ para_finish(pdf_ctx *c, pdf_para *p, const pdf_style *st, const char *text,
 	pango_layout_set_alignment(l, st->align);
 	attr_add(al, pango_attr_font_features_new("kern 0, liga 0, clig 0"),
 	    0, len);
+	keep_slash_tokens(al, text, len);
 	pango_layout_set_text(l, text, (int)len);
 	pango_layout_set_attributes(l, al);
 	pango_attr_list_unref(al);

@@ -121,7 +121,8 @@ cell_need(const tbl *tb, size_t r, size_t j)
 	return cell_content(tb, r * tb->t->ncols + j);
 }
 
-/* Sets the height of every row from its cells, spans last. */
+/* Sets the height of every row from its cells, spans last; each row also
+ * holds its top border, as LibreOffice counts it. */
 static void
 row_heights(pdf_ctx *c, tbl *tb)
 {
@@ -131,11 +132,11 @@ row_heights(pdf_ctx *c, tbl *tb)
 
 	(void)c;
 	for (r = 0; r < t->nrows; r++) {
-		tb->rh[r] = min;
+		tb->rh[r] = min + PDF_BORDER_PT;
 		for (j = 0; j < t->ncols; j++)
 			if (drawn(t, r, j) && span_rows(t, r, j) == 1 &&
-			    cell_need(tb, r, j) > tb->rh[r])
-				tb->rh[r] = cell_need(tb, r, j);
+			    cell_need(tb, r, j) + PDF_BORDER_PT > tb->rh[r])
+				tb->rh[r] = cell_need(tb, r, j) + PDF_BORDER_PT;
 	}
 	for (r = 0; r < t->nrows; r++)
 		for (j = 0; j < t->ncols; j++) {
@@ -143,7 +144,7 @@ row_heights(pdf_ctx *c, tbl *tb)
 				continue;
 			for (have = 0, k = r; k < r + n; k++)
 				have += tb->rh[k];
-			need = cell_need(tb, r, j);
+			need = cell_need(tb, r, j) + PDF_BORDER_PT;
 			if (need > have)
 				tb->rh[r + n - 1] += need - have;
 		}
@@ -157,8 +158,9 @@ draw_cell(pdf_ctx *c, const tbl *tb, size_t at, int middle, double x,
 {
 	size_t k;
 
+	y += PDF_BORDER_PT;
 	if (middle)
-		y += (h - cell_content(tb, at)) / 2;
+		y += (h - PDF_BORDER_PT - cell_content(tb, at)) / 2;
 	for (k = 0; k < tb->npara[at]; k++) {
 		y += PDF_CELL_VPAD;
 		y += pdf_para_draw(c, tb->cell[at][k], x, y);
@@ -387,6 +389,6 @@ pdf_table(pdf_ctx *c, const vb_table *t, int keep_next)
 	b->min_first = b->nhead + 1;
 	b->min_last = 1;
 	b->keep_next = keep_next;
-	b->after = c->pf->para_space_pt;
+	b->after = c->pf->para_space_pt + PDF_BORDER_PT;	/* bottom border */
 	pdf_flow_push(c, b);
 }
