@@ -64,10 +64,10 @@ def ascent_share(pdf):
     same baseline gives different boxes in different PDFs. Reads the first
     descriptor with qpdf; 0.95 / 1.3 when there is none or no qpdf."""
     try:
-        j = json.loads(run(["qpdf", "--json", "--json-key=objects", pdf]))
+        j = json.loads(run(["qpdf", "--json", "--json-key=qpdf", pdf]))
     except (OSError, subprocess.CalledProcessError, ValueError):
         return 0.95 / 1.3
-    objs = j.get("objects") or j.get("qpdf", [{}, {}])[1]
+    objs = j["qpdf"][1]
     for v in objs.values():
         v = v.get("value", v) if isinstance(v, dict) else v
         if isinstance(v, dict) and v.get("/Type") == "/FontDescriptor":
