@@ -30,6 +30,10 @@ import compare_pdf  # noqa: E402
 
 FAILS = 0
 
+# Pango/fontconfig keep the private font config at exit; see lsan.supp.
+os.environ.setdefault("LSAN_OPTIONS", "suppressions=" +
+                      os.path.join(HERE, "lsan.supp"))
+
 
 def check(ok, what):
     """Prints the result of one check."""
