@@ -184,8 +184,12 @@ pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last)
 			continue;
 		}
 		b = block_box(c, bl, base);
-		if (keep_last && i + 1 == part->n)
+		if (keep_last && i + 1 == part->n) {
+			/* LibreOffice moves the whole paragraph that is kept
+			 * with the unsplittable signature row. */
 			b->keep_next = 1;
+			b->min_last = b->n;
+		}
 		pdf_flow_push(c, b);
 	}
 }
