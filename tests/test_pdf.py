@@ -367,6 +367,7 @@ def check_stress(vanban, out):
     check("CUỐICÙNG" in flat and "Nơi nhận:" in flat and
           "Nguyễn Văn Thử" in flat,
           "stress: signature block on the page of the last paragraph")
+    fidelity(vanban, md, pdf, out, "stress")
 
 
 def main():

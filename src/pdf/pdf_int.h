@@ -29,7 +29,6 @@
 #define PDF_CELL_VPAD 1.0	/* space above and below each paragraph in a cell */
 #define PDF_BORDER_PT 0.5	/* table border width */
 #define PDF_SIGN_GAP 6.0	/* space above both columns of the signature block */
-#define PDF_NOTE_SEP_FRAC 0.33	/* footnote separator: share of the text width */
 #define PDF_SIG_W_MM 85.0	/* signature field: signature image 45 mm + seal 40 mm */
 #define PDF_DESCENT (443.0 / 2048.0) /* hhea descender of Liberation Serif / Times */
 

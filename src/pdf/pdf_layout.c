@@ -14,9 +14,16 @@ attr_add(PangoAttrList *al, PangoAttribute *a, size_t s, size_t e)
 	pango_attr_list_insert(al, a);
 }
 
-/* Adds the attributes of run style flags over [s, e). */
+/* Superscript and subscript as LibreOffice sets them: 58 % of the size,
+ * raised 33 % or lowered 8 % of the size. */
+#define SCRIPT_SCALE 0.58
+#define SUPER_RISE 0.33
+#define SUB_DROP 0.08
+
+/* Adds the attributes of run style flags over [s, e) of text at size pt. */
 static void
-style_attrs(PangoAttrList *al, unsigned style, size_t s, size_t e)
+style_attrs(PangoAttrList *al, unsigned style, double size, size_t s,
+    size_t e)
 {
 	if (s == e)
 		return;
@@ -29,17 +36,10 @@ style_attrs(PangoAttrList *al, unsigned style, size_t s, size_t e)
 		    s, e);
 	if (style & VB_STRIKE)
 		attr_add(al, pango_attr_strikethrough_new(TRUE), s, e);
-	if (style & VB_SUPER) {
-		attr_add(al, pango_attr_baseline_shift_new(
-		    PANGO_BASELINE_SHIFT_SUPERSCRIPT), s, e);
-		attr_add(al, pango_attr_font_scale_new(
-		    PANGO_FONT_SCALE_SUPERSCRIPT), s, e);
-	}
-	if (style & VB_SUB) {
-		attr_add(al, pango_attr_baseline_shift_new(
-		    PANGO_BASELINE_SHIFT_SUBSCRIPT), s, e);
-		attr_add(al, pango_attr_font_scale_new(
-		    PANGO_FONT_SCALE_SUBSCRIPT), s, e);
+	if (style & (VB_SUPER | VB_SUB)) {
+		attr_add(al, pango_attr_scale_new(SCRIPT_SCALE), s, e);
+		attr_add(al, pango_attr_rise_new((int)((style & VB_SUPER ?
+		    SUPER_RISE : -SUB_DROP) * size * PANGO_SCALE)), s, e);
 	}
 }
 
@@ -183,7 +183,7 @@ pdf_para_new(pdf_ctx *c, const pdf_style *st, const char *prefix,
 		switch (r->kind) {
 		case VB_RUN_TEXT:
 			put_flat(&t, r->text != NULL ? r->text : "");
-			style_attrs(al, r->style, s, t.len);
+			style_attrs(al, r->style, st->size, s, t.len);
 			if (r->href != NULL && t.len > s) {
 				add_link(c, p, s, t.len, r->href);
 				attr_add(al, pango_attr_underline_new(
@@ -198,7 +198,7 @@ pdf_para_new(pdf_ctx *c, const pdf_style *st, const char *prefix,
 		case VB_RUN_NOTE:
 			snprintf(num, sizeof(num), "%d", r->note);
 			vb_buf_puts(&t, num);
-			style_attrs(al, VB_SUPER, s, t.len);
+			style_attrs(al, VB_SUPER, st->size, s, t.len);
 			add_mark(c, p, s, r->note);
 			break;
 		}

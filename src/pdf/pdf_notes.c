@@ -4,14 +4,19 @@
 
 #include "pdf_int.h"
 
-/* Space between the last body line and the separator rule, pt. */
-#define NOTE_GAP 6.0
+/* The footnote area as LibreOffice draws it: the separator rule NOTE_RULE
+ * pt below the area's top, a quarter of the text width, the notes
+ * NOTE_SEP pt below the top. */
+#define NOTE_SEP 6.6
+#define NOTE_RULE 3.7
+#define NOTE_RULE_FRAC 0.25
 
 /* Returns the height of the separator line above a page's footnotes. */
 static double
 separator_h(const pdf_ctx *c)
 {
-	return NOTE_GAP + VB_SINGLE_LINE_FACTOR * c->pf->note_pt / 2;
+	(void)c;
+	return NOTE_SEP;
 }
 
 /* Returns footnote n's text: its mark, a space, its paragraphs joined by
@@ -123,8 +128,8 @@ pdf_notes_draw(pdf_ctx *c)
 
 	if (c->npnotes == 0)
 		return;
-	w = c->width * PDF_NOTE_SEP_FRAC;
-	pdf_rule(c, c->left + w / 2, y + NOTE_GAP, w, 0.5);
+	w = c->width * NOTE_RULE_FRAC;
+	pdf_rule(c, c->left + w / 2, y + NOTE_RULE, w, 0.5);
 	y += separator_h(c);
 	for (i = 0; i < c->npnotes; i++)
 		y += pdf_para_draw(c, c->notes[c->pnotes[i] - 1], c->left, y);
