@@ -164,8 +164,11 @@ def header_elements(pdf):
     below = found.get("place-date") or found.get("so")
     if below is not None:
         for w in p1:
-            if w.y > below.y2 + 2 and is_upper_word(w.text) and len(w.text) > 1:
-                found["type-name"] = line_start(p1, p1.index(w))
+            line = [v for v in p1 if same_line(v, w)]
+            if below.y2 + 2 < w.y < below.y2 + 40 / PT_TO_MM and \
+                    len(w.text) > 1 and \
+                    all(is_upper_word(v.text) for v in line):
+                found["type-name"] = min(line, key=lambda v: v.x)
                 break
     name = signer_name(words, widths)
     if name is not None:
@@ -228,7 +231,7 @@ def main():
     for key in ["quoc-hieu", "tieu-ngu", "so", "place-date", "type-name",
                 "signer"]:
         if key not in ea or key not in eb:
-            where = "A" if key not in ea else "B"
+            where = "B" if key in ea else "A" if key in eb else "either"
             print(f"{key}: not found in {where}")
             if key in ea or key in eb:
                 fails.append(f"{key} missing in {where}")

@@ -99,7 +99,7 @@ item(pdf_ctx *c, const vb_block *bl)
 }
 
 /* Returns the box of a quote: italic, indented on the left by the
- * first-line indent, its first line indented once more. */
+ * first-line indent, no first-line indent of its own. */
 static pdf_box *
 quote(pdf_ctx *c, const vb_block *bl)
 {
@@ -108,6 +108,7 @@ quote(pdf_ctx *c, const vb_block *bl)
 
 	st.style = VB_ITALIC;
 	st.width = c->width - ind;
+	st.indent = 0;
 	return para_box(c, pdf_para_new(c, &st, NULL, &bl->text), ind);
 }
 
