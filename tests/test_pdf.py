@@ -370,6 +370,48 @@ def check_stress(vanban, out):
     fidelity(vanban, md, pdf, out, "stress")
 
 
+def check_options(vanban, out):
+    """Creation date, reproducibility, --font and a missing fonts folder."""
+    md = os.path.join(ROOT, "content", "to-trinh-ubnd-tinh.md")
+    if not os.path.exists(md):
+        md = os.path.join(out, "stress.md")
+    env = dict(os.environ, VANBAN_DATE="2024-05-15T08:30:00+07:00")
+    a, b = os.path.join(out, "date1.pdf"), os.path.join(out, "date2.pdf")
+    run([vanban, "render", md, "-o", a], env=env)
+    run([vanban, "render", md, "-o", b], env=env)
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        same = fa.read() == fb.read()
+    _, info, _ = run(["pdfinfo", "-isodates", a])
+    check(same and "2024-05-15T08:30:00+07" in info,
+          "same input and VANBAN_DATE give the same bytes and that "
+          "creation date")
+    _, fams, _ = run(["fc-list", ":", "family"])
+    if "DejaVu Serif" in fams:
+        f = os.path.join(out, "font.pdf")
+        rc, _, _ = run([vanban, "render", md, "-o", f, "--font",
+                        "DejaVu Serif"])
+        _, fonts, _ = run(["pdffonts", f])
+        check(rc == 0 and "DejaVuSerif" in fonts and
+              "Liberation" not in fonts, "--font uses an installed family")
+    else:
+        skip("--font uses an installed family", "no DejaVu Serif")
+    rc, _, err = run([vanban, "render", md, "-o",
+                      os.path.join(out, "nofont.pdf"), "--font",
+                      "Phông Không Có"])
+    check(rc == 1 and "không tìm thấy phông chữ" in err and
+          not os.path.exists(os.path.join(out, "nofont.pdf")),
+          "--font with an unknown family is refused in Vietnamese")
+    lone = os.path.join(out, "lone")
+    os.makedirs(lone, exist_ok=True)
+    exe = os.path.join(lone, "vanban")
+    shutil.copy(vanban, exe)
+    env = dict(os.environ, VANBAN_FONTS=os.path.join(out, "nowhere"))
+    rc, _, err = run([exe, "render", md, "-o",
+                      os.path.join(out, "nodir.pdf")], env=env)
+    check(rc == 1 and "không tìm thấy phông Liberation Serif" in err,
+          "no bundled fonts found: a clear Vietnamese error")
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: test_pdf.py VANBAN OUTDIR", file=sys.stderr)
@@ -382,6 +424,7 @@ def main():
     for f in docs:
         check_document(vanban, os.path.join(content, f), out)
     check_stress(vanban, out)
+    check_options(vanban, out)
     return 1 if FAILS else 0
 
 
