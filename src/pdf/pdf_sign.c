@@ -277,7 +277,7 @@ pdf_sign_field(const pdf_ctx *c, const vb_buf *in, const char *created,
 		rc = qpdf_fail(c, q);
 		goto done;
 	}
-	qpdf_set_object_stream_mode(q, qpdf_o_generate);
+	qpdf_set_object_stream_mode(q, qpdf_o_preserve);
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	if ((qpdf_write(q) & QPDF_ERRORS) ||
 	    vb_buf_put(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q)) < 0)
