@@ -370,6 +370,27 @@ def check_stress(vanban, out):
     fidelity(vanban, md, pdf, out, "stress")
 
 
+def check_tall_row(vanban, out):
+    """A table row taller than a page is split over pages, every line of
+    its text shown once, starting on the page where the row begins."""
+    cell = " ".join(f"Dòng DÒNG{i}." for i in range(1, 700))
+    md = os.path.join(out, "tall.md")
+    with open(md, "w", encoding="utf-8") as f:
+        f.write(STRESS_HEAD + "\nĐoạn đầu.\n\n| TT | Nội dung |\n|---|---|\n"
+                f"| 1 | ngắn |\n| 2 | {cell} |\n| 3 | HÀNGCUỐI |\n\n"
+                "Đoạn cuối./.\n")
+    pdf = os.path.join(out, "tall.pdf")
+    rc, _, _ = run([vanban, "render", md, "-o", pdf])
+    pages = compare_pdf.page_texts(pdf) if rc == 0 else []
+    text = " ".join(pages)
+    seen = re.findall(r"DÒNG(\d+)\.", text)
+    check(rc == 0 and len(pages) >= 3 and
+          sorted(map(int, seen)) == list(range(1, 700)) and
+          "DÒNG1." in pages[0] and "Nội dung" in pages[1],
+          f"tall table row split over {len(pages)} pages, each line once, "
+          "heading repeated")
+
+
 def check_options(vanban, out):
     """Creation date, reproducibility, --font and a missing fonts folder."""
     md = os.path.join(ROOT, "content", "to-trinh-ubnd-tinh.md")
@@ -424,6 +445,7 @@ def main():
     for f in docs:
         check_document(vanban, os.path.join(content, f), out)
     check_stress(vanban, out)
+    check_tall_row(vanban, out)
     check_options(vanban, out)
     return 1 if FAILS else 0
 

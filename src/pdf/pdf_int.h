@@ -85,6 +85,8 @@ struct pdf_line {
 	size_t nnotes;		/* number of them */
 	const char *outline;	/* bookmark title when the line opens a section */
 	int level;		/* bookmark depth, 1 = top */
+	double unit;		/* taller than a page: cut at multiples of this, 0: anywhere */
+	double unit0;		/* offset of the first such multiple from the top */
 };
 
 /* A run of lines with rules about how it may be broken across pages. */
@@ -137,7 +139,8 @@ struct pdf_ctx {
 	int outline[8];		/* last bookmark id at each depth */
 	int sign_page;		/* page of the signature field (1-based), 0: none */
 	double sign_rect[4];	/* field rectangle: x, y (top), w, h in pt */
-	int failed;		/* a drawing error happened */
+	double clip_top;	/* text lines above this are not drawn (tall rows) */
+	double clip_bottom;	/* nor those below this */
 };
 
 /* pdf_fonts.c */
@@ -160,7 +163,8 @@ void pdf_para_free(pdf_para *p);
 double pdf_para_height(const pdf_para *p);
 /* Returns the width of p's widest line. */
 double pdf_para_width(const pdf_para *p);
-/* Draws every line of p with its top at y and layout edge at x; returns the height. */
+/* Draws every line of p with its top at y and layout edge at x (but those
+ * outside c's clip band); returns the height. */
 double pdf_para_draw(pdf_ctx *c, const pdf_para *p, double x, double y);
 /* Draws one text line of a box at its place. */
 void pdf_line_draw_text(pdf_ctx *c, const pdf_line *l, double x, double y);

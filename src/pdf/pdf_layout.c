@@ -321,8 +321,10 @@ pdf_para_draw(pdf_ctx *c, const pdf_para *p, double x, double y)
 
 	do {
 		pango_layout_iter_get_line_extents(it, NULL, &log);
-		show_line(c, p, pango_layout_iter_get_line_readonly(it), x,
-		    log.x / (double)PANGO_SCALE, y);
+		if (y >= c->clip_top - 0.5 && y + p->line_h <=
+		    c->clip_bottom + 0.5)
+			show_line(c, p, pango_layout_iter_get_line_readonly(it),
+			    x, log.x / (double)PANGO_SCALE, y);
 		y += p->line_h;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);

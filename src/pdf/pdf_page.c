@@ -3,6 +3,7 @@
  * the signature block whole and with the body's last lines, table headings
  * repeated, footnotes at the foot of the page that refers to them; and the
  * page furniture: size, orientation, number in the top margin. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -289,6 +290,62 @@ page_break(pdf_ctx *c, const pdf_box *b, size_t from)
 	}
 }
 
+/* Returns the height of line l to show on this page when it is taller
+ * than the room left, done pt of it being shown already: a whole number of
+ * its text lines when it says how tall they are. */
+static double
+cut_height(const pdf_line *l, double done, double room)
+{
+	double n, cut;
+
+	if (l->h - done <= room + EPS)
+		return l->h - done;
+	if (l->unit <= 0)
+		return room;
+	n = floor((done + room - l->unit0) / l->unit);
+	cut = l->unit0 + n * l->unit - done;
+	return cut > 1 ? cut : room;
+}
+
+/* Draws line i of b, taller than a page, over as many pages as it needs,
+ * each piece clipped to the text area (a table row longer than a page). */
+static void
+put_tall_line(pdf_ctx *c, const pdf_box *b, size_t i)
+{
+	const pdf_line *l = &b->lines[i];
+	double done = 0, cut;
+	size_t k;
+
+	for (k = 0; k < l->nnotes; k++)
+		pdf_notes_add(c, l->notes[k]);
+	for (;;) {
+		cut = cut_height(l, done, c->bottom - c->notes_h - c->y);
+		cairo_save(c->cr);
+		cairo_rectangle(c->cr, 0, c->y, c->pw, cut);
+		cairo_clip(c->cr);
+		c->clip_top = c->y;
+		c->clip_bottom = c->y + cut;
+		l->draw(c, l, c->left + l->dx, c->y - done);
+		c->clip_top = -1e9;
+		c->clip_bottom = 1e9;
+		cairo_restore(c->cr);
+		c->y += cut;
+		done += cut;
+		c->at_top = 0;
+		if (done >= l->h - EPS)
+			break;
+		page_break(c, b, i);
+	}
+}
+
+/* Returns 1 when line i of b may be cut and is taller than a page. */
+static int
+is_tall(const pdf_ctx *c, const pdf_box *b, size_t i)
+{
+	return b->lines[i].unit > 0 && b->lines[i].h >
+	    c->bottom - c->top - lines_height(b, b->nhead);
+}
+
 /* Places queued box i on the pages. */
 static void
 place_box(pdf_ctx *c, size_t i)
@@ -300,6 +357,10 @@ place_box(pdf_ctx *c, size_t i)
 	if (!c->open)
 		page_begin(c);
 	while (from < b->n) {
+		if (is_tall(c, b, from)) {
+			put_tall_line(c, b, from++);	/* as Word: starts here */
+			continue;
+		}
 		k = fit(c, b, from, tail);
 		if (k == from && !c->at_top) {
 			page_break(c, b, from);
@@ -307,12 +368,17 @@ place_box(pdf_ctx *c, size_t i)
 		}
 		if (k == from) {
 			k = fit_raw(c, b, from);
+			if (k == from && b->lines[from].draw != NULL &&
+			    b->lines[from].draw != pdf_line_draw_text) {
+				put_tall_line(c, b, from++);
+				continue;
+			}
 			if (k == from)
 				k = from + 1;
 		}
 		for (; from < k; from++)
 			put_line(c, &b->lines[from]);
-		if (from < b->n)
+		if (from < b->n && !is_tall(c, b, from))
 			page_break(c, b, from);
 	}
 	c->y += b->after;
@@ -383,6 +449,8 @@ pdf_part_begin(pdf_ctx *c, int landscape)
 	c->bottom = c->ph - VB_MM_TO_PT(p->margin_bottom_mm);
 	c->width = c->pw - c->left - VB_MM_TO_PT(p->margin_right_mm);
 	c->folio = 0;
+	c->clip_top = -1e9;
+	c->clip_bottom = 1e9;
 	pdf_notes_prepare(c);
 	page_begin(c);
 }

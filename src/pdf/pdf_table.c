@@ -379,6 +379,8 @@ pdf_table(pdf_ctx *c, const vb_table *t, int keep_next)
 		l = pdf_box_line(c, b, h);
 		l->draw = draw_rows;
 		l->data = g;
+		l->unit = VB_SINGLE_LINE_FACTOR * c->pf->table_pt;
+		l->unit0 = PDF_BORDER_PT + PDF_CELL_VPAD;
 		group_notes(c, tb, r, end, l);
 		if (end <= t->header_rows)
 			b->nhead = b->n;
