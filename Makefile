@@ -60,8 +60,15 @@ build/vanban-san: build/san/src/main.o $(SAN_OBJ)
 build/unit: build/san/tests/unit.o $(SAN_OBJ)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
+# The Excel example is made from its .csv by LibreOffice, never by hand.
+XLSX := content/phu-luc/bac-giang-2024.xlsx
+content/phu-luc/%.xlsx: content/phu-luc/%.csv
+	soffice -env:UserInstallation=file:///tmp/vanban-lo-$$$$ --headless \
+		--infilter="CSV:44,34,76,1" --convert-to xlsx --outdir $(dir $@) $< > /dev/null
+	@test -s $@
+
 demo: deps
-	@$(MAKE) --no-print-directory vanban
+	@$(MAKE) --no-print-directory vanban $(XLSX)
 	@mkdir -p out
 	@set -e; for f in content/*.md; do \
 		b=$$(basename $$f .md); \
@@ -71,12 +78,28 @@ demo: deps
 	done
 
 test: deps
-	@$(MAKE) --no-print-directory vanban build/vanban-san build/unit
+	@$(MAKE) --no-print-directory vanban build/vanban-san build/unit $(XLSX)
 	@sh tests/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory vanban
 	@sh bench/run.sh
+
+# libFuzzer over the whole path (parse -> model -> DOCX, and PDF with
+# FUZZ_PDF=1). Seeds: the examples; run in content/ so appendices resolve.
+FUZZ_TIME ?= 60
+build/fuzz_render: tests/fuzz/fuzz_render.c $(LIB_SRC) build/templates.c $(HEADERS)
+	clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
+		tests/fuzz/fuzz_render.c $(LIB_SRC) build/templates.c $(PKG_LIBS) -o $@
+
+fuzz: deps
+	@$(MAKE) --no-print-directory build/fuzz_render
+	@mkdir -p build/fuzz-corpus build/fuzz-crashes
+	@cp content/*.md build/fuzz-corpus/
+	cd content && ../build/fuzz_render -max_total_time=$(FUZZ_TIME) \
+		-dict=../tests/fuzz/vanban.dict -max_len=65536 -timeout=20 \
+		-artifact_prefix=../build/fuzz-crashes/ -print_final_stats=1 \
+		../build/fuzz-corpus
 
 clean:
 	rm -rf build out vanban

@@ -1,6 +1,10 @@
 /* body.c - walking the cmark-gfm tree of the body and flattening it into the
  * blocks of the document model: each paragraph one block, lists marked the
- * way Vietnamese plans mark them ("-" then "+"), tables as vb_table. */
+ * way Vietnamese plans mark them ("-" then "+"), tables as vb_table.
+ *
+ * Both walks (blocks and inlines) use cmark's iterator instead of
+ * recursion, and text is gathered in buffers, so any depth of nesting and
+ * any length of paragraph is handled in time linear in the input. */
 #include "body.h"
 
 #include <stdlib.h>
@@ -10,6 +14,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "buf.h"
 #include "table.h"
 #include "text.h"
 
@@ -18,8 +23,20 @@
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
     CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
 
-/* Deepest list nesting accepted; deeper items are flattened to this depth. */
-#define MAX_DEPTH 32
+/* Deepest list level kept in the model; deeper lists are set at this level
+ * (Word lists have 9 levels, 0-8). */
+#define MAX_LEVEL 8
+
+/* An open list while walking the blocks. */
+struct list {
+	int ordered;		/* 1 for "1." lists */
+	int paren;		/* 1 for "1)" lists */
+	int id;			/* ordered list id, 0 for bullets */
+	int num;		/* number of the current item */
+	char mark;		/* bullet character of the current item */
+	int pending;		/* 1 until the current item has a paragraph */
+	cmark_node *item;	/* the current item */
+};
 
 /* State of one body parse. */
 struct ctx {
@@ -35,28 +52,43 @@ struct ctx {
 	vb_notes *notes;	/* footnotes go here */
 	int note_base;		/* footnote numbers already used before this part */
 	int lists;		/* ordered lists seen, for list ids */
+	struct list *open;	/* stack of open lists */
+	size_t nopen;		/* open lists */
+	size_t opencap;		/* allocated entries of open */
+	int quote;		/* open block quotes */
 	vb_diags *d;		/* problems */
 	int warned_html;	/* raw HTML warning given once */
+	int warned_depth;	/* deep nesting warning given once */
+	size_t col_line;	/* line of the last column conversion */
+	size_t col_byte;	/* its byte offset in that line */
+	size_t col_chars;	/* characters before that byte */
 };
 
-/* Inline walking state: styles switched on by raw HTML tags. */
+/* Inline walking state. Styles are counted, not stacked, so any depth of
+ * nesting costs nothing; text is gathered in a buffer and cut into runs
+ * only when the style changes. */
 struct istate {
-	unsigned html;		/* styles opened by <b>, <i>, … */
-	int split;		/* 1: <br> starts a new paragraph (table cells) */
+	unsigned html;		/* styles opened by raw <b>, <i>, … */
+	int bold;		/* open strong nodes */
+	int italic;		/* open emph nodes */
+	int strike;		/* open strikethrough nodes */
+	unsigned base;		/* style of the whole paragraph */
+	const char *href;	/* target of the open link (arena copy), or NULL */
+	cmark_node *link;	/* the open link node, or NULL */
+	vb_buf text;		/* text not yet cut into a run */
+	unsigned tstyle;	/* style of the gathered text */
+	const char *thref;	/* link of the gathered text */
+	vb_inline *out;		/* paragraph being filled */
+	vb_cell *cell;		/* table cell being filled, or NULL */
 };
 
 void
 vb_inline_add(vb_arena *a, vb_inline *in, vb_run_kind kind, unsigned style,
     const char *text, const char *href, int note)
 {
-	vb_run *last = in->n ? &in->runs[in->n - 1] : NULL;
 	size_t cap = in->n;
+	vb_run *last;
 
-	if (kind == VB_RUN_TEXT && last && last->kind == VB_RUN_TEXT &&
-	    last->style == style && last->href == href) {
-		last->text = vb_sprintf(a, "%s%s", last->text, text);
-		return;
-	}
 	/* Grow in powers of two: the capacity is implied by n. */
 	if (cap == 0 || (cap & (cap - 1)) == 0) {
 		vb_run *r = vb_alloc(a, sizeof(vb_run) * (cap ? cap * 2 : 2));
@@ -92,7 +124,28 @@ vb_inline_text(vb_arena *a, const vb_inline *in)
 	return s;
 }
 
-/* Returns a new block at the end of the part. */
+/* Returns the 1-based character column of byte off of line li. Counting
+ * goes on (forwards or backwards) from the previous conversion on the same
+ * line, so many blocks on one line (nested list markers) cost linear time. */
+static int
+char_col(struct ctx *c, size_t li, size_t off)
+{
+	const char *line = c->md + c->lines[li];
+
+	if (li != c->col_line) {
+		c->col_line = li;
+		c->col_byte = 0;
+		c->col_chars = 0;
+	}
+	if (off >= c->col_byte)
+		c->col_chars += vb_utf8_chars(line + c->col_byte, off - c->col_byte);
+	else	/* empty outer items end after their inner ones: step back */
+		c->col_chars -= vb_utf8_chars(line + off, c->col_byte - off);
+	c->col_byte = off;
+	return (int)c->col_chars + 1;
+}
+
+/* Returns a new block at the end of the part, positioned at node n. */
 static vb_block *
 new_block(struct ctx *c, vb_block_kind kind, cmark_node *n)
 {
@@ -111,21 +164,10 @@ new_block(struct ctx *c, vb_block_kind kind, cmark_node *n)
 	if (line > 0) {
 		b->line = line + c->first_line - 1;
 		li = (size_t)line - 1;
-		b->col = li < c->nlines && col > 0
-		    ? (int)vb_utf8_chars(c->md + c->lines[li], (size_t)col - 1) + 1
+		b->col = li < c->nlines && col > 0 ? char_col(c, li, (size_t)col - 1)
 		    : col;
 	}
 	return b;
-}
-
-/* Returns NFC text in the arena (the raw text if it is not valid UTF-8,
- * which the caller has already ruled out). */
-static const char *
-nfc(struct ctx *c, const char *s)
-{
-	const char *r = vb_text_nfc(c->a, s, strlen(s));
-
-	return r ? r : vb_strdup(c->a, s);
 }
 
 /* Returns the style bit a raw HTML tag toggles, 0 for none; *close is set
@@ -163,37 +205,80 @@ html_tag(const char *t, int *close, int *br)
 	return 0;
 }
 
-/* Adds a new empty paragraph to a cell being filled. */
+/* Returns the style in force at this point of the walk. */
+static unsigned
+cur_style(const struct istate *st)
+{
+	return st->base | st->html | (st->bold ? VB_BOLD : 0) |
+	    (st->italic ? VB_ITALIC : 0) | (st->strike ? VB_STRIKE : 0);
+}
+
+/* Cuts the gathered text into a run. */
+static void
+flush(struct ctx *c, struct istate *st)
+{
+	if (st->text.len == 0)
+		return;
+	vb_inline_add(c->a, st->out, VB_RUN_TEXT, st->tstyle,
+	    vb_strndup(c->a, st->text.data, st->text.len), st->thref, 0);
+	vb_buf_reset(&st->text);
+}
+
+/* Gathers text in the given style. */
+static void
+gather(struct ctx *c, struct istate *st, const char *s, unsigned style)
+{
+	if (s == NULL || *s == '\0')
+		return;
+	if (st->text.len && (st->tstyle != style || st->thref != st->href))
+		flush(c, st);
+	st->tstyle = style;
+	st->thref = st->href;
+	vb_buf_puts(&st->text, s);
+}
+
+/* Returns a new empty line (paragraph) of a table cell. */
 static vb_inline *
 cell_para(struct ctx *c, vb_cell *cell)
 {
-	vb_inline *p = vb_alloc(c->a, sizeof(vb_inline) * (cell->npara + 1));
+	size_t cap = cell->npara;
 
-	if (cell->npara)
-		memcpy(p, cell->paras, sizeof(vb_inline) * cell->npara);
-	cell->paras = p;
+	/* Grow in powers of two: the capacity is implied by npara. */
+	if (cap == 0 || (cap & (cap - 1)) == 0) {
+		vb_inline *p = vb_alloc(c->a, sizeof(vb_inline) * (cap ? cap * 2 : 2));
+		if (cap)
+			memcpy(p, cell->paras, sizeof(vb_inline) * cap);
+		cell->paras = p;
+	}
+	memset(&cell->paras[cell->npara], 0, sizeof(vb_inline));
 	return &cell->paras[cell->npara++];
 }
 
-static void walk_inlines(struct ctx *, cmark_node *, unsigned, const char *,
-    vb_inline **, vb_cell *, struct istate *);
+/* Ends the current line: a new line in a table cell, a break run
+ * elsewhere. */
+static void
+line_break(struct ctx *c, struct istate *st)
+{
+	flush(c, st);
+	if (st->cell)
+		st->out = cell_para(c, st->cell);
+	else
+		vb_inline_add(c->a, st->out, VB_RUN_BREAK, cur_style(st), NULL,
+		    NULL, 0);
+}
 
 /* Handles one raw HTML inline node. */
 static void
-inline_html(struct ctx *c, cmark_node *n, vb_inline **out, vb_cell *cell,
-    struct istate *st, unsigned style)
+inline_html(struct ctx *c, cmark_node *n, struct istate *st)
 {
 	const char *t = cmark_node_get_literal(n);
 	int close, br;
 	unsigned bit = html_tag(t ? t : "", &close, &br);
 
-	if (br) {
-		if (cell)
-			*out = cell_para(c, cell);
-		else
-			vb_inline_add(c->a, *out, VB_RUN_BREAK, style, NULL,
-			    NULL, 0);
-	} else if (bit) {
+	if (br)
+		line_break(c, st);
+	else if (bit) {
+		flush(c, st);
 		if (close)
 			st->html &= ~bit;
 		else
@@ -208,62 +293,92 @@ inline_html(struct ctx *c, cmark_node *n, vb_inline **out, vb_cell *cell,
 	}
 }
 
-/* Flattens the inline children of n into runs of *out. In a table cell,
- * hard breaks start a new cell paragraph. */
+/* Handles entering (enter = 1) or leaving an inline container. */
 static void
-walk_inlines(struct ctx *c, cmark_node *n, unsigned style, const char *href,
-    vb_inline **out, vb_cell *cell, struct istate *st)
+inline_container(struct ctx *c, struct istate *st, cmark_node *n,
+    cmark_node_type t, int enter)
 {
-	cmark_node *ch;
-	cmark_node_type t;
-	unsigned s;
-	const char *lit;
+	int d = enter ? 1 : -1;
 
-	for (ch = cmark_node_first_child(n); ch; ch = cmark_node_next(ch)) {
-		t = cmark_node_get_type(ch);
-		s = style | st->html;
-		lit = cmark_node_get_literal(ch);
-		if (t == CMARK_NODE_TEXT)
-			vb_inline_add(c->a, *out, VB_RUN_TEXT, s, nfc(c, lit),
-			    href, 0);
-		else if (t == CMARK_NODE_SOFTBREAK)
-			vb_inline_add(c->a, *out, VB_RUN_TEXT, s, " ", href, 0);
-		else if (t == CMARK_NODE_LINEBREAK) {
-			if (cell)
-				*out = cell_para(c, cell);
-			else
-				vb_inline_add(c->a, *out, VB_RUN_BREAK, s, NULL,
-				    NULL, 0);
-		} else if (t == CMARK_NODE_CODE)
-			vb_inline_add(c->a, *out, VB_RUN_TEXT, s | VB_CODE,
-			    nfc(c, lit), href, 0);
-		else if (t == CMARK_NODE_EMPH)
-			walk_inlines(c, ch, style | VB_ITALIC, href, out, cell, st);
-		else if (t == CMARK_NODE_STRONG)
-			walk_inlines(c, ch, style | VB_BOLD, href, out, cell, st);
-		else if (t == CMARK_NODE_STRIKETHROUGH)
-			walk_inlines(c, ch, style | VB_STRIKE, href, out, cell, st);
-		else if (t == CMARK_NODE_LINK)
-			walk_inlines(c, ch, style,
-			    vb_strdup(c->a, cmark_node_get_url(ch)), out, cell, st);
-		else if (t == CMARK_NODE_IMAGE)
-			walk_inlines(c, ch, style, href, out, cell, st);
-		else if (t == CMARK_NODE_HTML_INLINE)
-			inline_html(c, ch, out, cell, st, s);
-		else if (t == CMARK_NODE_FOOTNOTE_REFERENCE)
-			vb_inline_add(c->a, *out, VB_RUN_NOTE, s, NULL, NULL,
-			    c->note_base + atoi(lit ? lit : "0"));
+	if (t == CMARK_NODE_EMPH)
+		st->italic += d;
+	else if (t == CMARK_NODE_STRONG)
+		st->bold += d;
+	else if (t == CMARK_NODE_STRIKETHROUGH)
+		st->strike += d;
+	else if (t == CMARK_NODE_LINK) {
+		if (enter && st->link == NULL) {
+			st->link = n;
+			st->href = vb_strdup(c->a, cmark_node_get_url(n));
+		} else if (!enter && st->link == n) {
+			st->link = NULL;
+			st->href = NULL;
+		}
 	}
+}
+
+/* Handles one inline leaf node. */
+static void
+inline_leaf(struct ctx *c, struct istate *st, cmark_node *n, cmark_node_type t)
+{
+	const char *lit = cmark_node_get_literal(n);
+
+	if (t == CMARK_NODE_TEXT)
+		gather(c, st, lit, cur_style(st));
+	else if (t == CMARK_NODE_SOFTBREAK)
+		gather(c, st, " ", cur_style(st));
+	else if (t == CMARK_NODE_LINEBREAK)
+		line_break(c, st);
+	else if (t == CMARK_NODE_CODE)
+		gather(c, st, lit, cur_style(st) | VB_CODE);
+	else if (t == CMARK_NODE_HTML_INLINE)
+		inline_html(c, n, st);
+	else if (t == CMARK_NODE_FOOTNOTE_REFERENCE) {
+		flush(c, st);
+		vb_inline_add(c->a, st->out, VB_RUN_NOTE, cur_style(st), NULL,
+		    NULL, c->note_base + atoi(lit ? lit : "0"));
+	}
+}
+
+/* Flattens the inline content of block n into runs of out (in a table
+ * cell, into the cell's lines, out being its first line). */
+static void
+walk_inlines(struct ctx *c, cmark_node *n, unsigned base, vb_inline *out,
+    vb_cell *cell)
+{
+	struct istate st;
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *x;
+	cmark_node_type t;
+
+	memset(&st, 0, sizeof(st));
+	st.base = base;
+	st.out = out;
+	st.cell = cell;
+	it = cmark_iter_new(n);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		x = cmark_iter_get_node(it);
+		if (x == n)
+			continue;
+		t = cmark_node_get_type(x);
+		if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG ||
+		    t == CMARK_NODE_STRIKETHROUGH || t == CMARK_NODE_LINK) {
+			flush(c, &st);
+			inline_container(c, &st, x, t, ev == CMARK_EVENT_ENTER);
+		} else if (ev == CMARK_EVENT_ENTER)
+			inline_leaf(c, &st, x, t);
+	}
+	cmark_iter_free(it);
+	flush(c, &st);
+	vb_buf_free(&st.text);
 }
 
 /* Fills a block's text from the inline children of n. */
 static void
 block_text(struct ctx *c, vb_block *b, cmark_node *n, unsigned style)
 {
-	struct istate st = {0, 0};
-	vb_inline *out = &b->text;
-
-	walk_inlines(c, n, style, NULL, &out, NULL, &st);
+	walk_inlines(c, n, style, &b->text, NULL);
 }
 
 /* Returns 1 when every non-empty cell of row r is wholly bold, at most two
@@ -279,7 +394,7 @@ is_group_row(const vb_table *t, size_t r)
 		return 0;
 	for (i = 0; i < t->ncols; i++) {
 		cell = &t->rows[r].cells[i];
-		if (cell->npara == 0)
+		if (cell->npara == 0 || cell->paras[0].n == 0)
 			continue;
 		filled++;
 		for (j = 0; j < cell->paras[0].n; j++)
@@ -307,6 +422,41 @@ mark_groups(vb_table *t)
 	}
 }
 
+/* Returns the alignment of a delimiter-row letter. */
+static vb_align
+col_align(uint8_t a)
+{
+	return a == 'c' ? VB_ALIGN_CENTER : a == 'r' ? VB_ALIGN_RIGHT :
+	    a == 'l' ? VB_ALIGN_LEFT : VB_ALIGN_DEFAULT;
+}
+
+/* Reads one table row into r. */
+static void
+read_row(struct ctx *c, vb_table *t, cmark_node *row, vb_row *r)
+{
+	cmark_node *cell;
+	vb_cell *vc;
+	size_t i = 0;
+
+	r->cells = vb_alloc(c->a, sizeof(vb_cell) * (t->ncols + 1));
+	r->header = cmark_gfm_extensions_get_table_row_is_header(row);
+	for (i = 0; i < t->ncols; i++) {
+		r->cells[i].colspan = r->cells[i].rowspan = 1;
+		r->cells[i].align = r->header ? VB_ALIGN_CENTER : t->align[i];
+	}
+	i = 0;
+	for (cell = cmark_node_first_child(row); cell && i < t->ncols;
+	    cell = cmark_node_next(cell), i++) {
+		vc = &r->cells[i];
+		if (cmark_node_first_child(cell) == NULL)
+			continue;
+		walk_inlines(c, cell, r->header ? VB_BOLD : 0, cell_para(c, vc), vc);
+		/* A trailing <br> leaves an empty last line: drop it. */
+		while (vc->npara > 0 && vc->paras[vc->npara - 1].n == 0)
+			vc->npara--;
+	}
+}
+
 /* Reads a GitHub table node into a table block. */
 static void
 read_table(struct ctx *c, cmark_node *n)
@@ -314,11 +464,8 @@ read_table(struct ctx *c, cmark_node *n)
 	vb_block *b = new_block(c, VB_BLOCK_TABLE, n);
 	vb_table *t = vb_alloc(c->a, sizeof(vb_table));
 	uint8_t *al = cmark_gfm_extensions_get_table_alignments(n);
-	cmark_node *row, *cell;
+	cmark_node *row;
 	size_t i, r = 0;
-	struct istate st;
-	vb_inline *out;
-	vb_cell *vc;
 
 	b->table = t;
 	t->ncols = cmark_gfm_extensions_get_table_columns(n);
@@ -327,30 +474,11 @@ read_table(struct ctx *c, cmark_node *n)
 	t->rows = vb_alloc(c->a, sizeof(vb_row) * (t->nrows + 1));
 	t->align = vb_alloc(c->a, sizeof(vb_align) * (t->ncols + 1));
 	for (i = 0; i < t->ncols; i++)
-		t->align[i] = !al ? VB_ALIGN_DEFAULT : al[i] == 'c' ?
-		    VB_ALIGN_CENTER : al[i] == 'r' ? VB_ALIGN_RIGHT :
-		    al[i] == 'l' ? VB_ALIGN_LEFT : VB_ALIGN_DEFAULT;
+		t->align[i] = al ? col_align(al[i]) : VB_ALIGN_DEFAULT;
 	for (row = cmark_node_first_child(n); row; row = cmark_node_next(row), r++) {
-		t->rows[r].cells = vb_alloc(c->a, sizeof(vb_cell) * (t->ncols + 1));
-		t->rows[r].header = cmark_gfm_extensions_get_table_row_is_header(row);
+		read_row(c, t, row, &t->rows[r]);
 		if (t->rows[r].header)
 			t->header_rows = r + 1;
-		i = 0;
-		for (cell = cmark_node_first_child(row); cell && i < t->ncols;
-		    cell = cmark_node_next(cell), i++) {
-			vc = &t->rows[r].cells[i];
-			vc->colspan = vc->rowspan = 1;
-			vc->align = t->rows[r].header ? VB_ALIGN_CENTER : t->align[i];
-			if (cmark_node_first_child(cell) == NULL)
-				continue;
-			memset(&st, 0, sizeof(st));
-			st.split = 1;
-			out = cell_para(c, vc);
-			walk_inlines(c, cell, t->rows[r].header ? VB_BOLD : 0,
-			    NULL, &out, vc, &st);
-		}
-		for (; i < t->ncols; i++)
-			t->rows[r].cells[i].colspan = t->rows[r].cells[i].rowspan = 1;
 	}
 	mark_groups(t);
 	vb_table_measure(c->a, t);
@@ -371,7 +499,7 @@ read_code(struct ctx *c, cmark_node *n)
 			vb_inline_add(c->a, &b->text, VB_RUN_BREAK, 0, NULL,
 			    NULL, 0);
 		vb_inline_add(c->a, &b->text, VB_RUN_TEXT, 0,
-		    nfc(c, vb_strndup(c->a, p, (size_t)(e - p))), NULL, 0);
+		    vb_strndup(c->a, p, (size_t)(e - p)), NULL, 0);
 	}
 	b->align = VB_ALIGN_LEFT;
 }
@@ -392,53 +520,72 @@ bullet_char(struct ctx *c, cmark_node *item)
 	return off < c->len ? c->md[off] : '-';
 }
 
-static void read_blocks(struct ctx *, cmark_node *, int, int);
-
-/* Reads a list: every paragraph of every item becomes an item block. */
-static void
-read_list(struct ctx *c, cmark_node *list, int depth, int quote)
+/* Returns the level (depth) of the innermost open list, clamped. */
+static int
+list_level(struct ctx *c, cmark_node *n)
 {
-	cmark_node *item, *ch;
-	int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
-	int paren = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM;
-	int num = cmark_node_get_list_start(list), id = 0, first;
-	vb_block *b;
-	char mark;
+	int depth = (int)c->nopen - 1;
 
-	if (ordered)
-		id = ++c->lists;
-	for (item = cmark_node_first_child(list); item;
-	    item = cmark_node_next(item), num++) {
-		mark = bullet_char(c, item);
-		first = 1;
-		for (ch = cmark_node_first_child(item); ch; ch = cmark_node_next(ch)) {
-			if (cmark_node_get_type(ch) != CMARK_NODE_PARAGRAPH) {
-				read_blocks(c, ch, depth + 1 < MAX_DEPTH ?
-				    depth + 1 : depth, quote);
-				continue;
-			}
-			b = new_block(c, VB_BLOCK_ITEM, first ? item : ch);
-			b->level = depth;
-			b->list = id;
-			b->ordinal = num;
-			b->continued = !first;
-			if (ordered)
-				b->number = vb_sprintf(c->a, "%d%c", num,
-				    paren ? ')' : '.');
-			else
-				b->number = mark == '+' || depth == 1 ? "+" :
-				    depth >= 2 ? "•" : "-";
-			block_text(c, b, ch, quote ? VB_ITALIC : 0);
-			first = 0;
+	if (depth > MAX_LEVEL) {
+		if (!c->warned_depth) {
+			c->warned_depth = 1;
+			vb_diag_add(c->d, VB_WARNING, c->file,
+			    cmark_node_get_start_line(n) + c->first_line - 1, 1,
+			    "Word và văn bản hành chính chỉ dùng tới 9 cấp; các cấp sâu hơn được trình bày như cấp 9",
+			    "danh sách lồng quá %d cấp", MAX_LEVEL + 1);
 		}
-		if (first) {	/* an empty item still shows its marker */
-			b = new_block(c, VB_BLOCK_ITEM, item);
-			b->level = depth;
-			b->list = id;
-			b->ordinal = num;
-			b->number = ordered ? vb_sprintf(c->a, "%d.", num) : "-";
-		}
+		depth = MAX_LEVEL;
 	}
+	return depth;
+}
+
+/* Adds the item block for a paragraph (or an empty item) of the innermost
+ * open list. */
+static void
+add_item(struct ctx *c, cmark_node *para, cmark_node *at)
+{
+	struct list *l = &c->open[c->nopen - 1];
+	int level = list_level(c, at);
+	vb_block *b = new_block(c, VB_BLOCK_ITEM, at);
+
+	b->level = level;
+	b->list = l->id;
+	b->ordinal = l->num;
+	b->continued = !l->pending;
+	if (l->ordered)
+		b->number = vb_sprintf(c->a, "%d%c", l->num, l->paren ? ')' : '.');
+	else
+		b->number = l->mark == '+' || level == 1 ? "+" :
+		    level >= 2 ? "•" : "-";
+	if (para)
+		block_text(c, b, para, c->quote ? VB_ITALIC : 0);
+	l->pending = 0;
+}
+
+/* Opens a list. */
+static void
+open_list(struct ctx *c, cmark_node *n)
+{
+	struct list *l;
+
+	c->open = vb_grow(c->a, c->open, c->nopen + 1, sizeof(struct list),
+	    &c->opencap);
+	l = &c->open[c->nopen++];
+	memset(l, 0, sizeof(*l));
+	l->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+	l->paren = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM;
+	l->num = cmark_node_get_list_start(n) - 1;
+	if (l->ordered)
+		l->id = ++c->lists;
+}
+
+/* Returns the paragraph's item when it is directly inside one, else NULL. */
+static int
+in_item(cmark_node *n)
+{
+	cmark_node *p = cmark_node_parent(n);
+
+	return p && cmark_node_get_type(p) == CMARK_NODE_ITEM;
 }
 
 /* Reads one footnote definition: its paragraphs become the note. */
@@ -449,7 +596,6 @@ read_note(struct ctx *c, cmark_node *def)
 	cmark_node *ch;
 	cmark_iter *it;
 	cmark_event_type ev;
-	struct istate st;
 	vb_inline *out;
 
 	c->notes->items = vb_grow(c->a, c->notes->items, c->notes->n + 1,
@@ -468,17 +614,16 @@ read_note(struct ctx *c, cmark_node *def)
 			memcpy(out, note->paras, sizeof(vb_inline) * note->npara);
 		note->paras = out;
 		out = &note->paras[note->npara++];
-		memset(&st, 0, sizeof(st));
-		walk_inlines(c, ch, 0, NULL, &out, NULL, &st);
+		walk_inlines(c, ch, 0, out, NULL);
 	}
 	cmark_iter_free(it);
 }
 
-/* Reads one block node (and, for containers, its children). */
-static void
-read_block(struct ctx *c, cmark_node *n, int depth, int quote)
+/* Handles a leaf block (one whose content the walk does not enter);
+ * returns 1 when n was one. */
+static int
+leaf_block(struct ctx *c, cmark_node *n, cmark_node_type t)
 {
-	cmark_node_type t = cmark_node_get_type(n);
 	vb_block *b;
 
 	if (t == CMARK_NODE_HEADING) {
@@ -486,47 +631,96 @@ read_block(struct ctx *c, cmark_node *n, int depth, int quote)
 		b->level = cmark_node_get_heading_level(n);
 		block_text(c, b, n, 0);
 	} else if (t == CMARK_NODE_PARAGRAPH) {
-		b = new_block(c, quote ? VB_BLOCK_QUOTE : VB_BLOCK_PARA, n);
-		block_text(c, b, n, quote ? VB_ITALIC : 0);
-	} else if (t == CMARK_NODE_LIST)
-		read_list(c, n, depth, quote);
-	else if (t == CMARK_NODE_BLOCK_QUOTE)
-		read_blocks(c, n, depth, 1);
+		if (in_item(n) && c->nopen > 0)
+			add_item(c, n, c->open[c->nopen - 1].pending ?
+			    c->open[c->nopen - 1].item : n);
+		else {
+			b = new_block(c, c->quote ? VB_BLOCK_QUOTE : VB_BLOCK_PARA, n);
+			block_text(c, b, n, c->quote ? VB_ITALIC : 0);
+		}
+	} else if (t == CMARK_NODE_TABLE)
+		read_table(c, n);
 	else if (t == CMARK_NODE_CODE_BLOCK)
 		read_code(c, n);
 	else if (t == CMARK_NODE_THEMATIC_BREAK)
 		new_block(c, VB_BLOCK_RULE, n);
-	else if (t == CMARK_NODE_TABLE)
-		read_table(c, n);
 	else if (t == CMARK_NODE_FOOTNOTE_DEFINITION)
 		read_note(c, n);
-	else if (t == CMARK_NODE_HTML_BLOCK && !c->warned_html) {
-		c->warned_html = 1;
-		vb_diag_add(c->d, VB_WARNING, c->file,
-		    cmark_node_get_start_line(n) + c->first_line - 1, 1,
-		    "viết nội dung bằng Markdown thay cho HTML",
-		    "khối HTML bị bỏ qua");
-	}
+	else if (t == CMARK_NODE_HTML_BLOCK) {
+		if (!c->warned_html) {
+			c->warned_html = 1;
+			vb_diag_add(c->d, VB_WARNING, c->file,
+			    cmark_node_get_start_line(n) + c->first_line - 1, 1,
+			    "viết nội dung bằng Markdown thay cho HTML",
+			    "khối HTML bị bỏ qua");
+		}
+	} else
+		return 0;
+	return 1;
 }
 
-/* Reads the children of a container node. */
+/* Handles entering or leaving a container block (list, item, quote). */
 static void
-read_blocks(struct ctx *c, cmark_node *parent, int depth, int quote)
+container_block(struct ctx *c, cmark_node *n, cmark_node_type t, int enter)
 {
-	cmark_node *n;
+	struct list *l;
 
-	if (cmark_node_get_type(parent) == CMARK_NODE_LIST) {
-		read_list(c, parent, depth, quote);
+	if (t == CMARK_NODE_LIST) {
+		if (enter)
+			open_list(c, n);
+		else if (c->nopen > 0)
+			c->nopen--;
+	} else if (t == CMARK_NODE_ITEM && c->nopen > 0) {
+		l = &c->open[c->nopen - 1];
+		if (enter) {
+			l->num++;
+			l->mark = bullet_char(c, n);
+			l->pending = 1;
+			l->item = n;
+		} else if (l->pending)	/* an empty item still shows its marker */
+			add_item(c, NULL, n);
+	} else if (t == CMARK_NODE_BLOCK_QUOTE)
+		c->quote += enter ? 1 : -1;
+}
+
+/* An item whose content starts with something other than a paragraph (a
+ * nested list, a table) gets its marker line before that content. */
+static void
+mark_pending_item(struct ctx *c, cmark_node *n, cmark_node_type t)
+{
+	struct list *l;
+
+	if (c->nopen == 0 || t == CMARK_NODE_PARAGRAPH)
 		return;
+	l = &c->open[c->nopen - 1];
+	if (l->pending && cmark_node_parent(n) == l->item)
+		add_item(c, NULL, l->item);
+}
+
+/* Walks all blocks of the document without recursion. */
+static void
+read_blocks(struct ctx *c, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n;
+	cmark_node_type t;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		t = cmark_node_get_type(n);
+		if (n == doc)
+			continue;
+		if (ev == CMARK_EVENT_ENTER)
+			mark_pending_item(c, n, t);
+		if (ev == CMARK_EVENT_ENTER && leaf_block(c, n, t)) {
+			if (cmark_node_first_child(n) != NULL)
+				cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			continue;
+		}
+		container_block(c, n, t, ev == CMARK_EVENT_ENTER);
 	}
-	if (cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT &&
-	    cmark_node_get_type(parent) != CMARK_NODE_BLOCK_QUOTE &&
-	    cmark_node_get_type(parent) != CMARK_NODE_ITEM) {
-		read_block(c, parent, depth, quote);
-		return;
-	}
-	for (n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
-		read_block(c, n, depth, quote);
+	cmark_iter_free(it);
 }
 
 /* Fills c->lines with the byte offset of every line start. */
@@ -586,7 +780,7 @@ vb_body_parse(vb_arena *a, const char *file, const char *md, size_t len,
 	p = new_parser();
 	cmark_parser_feed(p, md, len);
 	doc = cmark_parser_finish(p);
-	read_blocks(&c, doc, 0, 0);
+	read_blocks(&c, doc);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
 	return 0;

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "frontmatter.h"
 #include "numbering.h"
+#include "sheet.h"
 #include "table.h"
 #include "tasks.h"
 #include "text.h"
@@ -557,6 +558,27 @@ add_task_table(struct build *b, vb_part *p, const vb_appx_src *src)
 	add_table_block(b, p, t, src->pos);
 }
 
+/* Adds the table of a spreadsheet source (bang: …) to appendix p. */
+static void
+add_sheet_table(struct build *b, vb_part *p, const vb_appx_src *src)
+{
+	size_t errors = b->d->errors;
+	vb_table *t;
+
+	if (resolve(b, src->table, src->pos) == NULL)
+		return;
+	t = vb_sheet_load(b->a, b->dir, src->table, src->sheet, b->d);
+	if (t == NULL) {
+		if (b->d->errors == errors)
+			vb_diag_add(b->d, VB_ERROR, b->doc->path, src->pos.line,
+			    src->pos.col, NULL, "không đọc được bảng '%s'",
+			    src->table);
+		return;
+	}
+	vb_table_number(b->a, t, src->table, b->d);
+	add_table_block(b, p, t, src->pos);
+}
+
 /* Loads the content of one appendix. */
 static void
 load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
@@ -568,6 +590,8 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 
 	if ((src->file == NULL || *src->file == '\0') && (src->tasks || src->table)) {
 		p->file = b->doc->path;
+		if (src->table)
+			add_sheet_table(b, p, src);
 		if (src->tasks)
 			add_task_table(b, p, src);
 		return;
@@ -586,6 +610,8 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 		return;
 	if (check_bytes(path, data, len, b->d) < 0)
 		return;
+	if ((clean = vb_text_nfc(b->a, data, len)) != NULL)
+		data = clean, len = strlen(clean);
 	clean = clean_copy(b->a, data, len, &len);
 	if (split(clean, &yaml, &ylen, &body, &line) != 0) {
 		body = clean;
@@ -593,6 +619,8 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 	}
 	vb_body_parse(b->a, path, body, strlen(body), line, p, &b->notes, b->d);
 	vb_number_headings(b->a, p, b->d);
+	if (src->table)
+		add_sheet_table(b, p, src);
 	if (src->tasks)
 		add_task_table(b, p, src);
 }
@@ -696,6 +724,9 @@ vb_document_parse(const char *path, const char *data, size_t len, vb_diags *d)
 	b.dir = dir_of(b.a, path);
 	if (check_bytes(path, data, len, d) < 0)
 		goto fail;
+	/* Normalise once, here: everything downstream is NFC. */
+	if ((clean = vb_text_nfc(b.a, data, len)) != NULL)
+		data = clean, len = strlen(clean);
 	clean = clean_copy(b.a, data, len, &clen);
 	r = split(clean, &yaml, &ylen, &body, &body_line);
 	if (r != 0) {

@@ -10,9 +10,9 @@
 /* Smallest share of the table width a column gets. */
 #define MIN_SHARE 0.05
 
-/* Natural and minimum width of one column, in characters. */
+/* What one column holds, in characters. */
 struct colsize {
-	double natural;		/* longest line, capped */
+	double total;		/* characters in all body cells */
 	double word;		/* longest word, capped */
 	int numeric;		/* 1 while every body cell is a number */
 	int filled;		/* body cells with text */
@@ -33,8 +33,9 @@ is_number(const char *s)
 	return digits > 0;
 }
 
-/* Measures one line of a cell into cs. */
-static void
+/* Adds the characters and words of one line of a cell to cs; returns the
+ * number of characters. */
+static double
 measure_line(const vb_inline *in, struct colsize *cs)
 {
 	size_t i, chars = 0, word = 0;
@@ -57,8 +58,7 @@ measure_line(const vb_inline *in, struct colsize *cs)
 	}
 	if (word > cs->word)
 		cs->word = (double)word;
-	if ((double)chars > cs->natural)
-		cs->natural = (double)chars;
+	return (double)chars;
 }
 
 /* Measures every cell of column i. */
@@ -67,6 +67,7 @@ measure_column(const vb_table *t, size_t i, struct colsize *cs)
 {
 	size_t r, k;
 	const vb_cell *c;
+	double chars;
 	int body;
 
 	memset(cs, 0, sizeof(*cs));
@@ -76,41 +77,45 @@ measure_column(const vb_table *t, size_t i, struct colsize *cs)
 		body = !t->rows[r].header && !t->rows[r].group;
 		if (c->colspan != 1 || c->covered)
 			continue;	/* spanning cells do not size one column */
+		chars = 0;
 		for (k = 0; k < c->npara; k++) {
-			measure_line(&c->paras[k], cs);
+			chars += measure_line(&c->paras[k], cs);
 			if (body && c->paras[k].n == 1 && c->paras[k].runs[0].text &&
 			    !is_number(c->paras[k].runs[0].text))
 				cs->numeric = 0;
 		}
-		if (body && c->npara)
+		if (body && c->npara) {
 			cs->filled++;
+			cs->total += chars;
+		}
 		if (body && c->npara > 1)
 			cs->numeric = 0;
 	}
 	if (cs->word > 18)
 		cs->word = 18;
-	if (cs->natural > 60)
-		cs->natural = 60;
 }
 
 void
 vb_table_measure(vb_arena *a, vb_table *t)
 {
 	struct colsize cs;
-	double sum = 0, w;
-	size_t i;
+	double sum = 0, w, avg;
+	size_t i, r;
 
 	if (t->ncols == 0)
 		return;
 	t->width = vb_alloc(a, sizeof(double) * t->ncols);
 	for (i = 0; i < t->ncols; i++) {
 		measure_column(t, i, &cs);
-		/* Long text grows slower than linearly: it wraps. */
-		w = cs.natural <= 12 ? cs.natural : 12 + sqrt(cs.natural - 12) * 5;
-		if (w < cs.word + 1)
-			w = cs.word + 1;
-		if (w < 3)
-			w = 3;
+		/* A column's need grows with the square root of its average
+		 * text (long text wraps into more lines), but it must hold its
+		 * longest word. */
+		avg = cs.filled ? cs.total / cs.filled : 0;
+		w = sqrt(avg);
+		if (w < (cs.word + 1) / 3)
+			w = (cs.word + 1) / 3;
+		if (w < 1)
+			w = 1;
 		t->width[i] = w;
 		sum += w;
 		if (cs.numeric && cs.filled > 0 && t->align &&
@@ -130,10 +135,11 @@ vb_table_measure(vb_arena *a, vb_table *t)
 	for (i = 0; i < t->ncols; i++)
 		t->width[i] /= sum;
 	if (t->align)
-		for (size_t r = t->header_rows; r < t->nrows; r++)
+		for (r = t->header_rows; r < t->nrows; r++)
 			for (i = 0; i < t->ncols; i++)
 				if (t->rows[r].cells[i].align == VB_ALIGN_DEFAULT &&
-				    !t->rows[r].group)
+				    !t->rows[r].group && !t->rows[r].cells[i].covered &&
+				    t->rows[r].cells[i].colspan > 0)
 					t->rows[r].cells[i].align = t->align[i];
 }
 

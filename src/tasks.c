@@ -97,6 +97,7 @@ struct build {
 	int groups;		/* group rows so far */
 	int tasks;		/* task rows in the current group */
 	int total;		/* task rows in all */
+	int products;		/* task rows with a "Sản phẩm" line */
 	const char *group;	/* pending group title, added with its first task */
 };
 
@@ -171,6 +172,19 @@ scan_task(struct build *b, const vb_part *body, size_t h)
 	for (col = COL_LEAD; col < NCOLS; col++)
 		set_cell(b->a, &r->cells[col], vals[col], 0);
 	b->total++;
+	b->products += vals[COL_PRODUCT] != NULL;
+}
+
+/* Removes the last column of t (the cells stay allocated). */
+static void
+drop_last_column(vb_table *t)
+{
+	size_t r;
+
+	t->ncols--;
+	for (r = 0; r < t->nrows; r++)
+		if (t->rows[r].group)
+			t->rows[r].cells[COL_TASK].colspan = (int)t->ncols - 1;
 }
 
 vb_table *
@@ -203,6 +217,8 @@ vb_tasks_table(vb_arena *a, const vb_part *body)
 	}
 	if (b.total == 0)
 		return NULL;
+	if (b.products == 0)	/* no task names a product: drop the column */
+		drop_last_column(b.t);
 	vb_table_measure(a, b.t);
 	return b.t;
 }

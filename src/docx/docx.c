@@ -246,7 +246,7 @@ zip_parts(zip_t *za, const dx_pkg *pkg)
 			return -1;
 		}
 		if (zip_set_file_compression(za, (zip_uint64_t)idx,
-		    ZIP_CM_DEFLATE, 9) < 0 ||
+		    ZIP_CM_DEFLATE, 2) < 0 ||
 		    zip_file_set_dostime(za, (zip_uint64_t)idx, dtime, ddate,
 		    0) < 0)
 			return -1;
@@ -303,6 +303,8 @@ done:
 	return rc;
 }
 
+/* Renders doc as a .docx file image into out; returns 0, or -1 with a
+ * message in d. */
 int
 vb_docx_render(const vb_document *doc, vb_buf *out, vb_diags *d)
 {

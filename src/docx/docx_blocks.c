@@ -128,6 +128,8 @@ block(dx_ctx *c, const vb_block *b, int keep)
 
 	pp.keep_next = keep;
 	pp.jc = para_jc(b->align);
+	if (b->align == VB_ALIGN_CENTER || b->align == VB_ALIGN_RIGHT)
+		pp.ind = 1;	/* no first-line indent off-centre */
 	switch (b->kind) {
 	case VB_BLOCK_HEADING:
 		heading(c, b, &pp);
@@ -154,6 +156,8 @@ block(dx_ctx *c, const vb_block *b, int keep)
 	}
 }
 
+/* Writes the blocks of a part. keep_last: keep the last paragraph with
+ * what follows (the signature). */
 void
 dx_blocks(dx_ctx *c, const vb_part *part, int keep_last)
 {

@@ -76,6 +76,7 @@ appendices(dx_ctx *c, dx_sect *body_sect)
 	dx_sect_write(c, &s);
 }
 
+/* Writes word/document.xml; returns 0 or -1. */
 int
 dx_document_write(dx_ctx *c, vb_buf *out)
 {

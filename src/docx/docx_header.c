@@ -9,6 +9,14 @@
 #define QUOC_HIEU "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #define TIEU_NGU "Độc lập - Tự do - Hạnh phúc"
 
+/* Smallest sizes Decree 30 allows for the agency names, the place and
+ * date line, the Quốc hiệu and the Tiêu ngữ. A line that would wrap at the
+ * profile's size is set this small instead, when that keeps it on one
+ * line. */
+#define MIN_AGENCY_PT 12
+#define MIN_PLACE_PT 13
+#define MIN_QUOC_HIEU_PT 12
+#define MIN_TIEU_NGU_PT 13
 
 /* Returns the widest line of s (lines split at '\n'), in points. */
 static double
@@ -26,6 +34,21 @@ widest_line_pt(dx_ctx *c, const char *s, double pt, unsigned style)
 		s = nl != NULL ? nl + 1 : NULL;
 	}
 	return best;
+}
+
+/* Returns pt, or the smaller size least when s (at its widest line) would
+ * wrap in w twips at pt but fits at least. Widths are padded by 1 % for
+ * the renderer's rounding. */
+static double
+fit_pt(dx_ctx *c, const char *s, double pt, double least, unsigned style,
+    int w)
+{
+	if (s == NULL || least >= pt ||
+	    DX_PT_TW(widest_line_pt(c, s, pt, style) * 1.01) <= w)
+		return pt;
+	if (DX_PT_TW(widest_line_pt(c, s, least, style) * 1.01) <= w)
+		return least;
+	return pt;
 }
 
 /* Returns properties of a centred header line with space before. */
@@ -46,14 +69,16 @@ agency_cell(dx_ctx *c, int w)
 	const vb_header *h = &c->doc->header;
 	const vb_profile *p = c->p;
 	dx_ppr pp = centred(-1);
-	double issuer_tw;
+	double issuer_pt = fit_pt(c, h->issuer, p->agency_pt, MIN_AGENCY_PT,
+	    VB_BOLD, w);
+	int issuer_tw = DX_PT_TW(widest_line_pt(c, h->issuer, issuer_pt,
+	    VB_BOLD));
 
 	dx_layout_cell(c, w);
 	if (h->parent != NULL && *h->parent != '\0')
-		dx_para_text(c, &pp, h->parent, 0, VB_PT_TO_HALF(p->agency_pt));
-	dx_para_text(c, &pp, h->issuer, VB_BOLD, VB_PT_TO_HALF(p->agency_pt));
-	issuer_tw = DX_PT_TW(widest_line_pt(c, h->issuer, p->agency_pt,
-	    VB_BOLD));
+		dx_para_text(c, &pp, h->parent, 0, VB_PT_TO_HALF(fit_pt(c,
+		    h->parent, p->agency_pt, MIN_AGENCY_PT, 0, w)));
+	dx_para_text(c, &pp, h->issuer, VB_BOLD, VB_PT_TO_HALF(issuer_pt));
 	dx_rule(c, w, dx_rule_width(issuer_tw, w), 0, 0);
 	dx_end(c->x);
 }
@@ -65,13 +90,15 @@ nation_cell(dx_ctx *c, int w)
 {
 	const vb_profile *p = c->p;
 	dx_ppr pp = centred(-1);
-	int rule = DX_PT_TW(dx_text_width_pt(TIEU_NGU, p->tieu_ngu_pt,
-	    VB_BOLD));
+	double qh = fit_pt(c, QUOC_HIEU, p->quoc_hieu_pt, MIN_QUOC_HIEU_PT,
+	    VB_BOLD, w);
+	double tn = fit_pt(c, TIEU_NGU, p->tieu_ngu_pt, MIN_TIEU_NGU_PT,
+	    VB_BOLD, w);
+	int rule = DX_PT_TW(dx_text_width_pt(TIEU_NGU, tn, VB_BOLD));
 
 	dx_layout_cell(c, w);
-	dx_para_text(c, &pp, QUOC_HIEU, VB_BOLD,
-	    VB_PT_TO_HALF(p->quoc_hieu_pt));
-	dx_para_text(c, &pp, TIEU_NGU, VB_BOLD, VB_PT_TO_HALF(p->tieu_ngu_pt));
+	dx_para_text(c, &pp, QUOC_HIEU, VB_BOLD, VB_PT_TO_HALF(qh));
+	dx_para_text(c, &pp, TIEU_NGU, VB_BOLD, VB_PT_TO_HALF(tn));
 	dx_rule(c, w, rule < w ? rule : w, 0, 0);
 	dx_end(c->x);
 }
@@ -92,18 +119,6 @@ number_cell(dx_ctx *c, int w)
 	dx_end(c->x);
 }
 
-/* Returns the size of the place and date line: the profile's, or 1 pt
- * smaller (not under 13) when it would not fit the cell on one line. */
-static double
-place_date_pt(dx_ctx *c, const char *s, int w)
-{
-	double pt = c->p->place_date_pt;
-
-	if (DX_PT_TW(dx_text_width_pt(s, pt, VB_ITALIC)) > w && pt > 13)
-		pt = pt - 1 < 13 ? 13 : pt - 1;
-	return pt;
-}
-
 /* Writes the right cell of row 2: place and date, italic. */
 static void
 date_cell(dx_ctx *c, int w)
@@ -112,20 +127,23 @@ date_cell(dx_ctx *c, int w)
 	dx_ppr pp = centred(DX_PT_TW(6));
 
 	dx_layout_cell(c, w);
-	dx_para_text(c, &pp, s, VB_ITALIC,
-	    VB_PT_TO_HALF(place_date_pt(c, s != NULL ? s : "", w)));
+	dx_para_text(c, &pp, s, VB_ITALIC, VB_PT_TO_HALF(fit_pt(c, s,
+	    c->p->place_date_pt, MIN_PLACE_PT, VB_ITALIC, w)));
 	dx_end(c->x);
 }
 
-/* Writes the header table: two columns, two rows. */
+/* Writes the header table: two columns, two rows. When the columns are
+ * wider than the text, the table reaches into the left margin, as the
+ * decree's own samples do, so the Quốc hiệu still fits on one line. */
 static void
 header_table(dx_ctx *c)
 {
-	int cols[2];
+	int cols[2], over;
 
 	cols[0] = DX_MM_TW(c->p->header_left_mm);
 	cols[1] = DX_MM_TW(c->p->header_right_mm);
-	dx_layout_table(c, cols, 2, 0);
+	over = cols[0] + cols[1] - c->text_tw;
+	dx_layout_table(c, cols, 2, 0, over > 0 ? -over : 0);
 	dx_start(c->x, "w:tr");
 	agency_cell(c, cols[0]);
 	nation_cell(c, cols[1]);
@@ -175,7 +193,6 @@ static void
 kinh_gui(dx_ctx *c)
 {
 	const vb_header *h = &c->doc->header;
-	const char *label = "Kính gửi:";
 	dx_ppr pp = dx_ppr_init();
 	int start = c->text_tw / 5;
 	int label_tw = DX_PT_TW(dx_text_width_pt("Kính gửi: ",
@@ -189,12 +206,12 @@ kinh_gui(dx_ctx *c)
 	pp.ind = 1;
 	pp.left = start + label_tw;
 	pp.first = -label_tw;
-	pp.tab = start + label_tw;
 	pp.jc = "left";
+	if (h->nto > 1)
+		pp.tab = start + label_tw;
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
-	dx_run(c, label, 0, NULL);
-	dx_run(c, "\t", 0, NULL);
+	dx_run(c, h->nto > 1 ? "Kính gửi:\t" : "Kính gửi: ", 0, NULL);
 	for (i = 0; i < h->nto; i++) {
 		const char *end = i + 1 == h->nto ? "." : ";";
 		char *line = h->nto == 1 ?
@@ -224,6 +241,8 @@ bases(dx_ctx *c)
 		dx_para_text(c, &pp, h->bases[i], VB_ITALIC, 0);
 }
 
+/* Writes the header block (agency, Quốc hiệu, number, date), the title,
+ * "Kính gửi" and the "Căn cứ" lines. */
 void
 dx_header(dx_ctx *c)
 {

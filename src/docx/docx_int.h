@@ -56,10 +56,10 @@ typedef struct dx_num {
 typedef struct dx_numbering {
 	dx_absnum *abs;		/* abstract definitions */
 	size_t nabs;		/* number of abstract definitions */
-	size_t absCap;		/* allocated abstract definitions */
+	size_t abs_cap;		/* allocated abstract definitions */
 	dx_num *nums;		/* list instances */
 	size_t nnums;		/* number of list instances */
-	size_t numCap;		/* allocated list instances */
+	size_t num_cap;		/* allocated list instances */
 } dx_numbering;
 
 /* Collects the lists of every part of doc into num. */
@@ -144,9 +144,9 @@ void dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after);
  * a box of box_tw twips: 0.4 of the text (Decree 30: 1/3 to 1/2 of the
  * line), a third of the box when the text wraps. */
 int dx_rule_width(int text_tw, int box_tw);
-/* Starts a borderless fixed-layout table with n columns of cols[] twips
- * and cell margins of pad twips left and right. */
-void dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad);
+/* Starts a borderless fixed-layout table with n columns of cols[] twips,
+ * cell margins of pad twips left and right, indented by ind twips. */
+void dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad, int ind);
 /* Starts a cell of w twips, aligned to the top. */
 void dx_layout_cell(dx_ctx *c, int w);
 /* Writes the header block (agency, Quốc hiệu, number, date), the title,
@@ -163,7 +163,7 @@ void dx_blocks(dx_ctx *c, const vb_part *part, int keep_last);
 
 /* Writes word/styles.xml into out; returns 0 or -1. */
 int dx_styles_write(const vb_profile *p, vb_buf *out);
-/* Writes word/footnotes.xml (and its relationships) ; returns 0 or -1. */
+/* Writes word/footnotes.xml (links go to c->rels); returns 0 or -1. */
 int dx_notes_write(dx_ctx *c, vb_buf *out);
 /* Writes word/document.xml; returns 0 or -1. */
 int dx_document_write(dx_ctx *c, vb_buf *out);

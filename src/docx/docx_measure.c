@@ -90,6 +90,8 @@ char_width(UChar32 c, int face)
 	return 500;		/* en dash, ellipsis, anything else */
 }
 
+/* Returns the printed width of UTF-8 text in points, set in Times New
+ * Roman (or a metric twin) at pt points with VB_BOLD/VB_ITALIC style. */
 double
 dx_text_width_pt(const char *s, double pt, unsigned style)
 {

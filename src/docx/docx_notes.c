@@ -54,6 +54,7 @@ note(dx_ctx *c, const vb_note *n)
 	dx_end(c->x);
 }
 
+/* Writes word/footnotes.xml (links go to c->rels); returns 0 or -1. */
 int
 dx_notes_write(dx_ctx *c, vb_buf *out)
 {

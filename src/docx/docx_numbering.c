@@ -18,7 +18,7 @@ abs_find(dx_numbering *num, vb_arena *a, int ordered, const char *text)
 		    strcmp(num->abs[i].text, text) == 0)
 			return (int)i;
 	num->abs = vb_grow(a, num->abs, num->nabs + 1, sizeof(dx_absnum),
-	    &num->absCap);
+	    &num->abs_cap);
 	num->abs[num->nabs].ordered = ordered;
 	num->abs[num->nabs].text = text;
 	return (int)num->nabs++;
@@ -32,7 +32,7 @@ num_add(dx_numbering *num, vb_arena *a, int abs, int list,
 	dx_num *n;
 
 	num->nums = vb_grow(a, num->nums, num->nnums + 1, sizeof(dx_num),
-	    &num->numCap);
+	    &num->num_cap);
 	n = &num->nums[num->nnums++];
 	n->abs = abs;
 	n->list = list;
@@ -75,6 +75,7 @@ plan_part(dx_numbering *num, vb_arena *a, const vb_part *part)
 			plan_item(num, a, &part->blocks[i]);
 }
 
+/* Collects the lists of every part of doc into num. */
 void
 dx_numbering_plan(dx_numbering *num, const vb_document *doc)
 {
@@ -86,6 +87,7 @@ dx_numbering_plan(dx_numbering *num, const vb_document *doc)
 		plan_part(num, doc->arena, &doc->appendices[i]);
 }
 
+/* Returns the w:numId for an item block (0 when it has no marker). */
 int
 dx_numbering_id(const dx_numbering *num, const vb_block *b)
 {
@@ -153,6 +155,7 @@ write_num(dx_xml *x, const dx_num *n, int id)
 	dx_end(x);
 }
 
+/* Writes word/numbering.xml into out; returns 0 or -1. */
 int
 dx_numbering_write(const dx_numbering *num, const vb_profile *p, vb_buf *out)
 {

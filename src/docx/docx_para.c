@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+/* Returns a dx_ppr with nothing set. */
 dx_ppr
 dx_ppr_init(void)
 {
@@ -65,6 +66,7 @@ ppr_rule(dx_ctx *c)
 	dx_end(c->x);
 }
 
+/* Writes <w:pPr> for pp (nothing when empty). */
 void
 dx_ppr_write(dx_ctx *c, const dx_ppr *pp)
 {
@@ -116,6 +118,7 @@ sect_header(dx_ctx *c, const char *type, const char *rid)
 	dx_end(c->x);
 }
 
+/* Writes a section's <w:sectPr>. */
 void
 dx_sect_write(dx_ctx *c, const dx_sect *s)
 {
@@ -228,6 +231,8 @@ run_content(dx_ctx *c, const char *text)
 	}
 }
 
+/* Writes one run of plain text with properties rp (may be NULL); tabs and
+ * line feeds become w:tab and w:br. */
 void
 dx_run(dx_ctx *c, const char *text, unsigned style, const dx_rpr *rp)
 {
@@ -274,6 +279,7 @@ link_run(dx_ctx *c, const vb_run *r, const dx_rpr *rp)
 	dx_end(c->x);
 }
 
+/* Writes the runs of in, adding rp's style to each. */
 void
 dx_inline(dx_ctx *c, const vb_inline *in, const dx_rpr *rp)
 {
@@ -301,6 +307,7 @@ dx_inline(dx_ctx *c, const vb_inline *in, const dx_rpr *rp)
 	}
 }
 
+/* Writes a whole paragraph of one text run. */
 void
 dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text, unsigned style,
     int half)
@@ -314,6 +321,9 @@ dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text, unsigned style,
 	dx_end(c->x);
 }
 
+/* Writes an empty paragraph whose bottom border is a rule of width_tw
+ * twips, centred in a box of box_tw twips, with space before and after
+ * (twips). */
 void
 dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after)
 {
@@ -337,6 +347,9 @@ dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after)
 	dx_end(c->x);
 }
 
+/* Returns the length of the short rule under a line text_tw twips wide in
+ * a box of box_tw twips: 0.4 of the text (Decree 30: 1/3 to 1/2 of the
+ * line), a third of the box when the text wraps. */
 int
 dx_rule_width(int text_tw, int box_tw)
 {

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Adds a relationship; returns its id (owned by rels), or NULL when memory
+ * runs out. Equal external targets share one id. */
 const char *
 dx_rels_add(dx_rels *rels, vb_arena *a, const char *type, const char *target,
     int external)
@@ -26,6 +28,7 @@ dx_rels_add(dx_rels *rels, vb_arena *a, const char *type, const char *target,
 	return r->id;
 }
 
+/* Writes rels as a .rels part into out; returns 0 or -1. */
 int
 dx_rels_write(const dx_rels *rels, vb_buf *out)
 {

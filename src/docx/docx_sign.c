@@ -68,6 +68,7 @@ signer_cell(dx_ctx *c, int w)
 	dx_end(c->x);
 }
 
+/* Writes the signature table ("Nơi nhận" and the signer). */
 void
 dx_signature(dx_ctx *c)
 {
@@ -75,7 +76,7 @@ dx_signature(dx_ctx *c)
 
 	cols[0] = (int)(c->text_tw * c->p->sign_left_frac);
 	cols[1] = c->text_tw - cols[0];
-	dx_layout_table(c, cols, 2, 0);
+	dx_layout_table(c, cols, 2, 0, 0);
 	dx_start(c->x, "w:tr");
 	dx_start(c->x, "w:trPr");
 	dx_empty(c->x, "w:cantSplit");

@@ -131,6 +131,7 @@ doc_defaults(dx_xml *x, const vb_profile *p)
 	dx_end(x);
 	dx_start(x, "w:pPrDefault");
 	dx_start(x, "w:pPr");
+	dx_empty(x, "w:widowControl");
 	dx_start(x, "w:spacing");
 	dx_attri(x, "w:before", 0);
 	dx_attri(x, "w:after", 0);
@@ -229,6 +230,7 @@ other_styles(dx_xml *x, const vb_profile *p)
 	style_write(x, &s, 0);
 }
 
+/* Writes word/styles.xml into out; returns 0 or -1. */
 int
 dx_styles_write(const vb_profile *p, vb_buf *out)
 {

@@ -247,6 +247,7 @@ row_write(dx_ctx *c, const vb_table *t, size_t r, const int *cols)
 	dx_end(c->x);
 }
 
+/* Writes one body table. */
 void
 dx_table(dx_ctx *c, const vb_table *t)
 {
@@ -289,8 +290,10 @@ cell_margin(dx_xml *x, const char *side, int w)
 	dx_end(x);
 }
 
+/* Starts a borderless fixed-layout table with n columns of cols[] twips,
+ * cell margins of pad twips left and right, indented by ind twips. */
 void
-dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad)
+dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad, int ind)
 {
 	static const char *const sides[] = { "w:top", "w:left", "w:bottom",
 	    "w:right", "w:insideH", "w:insideV" };
@@ -307,7 +310,7 @@ dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad)
 	dx_attr(x, "w:type", "dxa");
 	dx_end(x);
 	dx_start(x, "w:tblInd");
-	dx_attri(x, "w:w", 0);
+	dx_attri(x, "w:w", ind);
 	dx_attr(x, "w:type", "dxa");
 	dx_end(x);
 	dx_start(x, "w:tblBorders");
@@ -334,6 +337,7 @@ dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad)
 	dx_end(x);
 }
 
+/* Starts a cell of w twips, aligned to the top. */
 void
 dx_layout_cell(dx_ctx *c, int w)
 {

@@ -7,6 +7,7 @@
 /* Casts a C string to libxml2's character type. */
 #define X(s) ((const xmlChar *)(s))
 
+/* Starts a part with its XML declaration; returns 0 or -1. */
 int
 dx_open(dx_xml *x)
 {
@@ -23,6 +24,8 @@ dx_open(dx_xml *x)
 	return x->err ? -1 : 0;
 }
 
+/* Ends the part and appends its bytes to out; frees the writer. Returns 0,
+ * or -1 when any write failed. */
 int
 dx_close(dx_xml *x, vb_buf *out)
 {
@@ -43,17 +46,7 @@ dx_close(dx_xml *x, vb_buf *out)
 	return rc;
 }
 
-void
-dx_abandon(dx_xml *x)
-{
-	if (x->w != NULL)
-		xmlFreeTextWriter(x->w);
-	if (x->buf != NULL)
-		xmlBufferFree(x->buf);
-	x->w = NULL;
-	x->buf = NULL;
-}
-
+/* Opens element name ("w:p"). */
 void
 dx_start(dx_xml *x, const char *name)
 {
@@ -61,6 +54,7 @@ dx_start(dx_xml *x, const char *name)
 		x->err = 1;
 }
 
+/* Closes the innermost open element. */
 void
 dx_end(dx_xml *x)
 {
@@ -68,6 +62,7 @@ dx_end(dx_xml *x)
 		x->err = 1;
 }
 
+/* Adds attribute name="val" to the open element. */
 void
 dx_attr(dx_xml *x, const char *name, const char *val)
 {
@@ -75,6 +70,7 @@ dx_attr(dx_xml *x, const char *name, const char *val)
 		x->err = 1;
 }
 
+/* Adds attribute name="<integer>" to the open element. */
 void
 dx_attri(dx_xml *x, const char *name, long val)
 {
@@ -84,6 +80,7 @@ dx_attri(dx_xml *x, const char *name, long val)
 	dx_attr(x, name, num);
 }
 
+/* Writes an empty element <name/>. */
 void
 dx_empty(dx_xml *x, const char *name)
 {
@@ -91,6 +88,7 @@ dx_empty(dx_xml *x, const char *name)
 	dx_end(x);
 }
 
+/* Writes <name w:val="val"/>. */
 void
 dx_val(dx_xml *x, const char *name, const char *val)
 {
@@ -99,6 +97,7 @@ dx_val(dx_xml *x, const char *name, const char *val)
 	dx_end(x);
 }
 
+/* Writes <name w:val="<integer>"/>. */
 void
 dx_vali(dx_xml *x, const char *name, long val)
 {
@@ -107,6 +106,7 @@ dx_vali(dx_xml *x, const char *name, long val)
 	dx_end(x);
 }
 
+/* Writes escaped character data. */
 void
 dx_text(dx_xml *x, const char *s)
 {
@@ -114,6 +114,7 @@ dx_text(dx_xml *x, const char *s)
 		x->err = 1;
 }
 
+/* Writes <name>text</name> (a simple text element, e.g. dc:title). */
 void
 dx_elem_text(dx_xml *x, const char *name, const char *text)
 {

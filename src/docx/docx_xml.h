@@ -25,8 +25,6 @@ int dx_open(dx_xml *x);
 /* Ends the part and appends its bytes to out; frees the writer. Returns 0,
  * or -1 when any write failed. */
 int dx_close(dx_xml *x, vb_buf *out);
-/* Frees the writer without producing output (after an error). */
-void dx_abandon(dx_xml *x);
 
 /* Opens element name ("w:p"). */
 void dx_start(dx_xml *x, const char *name);

@@ -1,0 +1,603 @@
+#!/usr/bin/env python3
+"""End-to-end checks of the DOCX renderer.
+
+Usage: python3 tests/test_docx.py VANBAN_BINARY OUTDIR
+
+Renders content/*.md and a few small fixtures written to OUTDIR, then checks
+the WordprocessingML against Decree 30 (sizes, positions, styles, sections),
+validates every package with validate-docx (env VALIDATE_DOCX), converts all
+of them with one LibreOffice call and checks the PDFs with pdftotext and
+pdfinfo. Prints one "ok - ..." or "not ok - ..." line per check and exits 1
+when any check failed. Python 3 standard library only.
+"""
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+failures = 0
+
+
+def check(cond, desc):
+    """Prints one TAP-like line; returns cond."""
+    global failures
+    if cond:
+        print("ok - " + desc)
+    else:
+        failures += 1
+        print("not ok - " + desc)
+    return cond
+
+
+# ---------------------------------------------------------------- fixtures
+
+CONG_VAN = """---
+loai: cong-van
+co_quan_chu_quan: Ủy ban nhân dân Thành phố Hồ Chí Minh
+co_quan: Sở Giáo dục và Đào tạo
+viet_tat: SGDĐT
+so: 15
+don_vi: VP
+dia_danh: Thành phố Hồ Chí Minh
+ngay: 2025-12-29
+trich_yeu: Triển khai kiểm soát thủ tục hành chính năm 2026
+kinh_gui:
+  - Phòng Giáo dục và Đào tạo các quận, huyện
+  - Các trường trung học phổ thông
+  - Các trung tâm giáo dục thường xuyên
+noi_nhan:
+  - Như trên
+  - Giám đốc Sở (b/c)
+luu: [VT, VP]
+ky:
+  quyen_han: KT
+  thu_truong: Giám đốc
+  chuc_vu: Phó Giám đốc
+  ho_ten: Lê Thị Kiểm Thử
+phu_luc:
+  - tieu_de: Danh mục nhiệm vụ
+    noi_dung: phu-luc-cv.md
+    huong: ngang
+---
+
+Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện các nội dung sau[^1]:
+
+# Nhiệm vụ chung
+
+## Rà soát thủ tục
+
+Thực hiện theo hướng dẫn tại [Cổng Dịch vụ công quốc gia](https://dichvucong.gov.vn/p/home.html) và **báo cáo** *đúng hạn*.
+
+- Gạch đầu dòng thứ nhất của danh sách.
+  + Gạch cộng lồng bên trong.
+- Gạch đầu dòng thứ hai.
+
+3. Mục đánh số ba.
+4. Mục đánh số bốn.
+
+Đề nghị các đơn vị nghiêm túc thực hiện.
+
+[^1]: Chú thích kiểm thử số một.
+"""
+
+PHU_LUC = """| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian | Sản phẩm |
+|---|---|---|---|---|---|
+| 1 | Rà soát thủ tục hành chính nội bộ | Văn phòng | Các phòng | Quý I | Báo cáo |
+| 2 | Số hóa hồ sơ | Bộ phận Một cửa | Các phòng | Cả năm | Dữ liệu |
+"""
+
+
+def write_fixtures(outdir):
+    """Writes the inline fixtures; returns their .md paths."""
+    with open(os.path.join(outdir, "cong-van-thu.md"), "w", encoding="utf-8") as f:
+        f.write(CONG_VAN)
+    with open(os.path.join(outdir, "phu-luc-cv.md"), "w", encoding="utf-8") as f:
+        f.write(PHU_LUC)
+    return [os.path.join(outdir, "cong-van-thu.md")]
+
+
+# ---------------------------------------------------------------- helpers
+
+def parse(z, name):
+    """Returns the parsed part, or None when missing."""
+    try:
+        return ET.fromstring(z.read(name))
+    except KeyError:
+        return None
+
+
+def text_of(el):
+    """Returns the concatenated w:t text below el."""
+    return "".join(t.text or "" for t in el.iter(W + "t"))
+
+
+def val(el, tag, attr="val"):
+    """Returns w:attr of the first child tag of el, or None."""
+    if el is None:
+        return None
+    c = el.find(tag)
+    return None if c is None else c.get(W + attr)
+
+
+def has(el, tag):
+    """Returns True when el has the child tag (on/off property not off)."""
+    if el is None:
+        return False
+    c = el.find(tag)
+    return c is not None and c.get(W + "val") not in ("0", "false")
+
+
+def run_with_text(root, text):
+    """Returns the first w:r whose text is exactly text."""
+    for r in root.iter(W + "r"):
+        if text_of(r) == text:
+            return r
+    return None
+
+
+def runs_starting(root, prefix):
+    """Returns the w:r elements whose text starts with prefix."""
+    return [r for r in root.iter(W + "r") if text_of(r).startswith(prefix)]
+
+
+def styles_by_id(styles):
+    """Returns {styleId: w:style}."""
+    return {s.get(W + "styleId"): s for s in styles.iter(W + "style")}
+
+
+def dump_fields(vanban, md):
+    """Returns {key: value} of 'vanban dump' header lines."""
+    out = subprocess.run([vanban, "dump", md], capture_output=True,
+                         text=True).stdout
+    fields = {"basis": []}
+    for line in out.splitlines():
+        if line.startswith("basis: "):
+            fields["basis"].append(line[len("basis: "):])
+        m = re.match(r"^(parent|issuer|type|subject|name|number|place_date):\s(.*)$", line)
+        if m and m.group(1) not in fields:
+            fields[m.group(1)] = m.group(2)
+    return fields
+
+
+# ---------------------------------------------------------------- checks
+
+def check_sections(name, doc):
+    """A4, margins, titlePg and header references in every section."""
+    sects = list(doc.iter(W + "sectPr"))
+    check(len(sects) >= 1, f"{name}: has a section")
+    ok_a4 = ok_mar = ok_title = ok_hdr = True
+    for s in sects:
+        pg = s.find(W + "pgSz")
+        w, h = int(pg.get(W + "w")), int(pg.get(W + "h"))
+        if sorted((w, h)) != [11906, 16838]:
+            ok_a4 = False
+        if (w > h) != (pg.get(W + "orient") == "landscape"):
+            ok_a4 = False
+        m = s.find(W + "pgMar")
+        if [m.get(W + k) for k in ("top", "bottom", "left", "right")] != \
+                ["1134", "1134", "1701", "850"]:
+            ok_mar = False
+        if s.find(W + "titlePg") is None:
+            ok_title = False
+        types = {h.get(W + "type") for h in s.findall(W + "headerReference")}
+        if not {"default", "first"} <= types:
+            ok_hdr = False
+    check(ok_a4, f"{name}: every section is A4 (orientation matches w/h)")
+    check(ok_mar, f"{name}: margins 1134/1134/1701/850 twips in every section")
+    check(ok_title, f"{name}: titlePg in every section (no number on page 1)")
+    check(ok_hdr, f"{name}: default and first header in every section")
+    return sects
+
+
+def check_styles(name, z):
+    """Body style, Normal without indent, headings, footnote styles."""
+    st = parse(z, "word/styles.xml")
+    if not check(st is not None, f"{name}: styles.xml present"):
+        return
+    ids = styles_by_id(st)
+    rpr = st.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    fonts = rpr.find(W + "rFonts") if rpr is not None else None
+    check(fonts is not None and all(fonts.get(W + k) == "Times New Roman"
+                                    for k in ("ascii", "hAnsi", "cs", "eastAsia")),
+          f"{name}: default font Times New Roman (ascii/hAnsi/cs/eastAsia)")
+    check(val(rpr, W + "lang") == "vi-VN", f"{name}: default language vi-VN")
+    normal = ids.get("Normal")
+    check(normal is not None and normal.find(f".//{W}ind") is None,
+          f"{name}: Normal has no indent")
+    body = ids.get("VBBody")
+    ppr = body.find(W + "pPr") if body is not None else None
+    check(ppr is not None and val(ppr, W + "jc") == "both",
+          f"{name}: body style justified")
+    check(ppr is not None and val(ppr, W + "ind", "firstLine") == "720",
+          f"{name}: body style first-line indent 720 twips")
+    check(ppr is not None and val(ppr, W + "spacing", "after") == "120",
+          f"{name}: body style 6 pt after")
+    sz = rpr.find(W + "sz") if rpr is not None else None
+    check(sz is not None and sz.get(W + "val") == "28", f"{name}: body size 14 pt (w:sz 28)")
+    for lvl in range(1, 5):
+        h = ids.get(f"Heading{lvl}")
+        ok = h is not None and val(h, W + "name") == f"heading {lvl}" and \
+            val(h.find(W + "pPr"), W + "outlineLvl") == str(lvl - 1)
+        check(ok, f"{name}: Heading{lvl} is 'heading {lvl}' with outlineLvl {lvl - 1}")
+    def rp(sid):
+        st_ = ids.get(sid)
+        return st_.find(W + "rPr") if st_ is not None else None
+    check(has(rp("Heading1"), W + "b") and has(rp("Heading2"), W + "b") and
+          not has(rp("Heading3"), W + "b") and
+          has(rp("Heading4"), W + "b") and has(rp("Heading4"), W + "i"),
+          f"{name}: heading weights: 1-2 bold, 3 regular, 4 bold italic")
+    check(all(ids.get(f"Heading{k}") is not None and
+              ids[f"Heading{k}"].find(f"{W}pPr/{W}keepNext") is not None for k in range(1, 5)),
+          f"{name}: headings keep with next")
+    ft = ids.get("FootnoteText")
+    check(ft is not None and ft.find(f".//{W}ind") is None and
+          val(ft.find(W + "rPr"), W + "sz") == "24", f"{name}: FootnoteText 12 pt, no indent")
+    fr = ids.get("FootnoteReference")
+    check(fr is not None and val(fr.find(W + "rPr"), W + "vertAlign") == "superscript",
+          f"{name}: FootnoteReference is superscript")
+    check("FootnoteText" in ids and "Hyperlink" in ids,
+          f"{name}: FootnoteText and Hyperlink styles exist")
+
+
+def check_header(name, doc, fields):
+    """The two-row header table and its texts."""
+    tbl = doc.find(f"{W}body/{W}tbl")
+    if not check(tbl is not None, f"{name}: document starts with the header table"):
+        return
+    tp = tbl.find(W + "tblPr")
+    check(val(tp, W + "tblLayout", "type") == "fixed", f"{name}: header table fixed layout")
+    grid = [int(g.get(W + "w")) for g in tbl.iter(W + "gridCol")]
+    check(grid == [3685, 5669], f"{name}: header grid 65/100 mm ({grid})")
+    rows = tbl.findall(W + "tr")
+    check(len(rows) == 2, f"{name}: header table has two rows")
+    qh = run_with_text(tbl, QUOC_HIEU)
+    qr = qh.find(W + "rPr") if qh is not None else None
+    check(has(qr, W + "b") and val(qr, W + "sz") == "26", f"{name}: Quốc hiệu bold 13 pt")
+    tn = run_with_text(tbl, TIEU_NGU)
+    tr = tn.find(W + "rPr") if tn is not None else None
+    check(has(tr, W + "b") and val(tr, W + "sz") == "28", f"{name}: Tiêu ngữ bold 14 pt")
+    issuer = fields.get("issuer")
+    ir = run_with_text(tbl, issuer) if issuer else None
+    check(ir is not None and issuer == issuer.upper() and has(ir.find(W + "rPr"), W + "b"),
+          f"{name}: issuer upper-case and bold")
+    # rules: bottom borders in the first row; the Tiêu ngữ one is ~60.5 mm
+    cells = rows[0].findall(W + "tc") if rows else []
+    rule_ok = False
+    if len(cells) == 2:
+        for p in cells[1].findall(W + "p"):
+            if p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None:
+                ind = p.find(f"{W}pPr/{W}ind")
+                width = 5669 - int(ind.get(W + "left")) - int(ind.get(W + "right"))
+                rule_ok = abs(width - 3428) < 60   # 60.5 mm = 3430 twips
+    check(rule_ok, f"{name}: rule under Tiêu ngữ as long as the Tiêu ngữ")
+    so_rows = [r for r in rows if "Số:" in text_of(r)]
+    check(len(so_rows) == 1 and "ngày" in text_of(so_rows[0]),
+          f"{name}: 'Số:' and place/date in the same table row")
+    date_runs = [r for r in tbl.iter(W + "r") if "ngày" in text_of(r)]
+    check(date_runs and has(date_runs[0].find(W + "rPr"), W + "i"),
+          f"{name}: place/date italic")
+
+
+def check_title(name, doc, fields):
+    """Type name and trích yếu, centred bold, with a rule under them."""
+    t = fields.get("type")
+    if not t:
+        return
+    r = run_with_text(doc, t)
+    check(r is not None and has(r.find(W + "rPr"), W + "b") and
+          val(r.find(W + "rPr"), W + "sz") == "28", f"{name}: type name bold 14 pt")
+
+
+def check_body(name, doc):
+    """Headings use the named styles and start with their number."""
+    heads = [p for p in doc.iter(W + "p")
+             if (val(p.find(W + "pPr"), W + "pStyle") or "").startswith("Heading")]
+    check(len(heads) > 0, f"{name}: body uses Heading styles")
+    check(all(re.match(r"^([IVXLC]+\.|\d+\.|[a-zđ]\)) ", text_of(p)) or
+              val(p.find(W + "pPr"), W + "pStyle") == "Heading4" for p in heads),
+          f"{name}: numbered headings start with their number and a space")
+    tbls = [t for t in doc.findall(f"{W}body/{W}tbl") if "Nơi nhận" in text_of(t)]
+    sign = tbls[-1] if tbls else None
+    check(sign is not None and sign.find(f"{W}tr/{W}trPr/{W}cantSplit") is not None,
+          f"{name}: signature table row cannot split")
+    if sign is not None:
+        nn = runs_starting(sign, "Nơi nhận")
+        rp = nn[0].find(W + "rPr") if nn else None
+        check(has(rp, W + "b") and has(rp, W + "i") and val(rp, W + "sz") == "24",
+              f"{name}: 'Nơi nhận:' bold italic 12 pt")
+        rec = runs_starting(sign, "- ")
+        check(rec and all(val(r.find(W + "rPr"), W + "sz") == "22" for r in rec),
+              f"{name}: recipient lines 11 pt")
+    # the paragraph just before the signature table keeps with it
+    body = doc.find(W + "body")
+    kids = list(body)
+    idx = kids.index(sign) if sign is not None else -1
+    prev = kids[idx - 1] if idx > 0 else None
+    check(prev is not None and prev.tag == W + "p" and
+          prev.find(f"{W}pPr/{W}keepNext") is not None,
+          f"{name}: last body paragraph keeps with the signature")
+    # body tables: fixed layout, header rows repeated
+    body_tables = [t for t in doc.iter(W + "tbl")
+                   if t.find(f"{W}tblPr/{W}tblBorders/{W}top") is not None and
+                   t.find(f"{W}tblPr/{W}tblBorders/{W}top").get(W + "val") == "single"]
+    for t in body_tables[:1]:
+        first = t.find(W + "tr")
+        check(first.find(f"{W}trPr/{W}tblHeader") is not None,
+              f"{name}: table header row has tblHeader")
+        check(val(t.find(W + "tblPr"), W + "tblLayout", "type") == "fixed" and
+              t.find(W + "tblGrid") is not None, f"{name}: body table fixed with tblGrid")
+    return body_tables
+
+
+def check_page_header(name, z, doc):
+    """The default header holds a centred PAGE field."""
+    rels = parse(z, "word/_rels/document.xml.rels")
+    target = None
+    sect = doc.find(f"{W}body/{W}sectPr")
+    rid = None
+    for h in sect.findall(W + "headerReference"):
+        if h.get(W + "type") == "default":
+            rid = h.get(R + "id")
+    for r in rels:
+        if r.get("Id") == rid:
+            target = r.get("Target")
+    hdr = parse(z, "word/" + target) if target else None
+    instr = "".join(i.text or "" for i in hdr.iter(W + "instrText")) if hdr is not None else ""
+    check("PAGE" in instr.split(), f"{name}: default header has a PAGE field")
+    jc = [val(p.find(W + "pPr"), W + "jc") for p in hdr.iter(W + "p")] if hdr is not None else []
+    check("center" in jc, f"{name}: page number centred")
+
+
+def check_props(name, z, fields):
+    """core.xml carries the title."""
+    core = parse(z, "docProps/core.xml")
+    title = core.find(DC + "title") if core is not None else None
+    check(title is not None and (title.text or "").strip() != "",
+          f"{name}: core.xml has a title")
+    return title.text if title is not None else ""
+
+
+def check_package(name, z):
+    """settings, fonts and app properties."""
+    st = parse(z, "word/settings.xml")
+    check(st is not None and st.find(f"{W}footnotePr") is not None and
+          val(st, W + "defaultTabStop") is not None, f"{name}: settings has footnotePr and defaultTabStop")
+    compat = [c.get(W + "val") for c in st.iter(W + "compatSetting")
+              if c.get(W + "name") == "compatibilityMode"] if st is not None else []
+    check(compat == ["15"], f"{name}: compatibility mode 15")
+    ft = parse(z, "word/fontTable.xml")
+    check(ft is not None and any(f.get(W + "name") == "Times New Roman" for f in ft),
+          f"{name}: fontTable declares Times New Roman")
+    check(parse(z, "docProps/app.xml") is not None, f"{name}: docProps/app.xml present")
+
+
+def check_rules(name, doc, fields):
+    """The short rules under the issuer and the trích yếu are centred and
+    1/5 to 1/2 of their box."""
+    tbl = doc.find(f"{W}body/{W}tbl")
+    cell = tbl.find(f"{W}tr/{W}tc")
+    def rule_share(p, box):
+        ind = p.find(f"{W}pPr/{W}ind")
+        left, right = int(ind.get(W + "left")), int(ind.get(W + "right"))
+        return left == right, (box - left - right) / box
+    rules = [p for p in cell.findall(W + "p") if p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None]
+    ok = len(rules) == 1 and rule_share(rules[0], 3685)[0] and \
+        0.2 <= rule_share(rules[0], 3685)[1] <= 0.5
+    check(ok, f"{name}: centred short rule under the issuer")
+    body = list(doc.find(W + "body"))
+    after = body[body.index(tbl) + 1:]
+    title_rules = []
+    for el in after:
+        if el.tag != W + "p":
+            break
+        if el.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None:
+            title_rules.append(el)
+            break
+    if fields.get("type"):
+        ok = len(title_rules) == 1 and rule_share(title_rules[0], 9355)[0] and \
+            0.1 <= rule_share(title_rules[0], 9355)[1] <= 0.5
+        check(ok, f"{name}: centred short rule under the trích yếu")
+
+
+def check_docx(name, path, fields):
+    """All generic checks of one package; returns the parsed document."""
+    z = zipfile.ZipFile(path)
+    doc = parse(z, "word/document.xml")
+    if not check(doc is not None, f"{name}: word/document.xml present"):
+        return None, None
+    check_sections(name, doc)
+    check_styles(name, z)
+    check_header(name, doc, fields)
+    check_title(name, doc, fields)
+    check_body(name, doc)
+    check_page_header(name, z, doc)
+    check_props(name, z, fields)
+    check_package(name, z)
+    check_rules(name, doc, fields)
+    bases = [p for p in doc.iter(W + "p") if text_of(p) in fields.get("basis", [])]
+    if bases:
+        check(all(has(r.find(W + "rPr"), W + "i") for p in bases for r in p.iter(W + "r")),
+              f"{name}: 'Căn cứ' lines italic")
+    kg = [p for p in doc.iter(W + "p") if text_of(p).startswith("Kính gửi:")]
+    if kg and "- " not in text_of(kg[0]):
+        check(text_of(kg[0]).endswith(".") and "\t" not in text_of(kg[0]),
+              f"{name}: one Kính gửi recipient on the same line, ending with '.'")
+    return z, doc
+
+
+def check_cong_van(z, doc):
+    """Fixture-specific checks: lists, notes, links, appendix, công văn."""
+    name = "cong-van-thu"
+    num = parse(z, "word/numbering.xml")
+    texts = [l.get(W + "val") for l in num.iter(W + "lvlText")]
+    check("-" in texts and "+" in texts, f"{name}: numbering has '-' and '+' levels")
+    check(any(t.startswith("%1") for t in texts), f"{name}: numbering has a decimal level")
+    starts = [s.get(W + "val") for s in num.iter(W + "startOverride")]
+    check("3" in starts, f"{name}: ordered list starts at 3 (startOverride)")
+    ind_ok = all(l.find(f"{W}pPr/{W}ind").get(W + "firstLine") == "720" and
+                 l.find(f"{W}pPr/{W}ind").get(W + "left") == "0"
+                 for l in num.iter(W + "lvl"))
+    check(ind_ok, f"{name}: list markers at the first-line indent, wrap to margin")
+    check(any(l.find(W + "suff") is not None and l.find(W + "suff").get(W + "val") == "space"
+              for l in num.iter(W + "lvl")), f"{name}: list suffix is a space")
+    items = [p for p in doc.iter(W + "p") if p.find(f"{W}pPr/{W}numPr") is not None]
+    check(len(items) == 5, f"{name}: five list item paragraphs with numPr ({len(items)})")
+    notes = parse(z, "word/footnotes.xml")
+    ids = [n.get(W + "id") for n in notes.iter(W + "footnote")]
+    check("-1" in ids and "0" in ids, f"{name}: footnote separators -1 and 0")
+    check("Chú thích kiểm thử số một." in text_of(notes), f"{name}: footnote text in footnotes.xml")
+    refs = list(doc.iter(W + "footnoteReference"))
+    check(len(refs) == 1 and refs[0].get(W + "id") in ids, f"{name}: footnote reference in body")
+    links = list(doc.iter(W + "hyperlink"))
+    rels = parse(z, "word/_rels/document.xml.rels")
+    ext = {r.get("Id"): r for r in rels if r.get("TargetMode") == "External"}
+    check(len(links) == 1 and links[0].get(R + "id") in ext and
+          ext[links[0].get(R + "id")].get("Target") == "https://dichvucong.gov.vn/p/home.html",
+          f"{name}: link is a w:hyperlink with an external relationship")
+    # header: V/v under Số, 12 pt; long place shrinks to 13 pt
+    tbl = doc.find(f"{W}body/{W}tbl")
+    rows = tbl.findall(W + "tr")
+    vv = runs_starting(rows[1], "V/v")
+    check(vv and val(vv[0].find(W + "rPr"), W + "sz") == "24", f"{name}: 'V/v' 12 pt in header row 2")
+    dr = [r for r in rows[1].iter(W + "r") if "Thành phố Hồ Chí Minh" in text_of(r)]
+    check(dr and val(dr[0].find(W + "rPr"), W + "sz") == "26",
+          f"{name}: long place/date line shrinks to 13 pt")
+    check(run_with_text(doc, "KẾ HOẠCH") is None, f"{name}: công văn has no type name")
+    # Kính gửi: several recipients, dashes, last ends with '.'
+    kg = [p for p in doc.iter(W + "p") if text_of(p).startswith("Kính gửi:")]
+    kt = text_of(kg[0]) if kg else ""
+    check(kg and kt.count("- ") == 3 and kt.endswith("thường xuyên.") and
+          "quận, huyện;" in kt, f"{name}: Kính gửi lists '- X;' lines, last with '.'")
+    check(kg and kg[0].find(f"{W}pPr/{W}ind") is not None and
+          kg[0].find(f"{W}pPr/{W}ind").get(W + "hanging") is not None,
+          f"{name}: Kính gửi dashes aligned by a hanging indent")
+    # appendix: landscape section restarting at 1
+    sects = list(doc.iter(W + "sectPr"))
+    land = [s for s in sects if s.find(W + "pgSz").get(W + "orient") == "landscape"]
+    check(len(sects) == 2 and len(land) == 1, f"{name}: body portrait + one landscape appendix section")
+    check(land and land[0].find(W + "pgNumType") is not None and
+          land[0].find(W + "pgNumType").get(W + "start") == "1" and
+          val(land[0], W + "type") == "nextPage",
+          f"{name}: appendix section on a new page, numbers from 1")
+    lab = run_with_text(doc, "Phụ lục")
+    check(lab is not None and has(lab.find(W + "rPr"), W + "b"), f"{name}: appendix label bold, lower case")
+    core = parse(z, "docProps/core.xml")
+    check((core.find(DC + "title").text or "").startswith("Triển khai kiểm soát"),
+          f"{name}: core.xml title is the trích yếu")
+
+
+# ---------------------------------------------------------------- PDF
+
+def convert_all(docx_paths, outdir):
+    """Converts every DOCX with one soffice call; returns {docx: pdf}."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not check(soffice is not None, "soffice found"):
+        return {}
+    profile = "file://" + os.path.abspath(os.path.join(outdir, "lo-profile"))
+    subprocess.run([soffice, "-env:UserInstallation=" + profile, "--headless",
+                    "--convert-to", "pdf", "--outdir", outdir] + docx_paths,
+                   capture_output=True, timeout=600)
+    return {d: os.path.join(outdir, os.path.splitext(os.path.basename(d))[0] + ".pdf")
+            for d in docx_paths}
+
+
+def check_pdf(name, pdf, must):
+    """The PDF exists, has pages and shows the key texts."""
+    if not check(os.path.exists(pdf), f"{name}: LibreOffice converted it"):
+        return
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    m = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    check(m is not None and int(m.group(1)) >= 1, f"{name}: PDF has pages")
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                          text=True).stdout
+    flat = re.sub(r"\s+", " ", text)
+    for s in must:
+        check(s in flat, f"{name}: PDF shows '{s}'")
+
+
+# ---------------------------------------------------------------- main
+
+def main():
+    if len(sys.argv) != 3:
+        print("usage: test_docx.py VANBAN_BINARY OUTDIR", file=sys.stderr)
+        return 2
+    vanban, outdir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    os.makedirs(outdir, exist_ok=True)
+    validator = os.environ.get("VALIDATE_DOCX",
+                               os.path.join(ROOT, "..", "shared", "ooxml", "validate-docx"))
+    have_validator = check(os.access(validator, os.X_OK), f"validator found ({validator})")
+    sources = sorted(glob.glob(os.path.join(ROOT, "content", "*.md")))
+    sources += write_fixtures(outdir)
+    rendered = []
+    for md in sources:
+        name = os.path.splitext(os.path.basename(md))[0]
+        out = os.path.join(outdir, name + ".docx")
+        if os.path.exists(out):
+            os.remove(out)
+        p = subprocess.run([vanban, "render", md, "-o", out], capture_output=True, text=True)
+        if p.returncode != 0 and "content" in md and "lỗi" in p.stderr \
+                and not os.path.exists(out):
+            # an example the parser rejects is the parser's business
+            print(f"# skipped {name}: {p.stderr.strip().splitlines()[0]}")
+            continue
+        if not check(p.returncode == 0 and os.path.exists(out), f"{name}: rendered"):
+            continue
+        rendered.append((name, md, out))
+    check(len(rendered) >= 2, "at least two documents rendered")
+
+    # reproducible output
+    if rendered:
+        name, md, out = rendered[-1]
+        again = os.path.join(outdir, "again.docx")
+        subprocess.run([vanban, "render", md, "-o", again], capture_output=True)
+        with open(out, "rb") as a, open(again, "rb") as b:
+            check(a.read() == b.read(), f"{name}: same input gives the same bytes")
+        os.remove(again)
+
+    for name, md, out in rendered:
+        fields = dump_fields(vanban, md)
+        z, doc = check_docx(name, out, fields)
+        if name == "cong-van-thu" and doc is not None:
+            check_cong_van(z, doc)
+        if not have_validator:
+            continue
+        v = subprocess.run([validator, "-q", out], capture_output=True, text=True)
+        check(v.returncode == 0, f"{name}: validate-docx reports every part valid"
+              + ("" if v.returncode == 0 else ": " + " | ".join(v.stdout.splitlines()[:3])))
+
+    pdfs = convert_all([o for _, _, o in rendered], outdir)
+    for name, md, out in rendered:
+        fields = dump_fields(vanban, md)
+        must = [QUOC_HIEU, TIEU_NGU]
+        for key in ("type", "name"):
+            if fields.get(key):
+                must.append(fields[key])
+        check_pdf(name, pdfs.get(out, ""), must)
+    if "cong-van-thu" in [n for n, _, _ in rendered]:
+        pdf = pdfs[os.path.join(outdir, "cong-van-thu.docx")]
+        info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", pdf],
+                              capture_output=True, text=True).stdout
+        sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+)", info)
+        check(any(float(w) > float(h) for w, h in sizes) and
+              any(float(w) < float(h) for w, h in sizes),
+              "cong-van-thu: PDF has portrait and landscape pages")
+    print(f"# {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
