@@ -48,12 +48,20 @@ def page_texts(pdf):
     return [nfc(p) for p in pages]
 
 
-def first_words(text, n):
-    """Returns the first n words of a page, skipping a leading page number."""
-    words = text.split()
-    while words and words[0].isdigit():
-        words.pop(0)
-    return words[:n]
+def first_words(words, page, n):
+    """Returns the first n words of a page in visual order (top to bottom,
+    left to right by baseline), skipping a leading page number."""
+    lines = []
+    for w in sorted((w for w in words if w.page == page),
+                    key=lambda w: w.base):
+        if lines and w.base - lines[-1][0].base < 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    texts = [w.text for ln in lines for w in sorted(ln, key=lambda w: w.x)]
+    while texts and texts[0].isdigit():
+        texts.pop(0)
+    return texts[:n]
 
 
 def ascent_share(pdf):
@@ -210,15 +218,15 @@ def main():
     ap.add_argument("--min-pages", type=float, default=0.9)
     o = ap.parse_args()
     fails = []
-    ta, tb = page_texts(o.a), page_texts(o.b)
-    print(f"pages: {len(ta)} {len(tb)}")
-    if len(ta) != len(tb):
+    (wa_all, pa), (wb_all, pb) = bbox_words(o.a), bbox_words(o.b)
+    print(f"pages: {len(pa)} {len(pb)}")
+    if len(pa) != len(pb):
         fails.append("page counts differ")
-    n = max(len(ta), len(tb))
+    n = max(len(pa), len(pb))
     same = 0
     for i in range(n):
-        wa = first_words(ta[i], o.words) if i < len(ta) else []
-        wb = first_words(tb[i], o.words) if i < len(tb) else []
+        wa = first_words(wa_all, i + 1, o.words)
+        wb = first_words(wb_all, i + 1, o.words)
         if wa == wb:
             same += 1
         else:

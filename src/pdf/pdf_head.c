@@ -16,6 +16,7 @@ typedef struct head {
 	pdf_para *cv;		/* công văn "V/v …", or NULL */
 	double wl;		/* left column width (no cell padding) */
 	double wr;		/* right column width */
+	double dx;		/* shift into the left margin when wider than the text */
 	double issuer_rule;	/* length of the rule under the issuer */
 	double tn_rule;		/* length of the rule under the Tiêu ngữ */
 	double left_rule_y;	/* top of the issuer's rule */
@@ -57,7 +58,11 @@ static void
 draw_head(pdf_ctx *c, const pdf_line *l, double x, double y)
 {
 	const head *h = l->data;
-	double xl = x, xr = x + h->wl;
+	double xl, xr;
+
+	x += h->dx;
+	xl = x;
+	xr = x + h->wl;
 
 	draw_opt(c, h->parent, xl, y);
 	draw_opt(c, h->issuer, xl, y + height(h->parent));
@@ -72,16 +77,43 @@ draw_head(pdf_ctx *c, const pdf_line *l, double x, double y)
 	draw_opt(c, h->cv, xl, y + h->cv_y);
 }
 
-/* Returns the place/date line at the profile's size, 1 pt smaller (not
- * under 13) when it is wider than the column w. */
-static pdf_para *
-date_line(pdf_ctx *c, double w, const char *text)
-{
-	double pt = c->pf->place_date_pt;
+/* Smallest sizes Decree 30 allows for the agency names, the place and
+ * date, the Quốc hiệu and the Tiêu ngữ: a line that would wrap at the
+ * profile's size is set this small when that keeps it on one line (as the
+ * DOCX renderer does, widths padded 1 % for rounding). */
+#define MIN_AGENCY_PT 12
+#define MIN_PLACE_PT 13
+#define MIN_QUOC_HIEU_PT 12
+#define MIN_TIEU_NGU_PT 13
 
-	if (pdf_text_width(c, text, pt, VB_ITALIC) > w && pt > 13)
-		pt = pt - 1 < 13 ? 13 : pt - 1;
-	return centred(c, pt, VB_ITALIC, w, text);
+/* Returns the width of the widest '\n'-separated line of s. */
+static double
+widest(pdf_ctx *c, const char *s, double pt, unsigned style)
+{
+	double best = 0, w;
+	const char *nl;
+
+	while (s != NULL && *s != '\0') {
+		nl = strchr(s, '\n');
+		w = pdf_text_width(c, nl != NULL ? vb_strndup(c->arena, s,
+		    (size_t)(nl - s)) : s, pt, style);
+		if (w > best)
+			best = w;
+		s = nl != NULL ? nl + 1 : NULL;
+	}
+	return best;
+}
+
+/* Returns pt, or least when s would wrap in w at pt but fits at least. */
+static double
+fit_pt(pdf_ctx *c, const char *s, double pt, double least, unsigned style,
+    double w)
+{
+	if (s == NULL || least >= pt || widest(c, s, pt, style) * 1.01 <= w)
+		return pt;
+	if (widest(c, s, least, style) * 1.01 <= w)
+		return least;
+	return pt;
 }
 
 /* Lays out the header's two rows in h: row 1 the agency names and the
@@ -92,20 +124,26 @@ layout_head(pdf_ctx *c, head *h)
 {
 	const vb_header *hd = &c->doc->header;
 	const vb_profile *pf = c->pf;
-	double row2;
+	const char *qh = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+	const char *tn = "Độc lập - Tự do - Hạnh phúc";
+	const char *issuer = hd->issuer != NULL ? hd->issuer : "";
+	double row2, ipt, tpt;
 
 	h->wl = VB_MM_TO_PT(pf->header_left_mm);
 	h->wr = VB_MM_TO_PT(pf->header_right_mm);
+	h->dx = h->wl + h->wr > c->width ? c->width - h->wl - h->wr : 0;
 	if (hd->parent != NULL && *hd->parent != '\0')
-		h->parent = centred(c, pf->agency_pt, 0, h->wl, hd->parent);
-	h->issuer = centred(c, pf->agency_pt, VB_BOLD, h->wl,
-	    hd->issuer != NULL ? hd->issuer : "");
-	h->qh = centred(c, pf->quoc_hieu_pt, VB_BOLD, h->wr,
-	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-	h->tn = centred(c, pf->tieu_ngu_pt, VB_BOLD, h->wr,
-	    "Độc lập - Tự do - Hạnh phúc");
-	h->issuer_rule = PDF_RULE_FRAC * pdf_para_width(h->issuer);
-	h->tn_rule = pdf_para_width(h->tn);
+		h->parent = centred(c, fit_pt(c, hd->parent, pf->agency_pt,
+		    MIN_AGENCY_PT, 0, h->wl), 0, h->wl, hd->parent);
+	ipt = fit_pt(c, issuer, pf->agency_pt, MIN_AGENCY_PT, VB_BOLD, h->wl);
+	h->issuer = centred(c, ipt, VB_BOLD, h->wl, issuer);
+	h->qh = centred(c, fit_pt(c, qh, pf->quoc_hieu_pt, MIN_QUOC_HIEU_PT,
+	    VB_BOLD, h->wr), VB_BOLD, h->wr, qh);
+	tpt = fit_pt(c, tn, pf->tieu_ngu_pt, MIN_TIEU_NGU_PT, VB_BOLD, h->wr);
+	h->tn = centred(c, tpt, VB_BOLD, h->wr, tn);
+	h->issuer_rule = pdf_rule_width(widest(c, issuer, ipt, VB_BOLD),
+	    h->wl);
+	h->tn_rule = pdf_text_width(c, tn, tpt, VB_BOLD);
 	if (h->tn_rule > h->wr)
 		h->tn_rule = h->wr;
 	h->left_rule_y = height(h->parent) + height(h->issuer) +
@@ -117,7 +155,9 @@ layout_head(pdf_ctx *c, head *h)
 	h->so = centred(c, pf->number_pt, 0, h->wl,
 	    hd->number_line != NULL ? hd->number_line : "Số:");
 	if (hd->place_date != NULL && *hd->place_date != '\0')
-		h->date = date_line(c, h->wr, hd->place_date);
+		h->date = centred(c, fit_pt(c, hd->place_date,
+		    pf->place_date_pt, MIN_PLACE_PT, VB_ITALIC, h->wr),
+		    VB_ITALIC, h->wr, hd->place_date);
 	h->so_y = row2 + PDF_HEAD_ROW_GAP;
 	h->date_y = row2 + PDF_HEAD_ROW_GAP;
 	h->cv_y = h->so_y + height(h->so) + PDF_CV_GAP;
@@ -178,8 +218,9 @@ title_block(pdf_ctx *c)
 	pdf_flow_push(c, b);
 }
 
-/* Queues "Kính gửi:" a fifth of the text width in, its recipients after
- * it on the same line, one per line, wrapped lines under the first. */
+/* Queues "Kính gửi:" a fifth of the text width in: one recipient follows
+ * on the same line; several go one per line as "- X;" under the text
+ * after the colon; wrapped lines go under that text too. */
 static void
 kinh_gui(pdf_ctx *c)
 {
@@ -195,13 +236,23 @@ kinh_gui(pdf_ctx *c)
 	pdf_box_space(c, b, PDF_KG_GAP);
 	st.spacing = c->pf->line_spacing;
 	lw = pdf_text_width(c, "Kính gửi: ", c->pf->body_pt, 0) + PDF_KG_TAB;
+	if (hd->nto == 1) {
+		st.width = c->width - start;
+		st.indent = -lw;
+		pdf_box_para(c, b, pdf_para_text(c, &st, vb_sprintf(c->arena,
+		    "Kính gửi: %s.", hd->to[0])), start);
+		b->min_first = b->min_last = 2;
+		b->after = c->pf->para_space_pt;
+		pdf_flow_push(c, b);
+		return;
+	}
 	pdf_box_para(c, b, pdf_para_text(c, &st, "Kính gửi:"), start);
 	b->lines[b->n - 1].h = 0;
 	st.width = c->width - start - lw;
 	for (i = 0; i < hd->nto; i++)
 		pdf_box_para(c, b, pdf_para_text(c, &st, vb_sprintf(c->arena,
-		    "%s%s%s", hd->nto > 1 ? "- " : "", hd->to[i],
-		    i + 1 < hd->nto ? ";" : ".")), start + lw);
+		    "- %s%s", hd->to[i], i + 1 < hd->nto ? ";" : ".")),
+		    start + lw);
 	b->min_first = b->n < 4 ? b->n : 4;
 	b->min_last = 2;
 	b->after = c->pf->para_space_pt;
