@@ -179,9 +179,10 @@ pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last)
 	for (i = 0; i < part->n; i++) {
 		bl = &part->blocks[i];
 		if (bl->kind == VB_BLOCK_TABLE) {
+			/* Not kept with the signature: Word and LibreOffice
+			 * cannot keep a table with what follows it. */
 			if (bl->table != NULL)
-				pdf_table(c, bl->table,
-				    keep_last && i + 1 == part->n);
+				pdf_table(c, bl->table);
 			continue;
 		}
 		b = block_box(c, bl, base);

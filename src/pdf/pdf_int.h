@@ -220,8 +220,8 @@ int pdf_sign_field(const pdf_ctx *c, const vb_buf *in, const char *created,
     vb_buf *out);
 
 /* pdf_table.c */
-/* Queues a table; keep_next keeps its last row with what follows. */
-void pdf_table(pdf_ctx *c, const vb_table *t, int keep_next);
+/* Queues a table. */
+void pdf_table(pdf_ctx *c, const vb_table *t);
 
 /* pdf_notes.c */
 /* Lays out every footnote at the current text width. */

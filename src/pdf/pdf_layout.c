@@ -133,7 +133,7 @@ para_finish(pdf_ctx *c, pdf_para *p, const pdf_style *st, const char *text,
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_width(l, (int)(st->width * PANGO_SCALE));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_justify(l, st->justify);
 	pango_layout_set_indent(l, (int)(st->indent * PANGO_SCALE));
 	pango_layout_set_alignment(l, st->align);

@@ -348,7 +348,7 @@ column_edges(pdf_ctx *c, const vb_table *t)
 }
 
 void
-pdf_table(pdf_ctx *c, const vb_table *t, int keep_next)
+pdf_table(pdf_ctx *c, const vb_table *t)
 {
 	tbl *tb = vb_alloc(c->arena, sizeof(*tb));
 	pdf_box *b = pdf_box_new(c);
@@ -390,7 +390,6 @@ pdf_table(pdf_ctx *c, const vb_table *t, int keep_next)
 			pdf_box_own(c, b, tb->cell[i][r]->layout);
 	b->min_first = b->nhead + 1;
 	b->min_last = 1;
-	b->keep_next = keep_next;
 	b->after = c->pf->para_space_pt + PDF_BORDER_PT;	/* bottom border */
 	pdf_flow_push(c, b);
 }
