@@ -144,9 +144,10 @@ para_finish(pdf_ctx *c, pdf_para *p, const pdf_style *st, const char *text,
 	pango_layout_set_attributes(l, al);
 	pango_attr_list_unref(al);
 	p->layout = l;
+	/* Extra line spacing goes below the text, as in LibreOffice. */
 	p->line_h = VB_SINGLE_LINE_FACTOR * st->size *
 	    (st->spacing > 0 ? st->spacing : 1.0);
-	p->ascent = p->line_h - PDF_DESCENT * st->size;
+	p->ascent = (VB_SINGLE_LINE_FACTOR - PDF_DESCENT) * st->size;
 	return p;
 }
 
