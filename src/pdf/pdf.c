@@ -106,6 +106,7 @@ render_raw(pdf_ctx *c, const char *created, vb_buf *raw)
 	return 0;
 }
 
+/* Renders doc as PDF bytes into out; returns 0, or -1 with a message in d. */
 int
 vb_pdf_render(const vb_document *doc, const vb_pdf_options *opt, vb_buf *out,
     vb_diags *d)

@@ -169,6 +169,8 @@ block_box(pdf_ctx *c, const vb_block *bl, int base)
 	return para_box(c, pdf_para_new(c, &st, NULL, &bl->text), 0);
 }
 
+/* Queues the blocks of a part, bookmarks at depth base + level; keep_last
+ * keeps the last block with what is queued next (the signature). */
 void
 pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last)
 {

@@ -132,6 +132,7 @@ tune_context(PangoContext *pc)
 	pango_context_set_round_glyph_positions(pc, FALSE);
 }
 
+/* Sets up c->fm, c->pc and c->family; returns 0, or -1 with an error in d. */
 int
 pdf_fonts_open(pdf_ctx *c, const vb_pdf_options *opt)
 {
@@ -177,6 +178,7 @@ pdf_fonts_open(pdf_ctx *c, const vb_pdf_options *opt)
 	return 0;
 }
 
+/* Frees what pdf_fonts_open made. */
 void
 pdf_fonts_close(pdf_ctx *c)
 {

@@ -281,6 +281,7 @@ bases(pdf_ctx *c)
 	}
 }
 
+/* Queues the page-1 header, the title block, "Kính gửi" and the bases. */
 void
 pdf_head(pdf_ctx *c)
 {
@@ -299,6 +300,7 @@ pdf_head(pdf_ctx *c)
 	bases(c);
 }
 
+/* Queues an appendix's heading lines. */
 void
 pdf_appendix_head(pdf_ctx *c, const vb_part *part)
 {

@@ -151,6 +151,7 @@ para_finish(pdf_ctx *c, pdf_para *p, const pdf_style *st, const char *text,
 	return p;
 }
 
+/* Returns a style for body text at the given size across the text width. */
 pdf_style
 pdf_style_body(const pdf_ctx *c, double size)
 {
@@ -164,6 +165,7 @@ pdf_style_body(const pdf_ctx *c, double size)
 	return s;
 }
 
+/* Returns a paragraph of prefix (may be NULL) followed by the runs of in. */
 pdf_para *
 pdf_para_new(pdf_ctx *c, const pdf_style *st, const char *prefix,
     const vb_inline *in)
@@ -209,6 +211,7 @@ pdf_para_new(pdf_ctx *c, const pdf_style *st, const char *prefix,
 	return p;
 }
 
+/* Returns a paragraph of plain text ('\n' starts a new line). */
 pdf_para *
 pdf_para_text(pdf_ctx *c, const pdf_style *st, const char *text)
 {
@@ -221,6 +224,7 @@ pdf_para_text(pdf_ctx *c, const pdf_style *st, const char *text)
 	return p;
 }
 
+/* Frees the layout of a paragraph made outside a box. */
 void
 pdf_para_free(pdf_para *p)
 {
@@ -230,12 +234,14 @@ pdf_para_free(pdf_para *p)
 		p->layout = NULL;
 }
 
+/* Returns the height of all lines of p. */
 double
 pdf_para_height(const pdf_para *p)
 {
 	return pango_layout_get_line_count(p->layout) * p->line_h;
 }
 
+/* Returns the width of p's widest line. */
 double
 pdf_para_width(const pdf_para *p)
 {
@@ -313,6 +319,8 @@ show_line(pdf_ctx *c, const pdf_para *p, PangoLayoutLine *pl, double x,
 		draw_links(c, p, pl, x, y, p->line_h);
 }
 
+/* Draws every line of p with its top at y and layout edge at x (but those
+ * outside c's clip band); returns the height. */
 double
 pdf_para_draw(pdf_ctx *c, const pdf_para *p, double x, double y)
 {
@@ -332,12 +340,14 @@ pdf_para_draw(pdf_ctx *c, const pdf_para *p, double x, double y)
 	return y - top;
 }
 
+/* Draws one text line of a box at its place. */
 void
 pdf_line_draw_text(pdf_ctx *c, const pdf_line *l, double x, double y)
 {
 	show_line(c, l->para, l->pl, x, l->x, y);
 }
 
+/* Draws a horizontal rule of length w centred on cx at y. */
 void
 pdf_rule(pdf_ctx *c, double cx, double y, double w, double thick)
 {
@@ -350,6 +360,7 @@ pdf_rule(pdf_ctx *c, double cx, double y, double w, double thick)
 	cairo_restore(c->cr);
 }
 
+/* Returns the width of text on one line at size in style. */
 double
 pdf_text_width(pdf_ctx *c, const char *text, double size, unsigned style)
 {
@@ -365,6 +376,8 @@ pdf_text_width(pdf_ctx *c, const char *text, double size, unsigned style)
 	return w;
 }
 
+/* Returns the length of a short rule under text of width tw in a box of
+ * width bw: 0.4 of the text, or a third of the box when the text wraps. */
 double
 pdf_rule_width(double tw, double bw)
 {

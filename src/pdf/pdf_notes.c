@@ -44,6 +44,7 @@ note_inline(pdf_ctx *c, const vb_note *n)
 	return in;
 }
 
+/* Lays out every footnote at the current text width. */
 void
 pdf_notes_prepare(pdf_ctx *c)
 {
@@ -70,6 +71,7 @@ pdf_notes_prepare(pdf_ctx *c)
 	}
 }
 
+/* Frees the laid-out footnotes. */
 void
 pdf_notes_free(pdf_ctx *c)
 {
@@ -93,6 +95,7 @@ on_page(const pdf_ctx *c, int n)
 	return 0;
 }
 
+/* Returns the extra height footnote number n adds to the current page. */
 double
 pdf_notes_extra(const pdf_ctx *c, int n, double have)
 {
@@ -107,6 +110,7 @@ pdf_notes_extra(const pdf_ctx *c, int n, double have)
 	return h;
 }
 
+/* Records footnote n as on the current page. */
 void
 pdf_notes_add(pdf_ctx *c, int n)
 {
@@ -120,6 +124,7 @@ pdf_notes_add(pdf_ctx *c, int n)
 	c->pnotes[c->npnotes++] = n;
 }
 
+/* Draws the current page's footnotes at its foot and forgets them. */
 void
 pdf_notes_draw(pdf_ctx *c)
 {

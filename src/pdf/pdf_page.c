@@ -12,6 +12,7 @@
 /* Slack for rounding when comparing positions, pt. */
 #define EPS 0.01
 
+/* Returns a new empty box (in the arena). */
 pdf_box *
 pdf_box_new(pdf_ctx *c)
 {
@@ -22,6 +23,7 @@ pdf_box_new(pdf_ctx *c)
 	return b;
 }
 
+/* Appends a line to b; returns it, zeroed but for h. */
 pdf_line *
 pdf_box_line(pdf_ctx *c, pdf_box *b, double h)
 {
@@ -44,6 +46,8 @@ draw_rule(pdf_ctx *c, const pdf_line *l, double x, double y)
 	    c->pf->rule_pt / 2, *(const double *)l->data, c->pf->rule_pt);
 }
 
+/* Appends a short rule of length w centred on the text width to b, with
+ * after pt of space below it. */
 void
 pdf_box_rule(pdf_ctx *c, pdf_box *b, double w, double after)
 {
@@ -57,12 +61,14 @@ pdf_box_rule(pdf_ctx *c, pdf_box *b, double w, double after)
 		pdf_box_space(c, b, after);
 }
 
+/* Appends an empty line of height h to b. */
 void
 pdf_box_space(pdf_ctx *c, pdf_box *b, double h)
 {
 	pdf_box_line(c, b, h);
 }
 
+/* Makes b own layout l (freed after drawing). */
 void
 pdf_box_own(pdf_ctx *c, pdf_box *b, PangoLayout *l)
 {
@@ -91,6 +97,7 @@ line_notes(pdf_ctx *c, const pdf_para *p, int s, int e, size_t *n)
 	return v;
 }
 
+/* Appends every line of p, dx from the left margin, to b; b owns p's layout. */
 void
 pdf_box_para(pdf_ctx *c, pdf_box *b, pdf_para *p, double dx)
 {
@@ -151,6 +158,7 @@ page_begin(pdf_ctx *c)
 		page_number(c);
 }
 
+/* Finishes the current page, if any. */
 void
 pdf_page_end(pdf_ctx *c)
 {
@@ -417,6 +425,7 @@ place_ready(pdf_ctx *c, int all)
 	}
 }
 
+/* Queues b for placing; it is copied, and placed once what follows it is known. */
 void
 pdf_flow_push(pdf_ctx *c, const pdf_box *b)
 {
@@ -428,12 +437,14 @@ pdf_flow_push(pdf_ctx *c, const pdf_box *b)
 	place_ready(c, 0);
 }
 
+/* Places every queued box. */
 void
 pdf_flow_flush(pdf_ctx *c)
 {
 	place_ready(c, 1);
 }
 
+/* Starts a part: a new page, orientation, numbering from 1. */
 void
 pdf_part_begin(pdf_ctx *c, int landscape)
 {

@@ -96,6 +96,7 @@ draw_sign(pdf_ctx *c, const pdf_line *l, double x, double y)
 		pdf_para_draw(c, s->name, x + s->wl, ry);
 }
 
+/* Queues the signature block (kept whole, after the body). */
 void
 pdf_sign_block(pdf_ctx *c)
 {
@@ -251,6 +252,8 @@ qpdf_fail(const pdf_ctx *c, qpdf_data q)
 	return -1;
 }
 
+/* Adds the empty signature field to the PDF in in; writes the result to
+ * out; returns 0, or -1 with an error in d. */
 int
 pdf_sign_field(const pdf_ctx *c, const vb_buf *in, const char *created,
     vb_buf *out)

@@ -347,6 +347,7 @@ column_edges(pdf_ctx *c, const vb_table *t)
 	return x;
 }
 
+/* Queues a table. */
 void
 pdf_table(pdf_ctx *c, const vb_table *t)
 {
