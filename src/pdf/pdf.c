@@ -84,10 +84,12 @@ draw_document(pdf_ctx *c)
 static int
 render_raw(pdf_ctx *c, const char *created, vb_buf *raw)
 {
+	double w = VB_MM_TO_PT(c->pf->page_w_mm);
+	double h = VB_MM_TO_PT(c->pf->page_h_mm);
 	cairo_status_t st;
 
 	c->surf = cairo_pdf_surface_create_for_stream(write_mem, raw,
-	    VB_MM_TO_PT(c->pf->page_w_mm), VB_MM_TO_PT(c->pf->page_h_mm));
+	    c->doc->body.landscape ? h : w, c->doc->body.landscape ? w : h);
 	cairo_pdf_surface_restrict_to_version(c->surf, CAIRO_PDF_VERSION_1_5);
 	set_metadata(c, created);
 	c->cr = cairo_create(c->surf);

@@ -152,7 +152,9 @@ page_begin(pdf_ctx *c)
 	c->y = c->top;
 	c->notes_h = 0;
 	c->npnotes = 0;
-	cairo_pdf_surface_set_size(c->surf, c->pw, c->ph);
+	if (c->page > 1)	/* page 1 has the surface's size; setting it
+				 * there breaks cairo 1.16's structure tree */
+		cairo_pdf_surface_set_size(c->surf, c->pw, c->ph);
 	cairo_set_source_rgb(c->cr, 0, 0, 0);
 	if (c->folio >= 2)
 		page_number(c);

@@ -269,6 +269,13 @@ pdf_sign_field(const pdf_ctx *c, const vb_buf *in, const char *created,
 		rc = qpdf_fail(c, q);
 		goto done;
 	}
+	if (qpdf_more_warnings(q)) {	/* Cairo wrote a damaged file */
+		vb_diag_add(c->d, VB_ERROR, c->doc->path, 0, 0, NULL,
+		    "PDF tạo ra bị hỏng: %s", qpdf_get_error_full_text(q,
+		    qpdf_next_warning(q)));
+		rc = -1;
+		goto done;
+	}
 	if (c->sign_page > 0)
 		add_field(c, q);
 	if (pdf_date(created, date, sizeof(date)) != NULL) {
