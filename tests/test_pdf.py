@@ -163,6 +163,8 @@ def check_document(vanban, md, out):
           meta.get("Author") == props.get("author") and
           meta.get("Subject") == props.get("subject") and
           "CreationDate" in meta, f"{name}: metadata")
+    check(meta.get("Tagged") == "yes",
+          f"{name}: Cairo's structure tree intact (Tagged: yes)")
     n = int(meta.get("Pages", "0"))
     sizes = page_sizes(pdf, n)
     a4 = [(round(w), round(h)) for w, h in sizes]
