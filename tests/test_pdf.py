@@ -311,6 +311,10 @@ def check_stress(vanban, out):
     check(rc == 0, "stress: qpdf --check passes")
     pages = lines_by_page(pdf)
     check(len(pages) >= 10, f"stress: {len(pages)} pages")
+    text = "".join(compare_pdf.page_texts(pdf))
+    order = [int(n) for n in re.findall(r"ĐẦUĐOẠN(\d+)", text)]
+    check(order == list(range(1, len(order) + 1)) and len(order) > 50,
+          f"stress: pdftotext reads the {len(order)} paragraphs in order")
     lone = []
     for i, lines in enumerate(pages):
         for j, ln in enumerate(lines):
