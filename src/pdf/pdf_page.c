@@ -306,15 +306,21 @@ page_break(pdf_ctx *c, const pdf_box *b, size_t from)
 static double
 cut_height(const pdf_line *l, double done, double room)
 {
-	double n, cut;
+	double n, cut, least = l->unit > 0 ? l->unit : 12;
 
 	if (l->h - done <= room + EPS)
 		return l->h - done;
 	if (l->unit <= 0)
-		return room;
-	n = floor((done + room - l->unit0) / l->unit);
-	cut = l->unit0 + n * l->unit - done;
-	return cut > 1 ? cut : room;
+		cut = room;
+	else {
+		n = floor((done + room - l->unit0) / l->unit);
+		cut = l->unit0 + n * l->unit - done;
+		if (cut <= 1)
+			cut = room;
+	}
+	if (cut < least)	/* no room (huge heading rows): still progress */
+		cut = least < l->h - done ? least : l->h - done;
+	return cut;
 }
 
 /* Draws line i of b, taller than a page, over as many pages as it needs,
