@@ -86,16 +86,34 @@ heading(pdf_ctx *c, const vb_block *bl, int base)
 	return b;
 }
 
-/* Returns the box of a list item: marker at the first-line indent. */
+/* Returns the box of a list item: marker at the first-line indent, then
+ * a space, then the text. In a justified or flush-left item the marker is
+ * drawn apart and the text's first line indented past it, as a Word list
+ * label: justification then leaves the space after the marker alone. */
 static pdf_box *
 item(pdf_ctx *c, const vb_block *bl)
 {
-	pdf_style st = para_style(c, bl->align);
+	pdf_style st = para_style(c, bl->align), ms;
 	const char *prefix = NULL;
+	pdf_para *mark;
+	pdf_box *b;
+	double at;
 
 	if (!bl->continued && bl->number != NULL && *bl->number != '\0')
 		prefix = vb_sprintf(c->arena, "%s ", bl->number);
-	return para_box(c, pdf_para_new(c, &st, prefix, &bl->text), 0);
+	if (prefix == NULL || (bl->align != VB_ALIGN_DEFAULT &&
+	    bl->align != VB_ALIGN_LEFT))
+		return para_box(c, pdf_para_new(c, &st, prefix, &bl->text), 0);
+	ms = pdf_style_body(c, st.size);
+	ms.spacing = st.spacing;
+	mark = pdf_para_text(c, &ms, bl->number);
+	at = st.indent;
+	st.indent += pdf_text_width(c, prefix, st.size, 0);
+	b = para_box(c, pdf_para_new(c, &st, NULL, &bl->text), 0);
+	b->lines[0].mark = mark;
+	b->lines[0].mark_x = at;
+	pdf_box_own(c, b, mark->layout);
+	return b;
 }
 
 /* Returns the box of a quote: italic, indented on the left by the

@@ -85,6 +85,8 @@ struct pdf_line {
 	size_t nnotes;		/* number of them */
 	const char *outline;	/* bookmark title when the line opens a section */
 	int level;		/* bookmark depth, 1 = top */
+	const pdf_para *mark;	/* list marker drawn before the line, or NULL */
+	double mark_x;		/* its offset in the layout */
 	double unit;		/* taller than a page: cut at multiples of this, 0: anywhere */
 	double unit0;		/* offset of the first such multiple from the top */
 };

@@ -344,6 +344,8 @@ pdf_para_draw(pdf_ctx *c, const pdf_para *p, double x, double y)
 void
 pdf_line_draw_text(pdf_ctx *c, const pdf_line *l, double x, double y)
 {
+	if (l->mark != NULL)
+		pdf_para_draw(c, l->mark, x + l->mark_x, y);
 	show_line(c, l->para, l->pl, x, l->x, y);
 }
 
