@@ -197,7 +197,39 @@ def check_document(vanban, md, out):
     _, sig, _ = run(["pdfsig", pdf])
     check(role and f"Signature Field Name: {role[0]}" in sig and
           "not signed" in sig, f"{name}: empty signature field {role}")
+    check_field_place(pdf, d, name)
     fidelity(vanban, md, pdf, out, name)
+
+
+def check_field_place(pdf, d, name):
+    """The signature field lies between the signer's last title line and
+    the name, 40-100 mm wide, in the right half of the page."""
+    objs = pdf_objects(pdf)
+    rect = next((v.get("/Rect") for v in objs.values()
+                 if isinstance(v, dict) and v.get("/FT") == "/Sig"), None)
+    signer = re.findall(r"^name: (.*)$", d, re.M)
+    titles = re.findall(r"^sign: (.*)$", d, re.M)
+    if rect is None or not signer or not titles:
+        check(False, f"{name}: signature field placed (no field or signer)")
+        return
+    words, widths = compare_pdf.bbox_words(pdf)
+    first = signer[0].split()[0]
+    last_title = titles[-1].split()[-1]
+    nw = [w for w in words if w.text == first]
+    page = nw[-1].page if nw else 0
+    tw = [w for w in words if w.page == page and w.text == last_title]
+    _, info, _ = run(["pdfinfo", "-f", str(page), "-l", str(page), pdf])
+    m = re.search(r"Page\s+\d+ size:\s+[\d.]+ x ([\d.]+)", info)
+    if not (nw and tw and m):
+        check(False, f"{name}: signature field placed (signer not found)")
+        return
+    ph = float(m[1])
+    top, bottom = ph - rect[3], ph - rect[1]
+    wmm = (rect[2] - rect[0]) * compare_pdf.PT_TO_MM
+    check(tw[-1].base <= top + 1 and bottom <= nw[-1].y + 1 and
+          40 <= wmm <= 100 and rect[0] > widths[page - 1] * 0.4,
+          f"{name}: signature field between title and name, {wmm:.0f} mm "
+          f"wide")
 
 
 def fidelity(vanban, md, pdf, out, name):
