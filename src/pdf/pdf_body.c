@@ -1,0 +1,217 @@
+/* pdf_body.c - body blocks to boxes: headings, paragraphs, list items,
+ * quotes, code, rules; tables go to pdf_table.c. */
+#include <string.h>
+
+#include "pdf_int.h"
+
+/* Returns the plain text of in, prefixed by prefix (may be NULL). */
+static const char *
+plain_text(pdf_ctx *c, const char *prefix, const vb_inline *in)
+{
+	vb_buf b = { NULL, 0, 0 };
+	const char *r;
+	size_t i;
+
+	vb_buf_puts(&b, prefix != NULL ? prefix : "");
+	for (i = 0; i < in->n; i++)
+		if (in->runs[i].kind == VB_RUN_TEXT && in->runs[i].text != NULL)
+			vb_buf_puts(&b, in->runs[i].text);
+	r = vb_strdup(c->arena, b.data != NULL ? b.data : "");
+	vb_buf_free(&b);
+	return r;
+}
+
+/* Returns the style of a body paragraph with alignment a. */
+static pdf_style
+para_style(const pdf_ctx *c, vb_align a)
+{
+	pdf_style st = pdf_style_body(c, c->pf->body_pt);
+
+	st.spacing = c->pf->line_spacing;
+	st.indent = VB_MM_TO_PT(c->pf->indent_cm * 10);
+	switch (a) {
+	case VB_ALIGN_DEFAULT:
+		st.justify = 1;
+		break;
+	case VB_ALIGN_LEFT:
+		break;
+	case VB_ALIGN_CENTER:
+		st.align = PANGO_ALIGN_CENTER;
+		st.indent = 0;
+		break;
+	case VB_ALIGN_RIGHT:
+		st.align = PANGO_ALIGN_RIGHT;
+		st.indent = 0;
+		break;
+	}
+	return st;
+}
+
+/* Returns a box of one paragraph with widow and orphan control. */
+static pdf_box *
+para_box(pdf_ctx *c, pdf_para *p, double dx)
+{
+	pdf_box *b = pdf_box_new(c);
+
+	pdf_box_para(c, b, p, dx);
+	b->min_first = 2;
+	b->min_last = 2;
+	b->after = c->pf->para_space_pt;
+	return b;
+}
+
+/* Returns the box of a numbered heading: whole, kept with what follows,
+ * bookmarked at depth base + level. */
+static pdf_box *
+heading(pdf_ctx *c, const vb_block *bl, int base)
+{
+	pdf_style st = para_style(c, bl->align);
+	const char *prefix = NULL;
+	pdf_box *b;
+
+	if (bl->level <= 2)
+		st.style = VB_BOLD;
+	else if (bl->level >= 4)
+		st.style = VB_BOLD | VB_ITALIC;
+	if (bl->number != NULL && *bl->number != '\0')
+		prefix = vb_sprintf(c->arena, "%s ", bl->number);
+	b = para_box(c, pdf_para_new(c, &st, prefix, &bl->text), 0);
+	b->min_first = b->n;
+	b->min_last = b->n;
+	b->keep_next = 1;
+	if (bl->number != NULL && *bl->number != '\0') {
+		b->lines[0].outline = plain_text(c, prefix, &bl->text);
+		b->lines[0].level = base + (bl->level > 0 ? bl->level : 1);
+	}
+	return b;
+}
+
+/* Returns the box of a list item: marker at the first-line indent, then
+ * a space, then the text. In a justified or flush-left item the marker is
+ * drawn apart and the text's first line indented past it, as a Word list
+ * label: justification then leaves the space after the marker alone. */
+static pdf_box *
+item(pdf_ctx *c, const vb_block *bl)
+{
+	pdf_style st = para_style(c, bl->align), ms;
+	const char *prefix = NULL;
+	pdf_para *mark;
+	pdf_box *b;
+	double at;
+
+	if (!bl->continued && bl->number != NULL && *bl->number != '\0')
+		prefix = vb_sprintf(c->arena, "%s ", bl->number);
+	if (prefix == NULL || (bl->align != VB_ALIGN_DEFAULT &&
+	    bl->align != VB_ALIGN_LEFT))
+		return para_box(c, pdf_para_new(c, &st, prefix, &bl->text), 0);
+	ms = pdf_style_body(c, st.size);
+	ms.spacing = st.spacing;
+	mark = pdf_para_text(c, &ms, bl->number);
+	at = st.indent;
+	st.indent += pdf_text_width(c, prefix, st.size, 0);
+	b = para_box(c, pdf_para_new(c, &st, NULL, &bl->text), 0);
+	b->lines[0].mark = mark;
+	b->lines[0].mark_x = at;
+	pdf_box_own(c, b, mark->layout);
+	return b;
+}
+
+/* Returns the box of a quote: italic, indented on the left by the
+ * first-line indent, no first-line indent of its own. */
+static pdf_box *
+quote(pdf_ctx *c, const vb_block *bl)
+{
+	pdf_style st = para_style(c, bl->align);
+	double ind = VB_MM_TO_PT(c->pf->indent_cm * 10);
+
+	st.style = VB_ITALIC;
+	st.width = c->width - ind;
+	st.indent = 0;
+	return para_box(c, pdf_para_new(c, &st, NULL, &bl->text), ind);
+}
+
+/* Returns the box of preformatted text: one line per run, flush left. */
+static pdf_box *
+code(pdf_ctx *c, const vb_block *bl)
+{
+	pdf_style st = pdf_style_body(c, c->pf->body_pt);
+	pdf_box *b = pdf_box_new(c);
+	size_t i;
+
+	st.spacing = c->pf->line_spacing;
+	for (i = 0; i < bl->text.n; i++)
+		if (bl->text.runs[i].kind == VB_RUN_TEXT)
+			pdf_box_para(c, b, pdf_para_text(c, &st,
+			    bl->text.runs[i].text), 0);
+	b->min_first = 2;
+	b->min_last = 2;
+	b->after = c->pf->para_space_pt;
+	return b;
+}
+
+/* Returns the box of a thematic break: a rule a quarter of the text
+ * width, like the DOCX. */
+static pdf_box *
+thematic(pdf_ctx *c)
+{
+	pdf_box *b = pdf_box_new(c);
+
+	pdf_box_rule(c, b, c->width / 4, 0);
+	b->after = c->pf->para_space_pt;
+	return b;
+}
+
+/* Returns the box of block bl (NULL for a table, which queues itself). */
+static pdf_box *
+block_box(pdf_ctx *c, const vb_block *bl, int base)
+{
+	pdf_style st;
+
+	switch (bl->kind) {
+	case VB_BLOCK_HEADING:
+		return heading(c, bl, base);
+	case VB_BLOCK_ITEM:
+		return item(c, bl);
+	case VB_BLOCK_QUOTE:
+		return quote(c, bl);
+	case VB_BLOCK_CODE:
+		return code(c, bl);
+	case VB_BLOCK_RULE:
+		return thematic(c);
+	case VB_BLOCK_TABLE:
+		return NULL;
+	case VB_BLOCK_PARA:
+		break;
+	}
+	st = para_style(c, bl->align);
+	return para_box(c, pdf_para_new(c, &st, NULL, &bl->text), 0);
+}
+
+/* Queues the blocks of a part, bookmarks at depth base + level; keep_last
+ * keeps the last block with what is queued next (the signature). */
+void
+pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last)
+{
+	const vb_block *bl;
+	pdf_box *b;
+	size_t i;
+
+	for (i = 0; i < part->n; i++) {
+		bl = &part->blocks[i];
+		if (bl->kind == VB_BLOCK_TABLE) {
+			/* Not kept with the signature: Word and LibreOffice
+			 * cannot keep a table with what follows it. */
+			if (bl->table != NULL)
+				pdf_table(c, bl->table);
+			continue;
+		}
+		b = block_box(c, bl, base);
+		if (keep_last && i + 1 == part->n) {
+			/* LibreOffice moves the whole paragraph that is kept
+			 * with the unsplittable signature row. */
+			b->keep_next = 1;
+			b->min_last = b->n;
+		}
+		pdf_flow_push(c, b);
+	}
+}

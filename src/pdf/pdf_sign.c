@@ -1,0 +1,298 @@
+/* pdf_sign.c - the signature block after the body ("Nơi nhận" left, the
+ * signer right), and the empty digital-signature field added with qpdf
+ * over the space between the signer's title and name. */
+#include <qpdf/qpdf-c.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pdf_int.h"
+
+/* The signature block laid out, positions from its top. */
+typedef struct sign {
+	pdf_para *label;	/* "Nơi nhận:", or NULL */
+	pdf_para **to;		/* recipient lines */
+	size_t nto;		/* number of recipient lines */
+	pdf_para **lines;	/* authority and title lines */
+	size_t nlines;		/* number of them */
+	pdf_para *name;		/* signer's name, or NULL */
+	double wl;		/* width of the "Nơi nhận" column */
+	double wr;		/* width of the signer's column */
+	double space;		/* blank height for signature and seal */
+} sign;
+
+/* Returns a paragraph of text at size and style in width w, centred or not. */
+static pdf_para *
+text(pdf_ctx *c, double size, unsigned style, double w, int centre,
+    const char *s)
+{
+	pdf_style st = pdf_style_body(c, size);
+
+	st.style = style;
+	st.width = w;
+	st.align = centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+	return pdf_para_text(c, &st, s);
+}
+
+/* Returns a "Nơi nhận" line in width w, wrapped lines under its text
+ * (hanging indent of "- "). */
+static pdf_para *
+recipient(pdf_ctx *c, double w, const char *s)
+{
+	pdf_style st = pdf_style_body(c, c->pf->noi_nhan_pt);
+
+	st.width = w;
+	st.indent = -pdf_text_width(c, "- ", c->pf->noi_nhan_pt, 0);
+	return pdf_para_text(c, &st, s);
+}
+
+/* Returns the height of the left column of s. */
+static double
+left_height(const sign *s)
+{
+	double h = s->label != NULL ? pdf_para_height(s->label) : 0;
+	size_t i;
+
+	for (i = 0; i < s->nto; i++)
+		h += pdf_para_height(s->to[i]);
+	return h;
+}
+
+/* Returns the height of the title lines of s. */
+static double
+titles_height(const sign *s)
+{
+	double h = 0;
+	size_t i;
+
+	for (i = 0; i < s->nlines; i++)
+		h += pdf_para_height(s->lines[i]);
+	return h;
+}
+
+/* Draws the signature block and records where the field goes. */
+static void
+draw_sign(pdf_ctx *c, const pdf_line *l, double x, double y)
+{
+	const sign *s = l->data;
+	double ly = y + PDF_SIGN_GAP, ry = ly, fw;
+	size_t i;
+
+	if (s->label != NULL)
+		ly += pdf_para_draw(c, s->label, x, ly);
+	for (i = 0; i < s->nto; i++)
+		ly += pdf_para_draw(c, s->to[i], x, ly);
+	for (i = 0; i < s->nlines; i++)
+		ry += pdf_para_draw(c, s->lines[i], x + s->wl, ry);
+	fw = VB_MM_TO_PT(PDF_SIG_W_MM);
+	if (fw > s->wr)
+		fw = s->wr;
+	c->sign_page = c->page;
+	c->sign_rect[0] = x + s->wl + (s->wr - fw) / 2;
+	c->sign_rect[1] = ry;
+	c->sign_rect[2] = fw;
+	c->sign_rect[3] = s->space;
+	ry += s->space;
+	if (s->name != NULL)
+		pdf_para_draw(c, s->name, x + s->wl, ry);
+}
+
+/* Queues the signature block (kept whole, after the body). */
+void
+pdf_sign_block(pdf_ctx *c)
+{
+	const vb_document *doc = c->doc;
+	const vb_profile *pf = c->pf;
+	sign *s = vb_alloc(c->arena, sizeof(*s));
+	pdf_box *b = pdf_box_new(c);
+	pdf_line *l;
+	double lh, rh;
+	size_t i;
+
+	s->wl = c->width * pf->sign_left_frac;
+	s->wr = c->width - s->wl;
+	s->space = VB_MM_TO_PT(pf->sign_space_mm);
+	if (doc->noi_nhan_label != NULL || doc->nrecipients > 0)
+		s->label = text(c, pf->noi_nhan_label_pt, VB_BOLD | VB_ITALIC,
+		    s->wl, 0, doc->noi_nhan_label != NULL ?
+		    doc->noi_nhan_label : "Nơi nhận:");
+	s->to = vb_alloc(c->arena, (doc->nrecipients + 1) * sizeof(*s->to));
+	for (i = 0; i < doc->nrecipients; i++)
+		s->to[s->nto++] = recipient(c, s->wl, doc->recipients[i]);
+	s->lines = vb_alloc(c->arena,
+	    (doc->sign.nlines + 1) * sizeof(*s->lines));
+	for (i = 0; i < doc->sign.nlines; i++)
+		s->lines[s->nlines++] = text(c, pf->sign_pt, VB_BOLD, s->wr, 1,
+		    doc->sign.lines[i]);
+	if (doc->sign.name != NULL && *doc->sign.name != '\0')
+		s->name = text(c, pf->sign_pt, VB_BOLD, s->wr, 1,
+		    doc->sign.name);
+	if (s->label == NULL && s->nlines == 0 && s->name == NULL)
+		return;
+	lh = left_height(s);
+	rh = titles_height(s) + s->space +
+	    (s->name != NULL ? pdf_para_height(s->name) : 0);
+	l = pdf_box_line(c, b, PDF_SIGN_GAP + (lh > rh ? lh : rh));
+	l->draw = draw_sign;
+	l->data = s;
+	if (s->label != NULL)
+		pdf_box_own(c, b, s->label->layout);
+	for (i = 0; i < s->nto; i++)
+		pdf_box_own(c, b, s->to[i]->layout);
+	for (i = 0; i < s->nlines; i++)
+		pdf_box_own(c, b, s->lines[i]->layout);
+	if (s->name != NULL)
+		pdf_box_own(c, b, s->name->layout);
+	pdf_flow_push(c, b);
+}
+
+/* Returns "D:YYYYMMDDHHmmSS+HH'mm'" for an ISO 8601 date, in buf. */
+static const char *
+pdf_date(const char *iso, char *buf, size_t n)
+{
+	int y, mo, d, h, mi, s, th = 0, tm = 0;
+	char sign = 'Z';
+
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d,
+	    &h, &mi, &s) != 6)
+		return NULL;
+	if (strlen(iso) >= 25 && (iso[19] == '+' || iso[19] == '-')) {
+		sign = iso[19];
+		sscanf(iso + 20, "%2d:%2d", &th, &tm);
+	}
+	if (sign == 'Z')
+		snprintf(buf, n, "D:%04d%02d%02d%02d%02d%02dZ", y, mo, d, h,
+		    mi, s);
+	else
+		snprintf(buf, n, "D:%04d%02d%02d%02d%02d%02d%c%02d'%02d'", y,
+		    mo, d, h, mi, s, sign, th, tm);
+	return buf;
+}
+
+/* Returns an empty appearance stream of w × h for the field. */
+static qpdf_oh
+empty_appearance(qpdf_data q, double w, double h)
+{
+	qpdf_oh st = qpdf_oh_new_stream(q), dict, bbox;
+
+	qpdf_oh_replace_stream_data(q, st, (const unsigned char *)"", 0,
+	    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	dict = qpdf_oh_get_dict(q, st);
+	qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/XObject"));
+	qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/Form"));
+	bbox = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, bbox, qpdf_oh_new_integer(q, 0));
+	qpdf_oh_append_item(q, bbox, qpdf_oh_new_integer(q, 0));
+	qpdf_oh_append_item(q, bbox, qpdf_oh_new_real_from_double(q, w, 2));
+	qpdf_oh_append_item(q, bbox, qpdf_oh_new_real_from_double(q, h, 2));
+	qpdf_oh_replace_key(q, dict, "/BBox", bbox);
+	return st;
+}
+
+/* Returns a number array [a b c d] of PDF user-space values. */
+static qpdf_oh
+rect(qpdf_data q, double a, double b, double cc, double d)
+{
+	qpdf_oh r = qpdf_oh_new_array(q);
+
+	qpdf_oh_append_item(q, r, qpdf_oh_new_real_from_double(q, a, 2));
+	qpdf_oh_append_item(q, r, qpdf_oh_new_real_from_double(q, b, 2));
+	qpdf_oh_append_item(q, r, qpdf_oh_new_real_from_double(q, cc, 2));
+	qpdf_oh_append_item(q, r, qpdf_oh_new_real_from_double(q, d, 2));
+	return r;
+}
+
+/* Adds the signature widget to the page and the document's AcroForm. */
+static void
+add_field(const pdf_ctx *c, qpdf_data q)
+{
+	const char *role = c->doc->sign.role;
+	qpdf_oh page = qpdf_get_page_n(q, (size_t)(c->sign_page - 1));
+	qpdf_oh w = qpdf_oh_new_dictionary(q), ap = qpdf_oh_new_dictionary(q);
+	qpdf_oh annots, form, fields, media;
+	double ph, x = c->sign_rect[0], y = c->sign_rect[1];
+	double fw = c->sign_rect[2], fh = c->sign_rect[3];
+
+	media = qpdf_oh_get_key(q, page, "/MediaBox");
+	ph = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, media, 3));
+	qpdf_oh_replace_key(q, w, "/Type", qpdf_oh_new_name(q, "/Annot"));
+	qpdf_oh_replace_key(q, w, "/Subtype", qpdf_oh_new_name(q, "/Widget"));
+	qpdf_oh_replace_key(q, w, "/FT", qpdf_oh_new_name(q, "/Sig"));
+	qpdf_oh_replace_key(q, w, "/T", qpdf_oh_new_unicode_string(q,
+	    role != NULL && *role != '\0' ? role : "Chu_ky"));
+	qpdf_oh_replace_key(q, w, "/F", qpdf_oh_new_integer(q, 4));
+	qpdf_oh_replace_key(q, w, "/Rect", rect(q, x, ph - y - fh, x + fw,
+	    ph - y));
+	qpdf_oh_replace_key(q, w, "/P", page);
+	qpdf_oh_replace_key(q, ap, "/N", empty_appearance(q, fw, fh));
+	qpdf_oh_replace_key(q, w, "/AP", ap);
+	w = qpdf_make_indirect_object(q, w);
+	annots = qpdf_oh_get_key(q, page, "/Annots");
+	if (!qpdf_oh_is_array(q, annots)) {
+		annots = qpdf_oh_new_array(q);
+		qpdf_oh_replace_key(q, page, "/Annots", annots);
+	}
+	qpdf_oh_append_item(q, annots, w);
+	form = qpdf_oh_new_dictionary(q);
+	fields = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, fields, w);
+	qpdf_oh_replace_key(q, form, "/Fields", fields);
+	qpdf_oh_replace_key(q, qpdf_get_root(q), "/AcroForm", form);
+}
+
+/* Records qpdf's error in c's diagnostics; returns -1. */
+static int
+qpdf_fail(const pdf_ctx *c, qpdf_data q)
+{
+	const char *msg = "?";
+
+	if (qpdf_has_error(q))
+		msg = qpdf_get_error_full_text(q, qpdf_get_error(q));
+	vb_diag_add(c->d, VB_ERROR, c->doc->path, 0, 0, NULL,
+	    "không thêm được ô chữ ký số vào PDF: %s", msg);
+	return -1;
+}
+
+/* Adds the empty signature field to the PDF in in; writes the result to
+ * out; returns 0, or -1 with an error in d. */
+int
+pdf_sign_field(const pdf_ctx *c, const vb_buf *in, const char *created,
+    vb_buf *out)
+{
+	qpdf_data q = qpdf_init();
+	char date[40];
+	int rc = 0;
+
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	if (qpdf_read_memory(q, "vanban.pdf", in->data, (unsigned long long)
+	    in->len, NULL) & QPDF_ERRORS) {
+		rc = qpdf_fail(c, q);
+		goto done;
+	}
+	if (qpdf_more_warnings(q)) {	/* Cairo wrote a damaged file */
+		vb_diag_add(c->d, VB_ERROR, c->doc->path, 0, 0, NULL,
+		    "PDF tạo ra bị hỏng: %s", qpdf_get_error_full_text(q,
+		    qpdf_next_warning(q)));
+		rc = -1;
+		goto done;
+	}
+	if (c->sign_page > 0)
+		add_field(c, q);
+	if (pdf_date(created, date, sizeof(date)) != NULL) {
+		qpdf_set_info_key(q, "/CreationDate", date);
+		qpdf_set_info_key(q, "/ModDate", date);
+	}
+	if (qpdf_has_error(q) ||
+	    (qpdf_init_write_memory(q) & QPDF_ERRORS)) {
+		rc = qpdf_fail(c, q);
+		goto done;
+	}
+	qpdf_set_object_stream_mode(q, qpdf_o_preserve);
+	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	if ((qpdf_write(q) & QPDF_ERRORS) ||
+	    vb_buf_put(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q)) < 0)
+		rc = qpdf_fail(c, q);
+done:
+	qpdf_cleanup(&q);
+	return rc;
+}
