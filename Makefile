@@ -11,7 +11,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 CC ?= cc
-WARN := -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+PREFIX ?= /usr/local
+WARN := -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+	-DVB_DATADIR=\"$(PREFIX)/share/vanban\"
 OPT ?= -O2 -g
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
@@ -23,7 +25,7 @@ HEADERS := $(wildcard src/*.h src/docx/*.h src/pdf/*.h)
 REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o) build/rel/templates.o
 SAN_OBJ := $(LIB_SRC:%.c=build/san/%.o) build/san/templates.o
 
-.PHONY: all demo test deps unit e2e bench clean fuzz
+.PHONY: all demo test deps unit e2e bench clean fuzz install
 all: vanban
 
 deps:
@@ -100,6 +102,11 @@ fuzz: deps
 		-dict=../tests/fuzz/vanban.dict -max_len=65536 -timeout=20 \
 		-artifact_prefix=../build/fuzz-crashes/ -print_final_stats=1 \
 		../build/fuzz-corpus
+
+install: vanban
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vanban/fonts
+	install -m 755 vanban $(DESTDIR)$(PREFIX)/bin/vanban
+	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/vanban/fonts/
 
 clean:
 	rm -rf build out vanban

@@ -9,6 +9,8 @@ OUT=$(mktemp -d /tmp/vanban-test.XXXXXX)
 VANBAN=${VANBAN:-$PWD/build/vanban-san}
 export VANBAN
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=99}
+# Pango 1.50 keeps the private font configuration to the end (tests/lsan.supp).
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export VALIDATE_DOCX=${VALIDATE_DOCX:-$PWD/../shared/ooxml/validate-docx}
 log=$OUT/all.log

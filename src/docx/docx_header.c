@@ -241,11 +241,36 @@ bases(dx_ctx *c)
 		dx_para_text(c, &pp, h->bases[i], VB_ITALIC, 0);
 }
 
+/* Writes a paragraph of no height before the header table. When the
+ * document starts with a table and page 1 has a footnote, LibreOffice
+ * moves page 1 down by one body line; a first paragraph prevents it and
+ * changes nothing else (measured against the PDF renderer). */
+static void
+anchor_para(dx_ctx *c)
+{
+	dx_start(c->x, "w:p");
+	dx_start(c->x, "w:pPr");
+	dx_start(c->x, "w:spacing");
+	dx_attr(c->x, "w:before", "0");
+	dx_attr(c->x, "w:after", "0");
+	dx_attr(c->x, "w:line", "1");
+	dx_attr(c->x, "w:lineRule", "exact");
+	dx_end(c->x);
+	dx_start(c->x, "w:rPr");
+	dx_start(c->x, "w:sz");
+	dx_attr(c->x, "w:val", "2");
+	dx_end(c->x);
+	dx_end(c->x);
+	dx_end(c->x);
+	dx_end(c->x);
+}
+
 /* Writes the header block (agency, Quốc hiệu, number, date), the title,
  * "Kính gửi" and the "Căn cứ" lines. */
 void
 dx_header(dx_ctx *c)
 {
+	anchor_para(c);
 	header_table(c);
 	title(c);
 	kinh_gui(c);
