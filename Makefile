@@ -74,8 +74,7 @@ demo: deps
 	@mkdir -p out
 	@set -e; for f in content/*.md; do \
 		b=$$(basename $$f .md); \
-		./vanban render $$f -o out/$$b.docx; \
-		./vanban render $$f -o out/$$b.pdf; \
+		./vanban render $$f --format docx,pdf -o out/$$b.docx; \
 		echo "  $$f -> out/$$b.docx out/$$b.pdf"; \
 	done
 
