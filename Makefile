@@ -97,7 +97,8 @@ fuzz: deps
 	@$(MAKE) --no-print-directory build/fuzz_render
 	@mkdir -p build/fuzz-corpus build/fuzz-crashes
 	@cp content/*.md build/fuzz-corpus/
-	cd content && ../build/fuzz_render -max_total_time=$(FUZZ_TIME) \
+	cd content && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+		../build/fuzz_render -max_total_time=$(FUZZ_TIME) \
 		-dict=../tests/fuzz/vanban.dict -max_len=65536 -timeout=20 \
 		-artifact_prefix=../build/fuzz-crashes/ -print_final_stats=1 \
 		../build/fuzz-corpus
