@@ -539,7 +539,13 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     validator = os.environ.get("VALIDATE_DOCX",
                                os.path.join(ROOT, "..", "shared", "ooxml", "validate-docx"))
-    have_validator = check(os.access(validator, os.X_OK), f"validator found ({validator})")
+    have_validator = os.access(validator, os.X_OK)
+    if os.environ.get("CI") or have_validator:
+        # CI has ../shared beside the clone: there the validator must run.
+        check(have_validator, f"validator found ({validator})")
+    else:
+        print(f"# skip - OOXML validator not found at {validator} (outside CI); "
+              "set VALIDATE_DOCX to run the schema checks")
     sources = sorted(glob.glob(os.path.join(ROOT, "content", "*.md")))
     sources += write_fixtures(outdir)
     rendered = []
@@ -549,11 +555,6 @@ def main():
         if os.path.exists(out):
             os.remove(out)
         p = subprocess.run([vanban, "render", md, "-o", out], capture_output=True, text=True)
-        if p.returncode != 0 and "content" in md and "lỗi" in p.stderr \
-                and not os.path.exists(out):
-            # an example the parser rejects is the parser's business
-            print(f"# skipped {name}: {p.stderr.strip().splitlines()[0]}")
-            continue
         if not check(p.returncode == 0 and os.path.exists(out), f"{name}: rendered"):
             continue
         rendered.append((name, md, out))
