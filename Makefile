@@ -5,25 +5,34 @@
 #   make        build ./vanban (release)
 #   make bench  compare speed and memory with pandoc and LibreOffice
 
-PKGS := libcmark-gfm yaml-0.1 icu-uc icu-i18n libxml-2.0 libzip pangocairo \
-	pangoft2 fontconfig cairo-pdf libqpdf
+# The core (parser, model, DOCX) and the PDF plugin link different
+# libraries: a DOCX-only run never loads Pango, Cairo or qpdf.
+CORE_PKGS := libcmark-gfm yaml-0.1 icu-uc icu-i18n libxml-2.0 libzip
+PDF_PKGS := pangocairo pangoft2 fontconfig cairo-pdf libqpdf
+PKGS := $(CORE_PKGS) $(PDF_PKGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
+PDF_LIBS = $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null) -lm
 
 CC ?= cc
 PREFIX ?= /usr/local
 WARN := -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-	-DVB_DATADIR=\"$(PREFIX)/share/vanban\"
+	-DVB_DATADIR=\"$(PREFIX)/share/vanban\" -DVB_LIBDIR=\"$(PREFIX)/lib/vanban\" -fPIC
 OPT ?= -O2 -g
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
 
-LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c src/docx/*.c src/pdf/*.c))
+PDF_SRC := $(wildcard src/pdf/*.c)
+CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c src/docx/*.c))
+LIB_SRC := $(CORE_SRC) $(PDF_SRC)
 TEMPLATES := $(shell find templates -type f 2>/dev/null)
 HEADERS := $(wildcard src/*.h src/docx/*.h src/pdf/*.h)
 
-REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o) build/rel/templates.o
-SAN_OBJ := $(LIB_SRC:%.c=build/san/%.o) build/san/templates.o
+REL_OBJ := $(CORE_SRC:%.c=build/rel/%.o) build/rel/templates.o
+SAN_OBJ := $(CORE_SRC:%.c=build/san/%.o) build/san/templates.o
+REL_PDF := $(PDF_SRC:%.c=build/rel/%.o)
+SAN_PDF := $(PDF_SRC:%.c=build/san/%.o)
 
 .PHONY: all demo test deps unit e2e bench clean fuzz install
 all: vanban
@@ -53,14 +62,21 @@ build/san/templates.o: build/templates.c src/templates.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -O1 -g $(SAN) -c $< -o $@
 
-vanban: build/rel/src/main.o $(REL_OBJ)
-	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS)
+# -rdynamic: the plugin uses the core's functions (arena, buffers, text).
+vanban: build/rel/src/main.o $(REL_OBJ) vanban-pdf.so
+	$(CC) $(OPT) -rdynamic -o $@ build/rel/src/main.o $(REL_OBJ) $(CORE_LIBS)
 
-build/vanban-san: build/san/src/main.o $(SAN_OBJ)
-	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+vanban-pdf.so: $(REL_PDF)
+	$(CC) $(OPT) -shared -o $@ $^ $(PDF_LIBS)
+
+build/vanban-san: build/san/src/main.o $(SAN_OBJ) build/vanban-san-pdf.so
+	$(CC) $(SAN) -rdynamic -o $@ build/san/src/main.o $(SAN_OBJ) $(CORE_LIBS)
+
+build/vanban-san-pdf.so: $(SAN_PDF)
+	$(CC) $(SAN) -shared -o $@ $^ $(PDF_LIBS)
 
 build/unit: build/san/tests/unit.o $(SAN_OBJ)
-	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(SAN) -o $@ $^ $(CORE_LIBS)
 
 # The Excel example is made from its .csv by LibreOffice, never by hand.
 XLSX := content/phu-luc/bac-giang-2024.xlsx
@@ -104,9 +120,11 @@ fuzz: deps
 		../build/fuzz-corpus
 
 install: vanban
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vanban/fonts
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vanban/fonts \
+		$(DESTDIR)$(PREFIX)/lib/vanban
 	install -m 755 vanban $(DESTDIR)$(PREFIX)/bin/vanban
+	install -m 644 vanban-pdf.so $(DESTDIR)$(PREFIX)/lib/vanban/vanban-pdf.so
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/vanban/fonts/
 
 clean:
-	rm -rf build out vanban
+	rm -rf build out vanban vanban-pdf.so

@@ -16,7 +16,7 @@
 #include "document.h"
 #include "docx/docx.h"
 #include "dump.h"
-#include "pdf/pdf.h"
+#include "plugin.h"
 #include "sheet.h"
 #include "version.h"
 
@@ -234,7 +234,7 @@ render_one(const vb_document *doc, int fmt, const char *path,
 	po.font = o->font;
 	po.created = getenv("VANBAN_DATE");
 	r = fmt == FMT_DOCX ? vb_docx_render(doc, &out, d)
-	    : vb_pdf_render(doc, &po, &out, d);
+	    : vb_pdf_render_plugin(doc, &po, &out, d);
 	if (r == 0)
 		r = write_atomic(path, &out);
 	vb_buf_free(&out);

@@ -466,6 +466,12 @@ def check_options(vanban, out):
     shutil.copy(vanban, exe)
     env = dict(os.environ, VANBAN_FONTS=os.path.join(out, "nowhere"))
     rc, _, err = run([exe, "render", md, "-o",
+                      os.path.join(out, "noplugin.pdf")], env=env)
+    check(rc == 1 and "không tìm thấy bộ tạo PDF" in err and
+          not os.path.exists(os.path.join(out, "noplugin.pdf")),
+          "no PDF plugin beside the program: a clear Vietnamese error")
+    shutil.copy(vanban + "-pdf.so", exe + "-pdf.so")
+    rc, _, err = run([exe, "render", md, "-o",
                       os.path.join(out, "nodir.pdf")], env=env)
     check(rc == 1 and "không tìm thấy phông Liberation Serif" in err,
           "no bundled fonts found: a clear Vietnamese error")

@@ -1,0 +1,80 @@
+/* plugin.c - finding and loading the PDF renderer plugin. */
+#include "plugin.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The type of vb_pdf_render in the plugin. */
+typedef int (*render_fn)(const vb_document *, const vb_pdf_options *,
+    vb_buf *, vb_diags *);
+
+/* Tries to open the plugin at path; returns the handle or NULL. */
+static void *
+try_open(const char *path, char *why, size_t whylen)
+{
+	void *h;
+
+	if (access(path, R_OK) != 0)
+		return NULL;
+	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		snprintf(why, whylen, "%s", dlerror());
+	return h;
+}
+
+/* Returns a handle of the plugin: $VANBAN_PDF_PLUGIN, then
+ * "<program>-pdf.so" beside the program, then the installed one. */
+static void *
+open_plugin(char *tried, size_t len, char *why, size_t whylen)
+{
+	char exe[PATH_MAX], path[PATH_MAX + 16];
+	const char *env = getenv("VANBAN_PDF_PLUGIN");
+	ssize_t n;
+	void *h;
+
+	if (env != NULL && *env)
+		return snprintf(tried, len, "%s", env), try_open(env, why, whylen);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		snprintf(path, sizeof(path), "%s-pdf.so", exe);
+		snprintf(tried, len, "%s", path);
+		if ((h = try_open(path, why, whylen)) != NULL)
+			return h;
+	}
+#ifdef VB_LIBDIR
+	snprintf(tried + strlen(tried), len - strlen(tried), ", %s",
+	    VB_LIBDIR "/vanban-pdf.so");
+	return try_open(VB_LIBDIR "/vanban-pdf.so", why, whylen);
+#else
+	return NULL;
+#endif
+}
+
+int
+vb_pdf_render_plugin(const vb_document *doc, const vb_pdf_options *opt,
+    vb_buf *out, vb_diags *d)
+{
+	char tried[2 * PATH_MAX] = "", why[512] = "";
+	void *h = open_plugin(tried, sizeof(tried), why, sizeof(why));
+	render_fn fn;
+
+	if (h == NULL) {
+		vb_diag_add(d, VB_ERROR, doc->path, 0, 0,
+		    "cài lại vanban (make install), hoặc chỉ định tệp bằng biến VANBAN_PDF_PLUGIN",
+		    "không tìm thấy bộ tạo PDF (đã tìm: %s)%s%s", tried,
+		    *why ? ": " : "", why);
+		return -1;
+	}
+	*(void **)&fn = dlsym(h, "vb_pdf_render");
+	if (fn == NULL) {
+		vb_diag_add(d, VB_ERROR, doc->path, 0, 0, NULL,
+		    "bộ tạo PDF không hợp lệ: %s", dlerror());
+		return -1;
+	}
+	/* The plugin stays loaded: unloading glib-based libraries is unsafe. */
+	return fn(doc, opt, out, d);
+}
