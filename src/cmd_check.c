@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "output.h"
 #include "convert.h"
 #include "diag.h"
 #include "text.h"
@@ -176,61 +177,7 @@ same_file(const char *a, const char *b)
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Writes all of data to fd; returns 0 or -1. */
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	ssize_t n;
 
-	while (len > 0) {
-		if ((n = write(fd, data, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Writes data to path through a temporary file beside it and a rename;
- * returns 0, or -1 after printing why (nothing is left behind). */
-static int
-write_atomic(const char *path, const char *data, size_t len)
-{
-	char *tmp = malloc(strlen(path) + 16);
-	int fd = -1, e;
-
-	if (tmp == NULL)
-		return -1;
-	sprintf(tmp, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		e = errno;
-		fprintf(stderr, "vanban: %s: lỗi: không ghi được tệp: %s\n", path,
-		    reason(e));
-		free(tmp);
-		return -1;
-	}
-	if (write_all(fd, data, len) < 0 || fsync(fd) < 0 ||
-	    fchmod(fd, 0644) < 0) {
-		e = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		e = errno;
-		goto fail;
-	}
-	free(tmp);
-	return 0;
-fail:
-	unlink(tmp);
-	fprintf(stderr, "vanban: %s: lỗi: không ghi được tệp: %s\n", path,
-	    reason(e));
-	free(tmp);
-	return -1;
-}
 
 /* Parses the options of "convert"; returns 0 or EXIT_USAGE. */
 static int
@@ -293,7 +240,7 @@ convert_to(const struct convert_opts *o, const vb_buf *b, const char *out)
 	if (a == NULL)
 		return EXIT_INPUT;
 	text = vb_legacy_convert(a, o->from, b->data, b->len, &len, &changed);
-	if (text == NULL || write_atomic(out, text, len) < 0)
+	if (text == NULL || vb_write_atomic(out, text, len) < 0)
 		rc = EXIT_INPUT;
 	else if (changed == 0)
 		fprintf(stderr, "vanban: %s: cảnh báo: không có dòng nào cần chuyển; "

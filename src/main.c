@@ -16,6 +16,7 @@
 #include "document.h"
 #include "docx/docx.h"
 #include "dump.h"
+#include "output.h"
 #include "plugin.h"
 #include "sheet.h"
 #include "version.h"
@@ -140,86 +141,8 @@ derive_path(const char *base, const char *ext)
 	return p;
 }
 
-/* Returns a plain-Vietnamese reason for errno e when writing. */
-static const char *
-write_reason(int e)
-{
-	switch (e) {
-	case ENOSPC: return "ổ đĩa đã đầy";
-	case EDQUOT: return "đã hết hạn mức dung lượng";
-	case EFBIG: return "tệp vượt quá kích thước cho phép";
-	case EACCES: case EPERM: return "không có quyền ghi vào thư mục này";
-	case ENOENT: return "thư mục không tồn tại";
-	case EISDIR: return "đường dẫn là một thư mục";
-	case EROFS: return "ổ đĩa chỉ cho đọc";
-	default: return strerror(e);
-	}
-}
 
-/* Writes all of data to fd; returns 0 or -1 with errno set. */
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	ssize_t n;
 
-	while (len > 0) {
-		if ((n = write(fd, data, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Writes data to path through a temporary file in the same folder and a
- * rename, so path is either the old file or the whole new one. Returns 0,
- * or -1 after printing why. */
-static int
-write_atomic(const char *path, const vb_buf *data)
-{
-	struct stat st;
-	char *tmp;
-	int fd, e;
-
-	if (strcmp(path, "-") == 0)
-		return write_all(STDOUT_FILENO, data->data, data->len) < 0 ? -1 : 0;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "vanban: %s: lỗi: đường dẫn ra là một thư mục\n"
-		    "  gợi ý: ghi rõ tên tệp, ví dụ -o %s/ke-hoach.docx\n", path, path);
-		return -1;
-	}
-	if ((tmp = malloc(strlen(path) + 16)) == NULL)
-		return -1;
-	sprintf(tmp, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		e = errno;
-		fprintf(stderr, "vanban: %s: lỗi: không ghi được tệp: %s\n", path,
-		    write_reason(e));
-		free(tmp);
-		return -1;
-	}
-	if (write_all(fd, data->data, data->len) < 0 || fsync(fd) < 0) {
-		e = errno;
-		close(fd);
-		goto fail;
-	}
-	fchmod(fd, 0644);
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		e = errno;
-		goto fail;
-	}
-	free(tmp);
-	return 0;
-fail:
-	unlink(tmp);
-	fprintf(stderr, "vanban: %s: lỗi: không ghi được tệp: %s (tệp cũ, nếu có, "
-	    "vẫn giữ nguyên)\n", path, write_reason(e));
-	free(tmp);
-	return -1;
-}
 
 /* Renders doc in one format and writes it; returns 0 or -1. */
 static int
@@ -236,7 +159,7 @@ render_one(const vb_document *doc, int fmt, const char *path,
 	r = fmt == FMT_DOCX ? vb_docx_render(doc, &out, d)
 	    : vb_pdf_render_plugin(doc, &po, &out, d);
 	if (r == 0)
-		r = write_atomic(path, &out);
+		r = vb_write_atomic(path, out.data ? out.data : "", out.len);
 	vb_buf_free(&out);
 	return r;
 }
