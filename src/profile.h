@@ -44,6 +44,15 @@ vb_profile vb_profile_default(void);
 /* Text width of a portrait page, in millimetres. */
 double vb_profile_text_width_mm(const vb_profile *p);
 
+/* Smallest sizes Decree 30 allows for the agency names, the place and
+ * date line, the Quốc hiệu and the Tiêu ngữ. A header line that would wrap
+ * at the profile's size is set this small instead when that keeps it on
+ * one line (both renderers, widths padded 1 % for rounding). */
+#define VB_MIN_AGENCY_PT 12
+#define VB_MIN_PLACE_PT 13
+#define VB_MIN_QUOC_HIEU_PT 12
+#define VB_MIN_TIEU_NGU_PT 13
+
 /* Unit helpers. */
 #define VB_MM_TO_TWIPS(mm) ((int)((mm) * 56.6929 + 0.5))
 #define VB_PT_TO_TWIPS(pt) ((int)((pt) * 20 + 0.5))

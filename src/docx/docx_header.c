@@ -9,15 +9,6 @@
 #define QUOC_HIEU "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #define TIEU_NGU "Độc lập - Tự do - Hạnh phúc"
 
-/* Smallest sizes Decree 30 allows for the agency names, the place and
- * date line, the Quốc hiệu and the Tiêu ngữ. A line that would wrap at the
- * profile's size is set this small instead, when that keeps it on one
- * line. */
-#define MIN_AGENCY_PT 12
-#define MIN_PLACE_PT 13
-#define MIN_QUOC_HIEU_PT 12
-#define MIN_TIEU_NGU_PT 13
-
 /* Returns the widest line of s (lines split at '\n'), in points. */
 static double
 widest_line_pt(dx_ctx *c, const char *s, double pt, unsigned style)
@@ -69,7 +60,7 @@ agency_cell(dx_ctx *c, int w)
 	const vb_header *h = &c->doc->header;
 	const vb_profile *p = c->p;
 	dx_ppr pp = centred(-1);
-	double issuer_pt = fit_pt(c, h->issuer, p->agency_pt, MIN_AGENCY_PT,
+	double issuer_pt = fit_pt(c, h->issuer, p->agency_pt, VB_MIN_AGENCY_PT,
 	    VB_BOLD, w);
 	int issuer_tw = DX_PT_TW(widest_line_pt(c, h->issuer, issuer_pt,
 	    VB_BOLD));
@@ -77,7 +68,7 @@ agency_cell(dx_ctx *c, int w)
 	dx_layout_cell(c, w);
 	if (h->parent != NULL && *h->parent != '\0')
 		dx_para_text(c, &pp, h->parent, 0, VB_PT_TO_HALF(fit_pt(c,
-		    h->parent, p->agency_pt, MIN_AGENCY_PT, 0, w)));
+		    h->parent, p->agency_pt, VB_MIN_AGENCY_PT, 0, w)));
 	dx_para_text(c, &pp, h->issuer, VB_BOLD, VB_PT_TO_HALF(issuer_pt));
 	dx_rule(c, w, dx_rule_width(issuer_tw, w), 0, 0);
 	dx_end(c->x);
@@ -90,9 +81,9 @@ nation_cell(dx_ctx *c, int w)
 {
 	const vb_profile *p = c->p;
 	dx_ppr pp = centred(-1);
-	double qh = fit_pt(c, QUOC_HIEU, p->quoc_hieu_pt, MIN_QUOC_HIEU_PT,
+	double qh = fit_pt(c, QUOC_HIEU, p->quoc_hieu_pt, VB_MIN_QUOC_HIEU_PT,
 	    VB_BOLD, w);
-	double tn = fit_pt(c, TIEU_NGU, p->tieu_ngu_pt, MIN_TIEU_NGU_PT,
+	double tn = fit_pt(c, TIEU_NGU, p->tieu_ngu_pt, VB_MIN_TIEU_NGU_PT,
 	    VB_BOLD, w);
 	int rule = DX_PT_TW(dx_text_width_pt(TIEU_NGU, tn, VB_BOLD));
 
@@ -128,7 +119,7 @@ date_cell(dx_ctx *c, int w)
 
 	dx_layout_cell(c, w);
 	dx_para_text(c, &pp, s, VB_ITALIC, VB_PT_TO_HALF(fit_pt(c, s,
-	    c->p->place_date_pt, MIN_PLACE_PT, VB_ITALIC, w)));
+	    c->p->place_date_pt, VB_MIN_PLACE_PT, VB_ITALIC, w)));
 	dx_end(c->x);
 }
 

@@ -77,15 +77,6 @@ draw_head(pdf_ctx *c, const pdf_line *l, double x, double y)
 	draw_opt(c, h->cv, xl, y + h->cv_y);
 }
 
-/* Smallest sizes Decree 30 allows for the agency names, the place and
- * date, the Quốc hiệu and the Tiêu ngữ: a line that would wrap at the
- * profile's size is set this small when that keeps it on one line (as the
- * DOCX renderer does, widths padded 1 % for rounding). */
-#define MIN_AGENCY_PT 12
-#define MIN_PLACE_PT 13
-#define MIN_QUOC_HIEU_PT 12
-#define MIN_TIEU_NGU_PT 13
-
 /* Returns the width of the widest '\n'-separated line of s. */
 static double
 widest(pdf_ctx *c, const char *s, double pt, unsigned style)
@@ -134,12 +125,12 @@ layout_head(pdf_ctx *c, head *h)
 	h->dx = h->wl + h->wr > c->width ? c->width - h->wl - h->wr : 0;
 	if (hd->parent != NULL && *hd->parent != '\0')
 		h->parent = centred(c, fit_pt(c, hd->parent, pf->agency_pt,
-		    MIN_AGENCY_PT, 0, h->wl), 0, h->wl, hd->parent);
-	ipt = fit_pt(c, issuer, pf->agency_pt, MIN_AGENCY_PT, VB_BOLD, h->wl);
+		    VB_MIN_AGENCY_PT, 0, h->wl), 0, h->wl, hd->parent);
+	ipt = fit_pt(c, issuer, pf->agency_pt, VB_MIN_AGENCY_PT, VB_BOLD, h->wl);
 	h->issuer = centred(c, ipt, VB_BOLD, h->wl, issuer);
-	h->qh = centred(c, fit_pt(c, qh, pf->quoc_hieu_pt, MIN_QUOC_HIEU_PT,
+	h->qh = centred(c, fit_pt(c, qh, pf->quoc_hieu_pt, VB_MIN_QUOC_HIEU_PT,
 	    VB_BOLD, h->wr), VB_BOLD, h->wr, qh);
-	tpt = fit_pt(c, tn, pf->tieu_ngu_pt, MIN_TIEU_NGU_PT, VB_BOLD, h->wr);
+	tpt = fit_pt(c, tn, pf->tieu_ngu_pt, VB_MIN_TIEU_NGU_PT, VB_BOLD, h->wr);
 	h->tn = centred(c, tpt, VB_BOLD, h->wr, tn);
 	h->issuer_rule = pdf_rule_width(widest(c, issuer, ipt, VB_BOLD),
 	    h->wl);
@@ -156,7 +147,7 @@ layout_head(pdf_ctx *c, head *h)
 	    hd->number_line != NULL ? hd->number_line : "Số:");
 	if (hd->place_date != NULL && *hd->place_date != '\0')
 		h->date = centred(c, fit_pt(c, hd->place_date,
-		    pf->place_date_pt, MIN_PLACE_PT, VB_ITALIC, h->wr),
+		    pf->place_date_pt, VB_MIN_PLACE_PT, VB_ITALIC, h->wr),
 		    VB_ITALIC, h->wr, hd->place_date);
 	h->so_y = row2 + PDF_HEAD_ROW_GAP;
 	h->date_y = row2 + PDF_HEAD_ROW_GAP;
