@@ -258,6 +258,22 @@ pair_key(struct ctx *c, yaml_node_pair_t *p)
 	return (const char *)k->data.scalar.value;
 }
 
+/* Returns the key of pair p of mapping m and sets *kp to its position, or
+ * returns NULL for a key that is not text or was already seen (both
+ * reported). */
+static const char *
+usable_key(struct ctx *c, yaml_node_t *m, yaml_node_pair_t *p, vb_pos *kp)
+{
+	const char *k = pair_key(c, p);
+
+	if (k == NULL)
+		return NULL;
+	*kp = pos_of(c, node_at(c, p->key));
+	if (duplicate(c, m->data.mapping.pairs.start, p, k, *kp))
+		return NULL;
+	return k;
+}
+
 /* Returns 1 when n is a mapping, else reports that key needs one. */
 static int
 need_mapping(struct ctx *c, yaml_node_t *n, const char *key, const char *ex)
@@ -284,10 +300,7 @@ rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
 	    "ky:\n    quyen_han: KT\n    thu_truong: Giám đốc\n    chuc_vu: Phó Giám đốc\n    ho_ten: Nguyễn Văn A"))
 		return;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		if ((k = pair_key(c, p)) == NULL)
-			continue;
-		kp = pos_of(c, node_at(c, p->key));
-		if (duplicate(c, n->data.mapping.pairs.start, p, k, kp))
+		if ((k = usable_key(c, n, p, &kp)) == NULL)
 			continue;
 		v = scalar(c, node_at(c, p->value), k);
 		if (strcmp(k, "quyen_han") == 0)
@@ -323,10 +336,7 @@ rd_appx_entry(struct ctx *c, yaml_node_t *n, vb_appx_src *e)
 	    "phu_luc:\n  - tieu_de: Danh mục nhiệm vụ\n    noi_dung: phu-luc-1.md"))
 		return;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		if ((k = pair_key(c, p)) == NULL)
-			continue;
-		kp = pos_of(c, node_at(c, p->key));
-		if (duplicate(c, n->data.mapping.pairs.start, p, k, kp))
+		if ((k = usable_key(c, n, p, &kp)) == NULL)
 			continue;
 		if ((v = scalar(c, node_at(c, p->value), k)) == NULL)
 			continue;
@@ -441,10 +451,7 @@ rd_layout(struct ctx *c, yaml_node_t *n, vb_pos pos)
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 		vb_pos kp;
 
-		if ((k = pair_key(c, p)) == NULL)
-			continue;
-		kp = pos_of(c, node_at(c, p->key));
-		if (duplicate(c, n->data.mapping.pairs.start, p, k, kp))
+		if ((k = usable_key(c, n, p, &kp)) == NULL)
 			continue;
 		if (strcmp(k, "phong_chu") == 0) {
 			apply_font(c, node_at(c, p->value));
@@ -535,10 +542,7 @@ read_top(struct ctx *c, yaml_node_t *root)
 	names[i] = NULL;
 	for (p = root->data.mapping.pairs.start;
 	    p < root->data.mapping.pairs.top; p++) {
-		if ((k = pair_key(c, p)) == NULL)
-			continue;
-		kp = pos_of(c, node_at(c, p->key));
-		if (duplicate(c, root->data.mapping.pairs.start, p, k, kp))
+		if ((k = usable_key(c, root, p, &kp)) == NULL)
 			continue;
 		for (i = 0; top_keys[i].name; i++)
 			if (strcmp(k, top_keys[i].name) == 0)

@@ -3,22 +3,6 @@
  * tables, code, quotes and rules. */
 #include "docx_int.h"
 
-/* Returns the w:jc of a paragraph alignment, NULL to keep the style's. */
-static const char *
-para_jc(vb_align a)
-{
-	switch (a) {
-	case VB_ALIGN_LEFT:
-		return "left";
-	case VB_ALIGN_CENTER:
-		return "center";
-	case VB_ALIGN_RIGHT:
-		return "right";
-	default:
-		return NULL;
-	}
-}
-
 /* Returns the style id of a heading level. */
 static const char *
 heading_style(int level)
@@ -127,7 +111,7 @@ block(dx_ctx *c, const vb_block *b, int keep)
 	dx_ppr pp = dx_ppr_init();
 
 	pp.keep_next = keep;
-	pp.jc = para_jc(b->align);
+	pp.jc = dx_jc(b->align, NULL);
 	if (b->align == VB_ALIGN_CENTER || b->align == VB_ALIGN_RIGHT)
 		pp.ind = 1;	/* no first-line indent off-centre */
 	switch (b->kind) {

@@ -133,6 +133,9 @@ void dx_sect_write(dx_ctx *c, const dx_sect *s);
 void dx_run(dx_ctx *c, const char *text, unsigned style, const dx_rpr *rp);
 /* Writes the runs of in, adding rp's style to each. */
 void dx_inline(dx_ctx *c, const vb_inline *in, const dx_rpr *rp);
+/* Returns the w:jc value of an alignment, or fallback for
+ * VB_ALIGN_DEFAULT (NULL: keep the style's). */
+const char *dx_jc(vb_align a, const char *fallback);
 /* Writes a whole paragraph of one text run. */
 void dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text,
     unsigned style, int half);

@@ -4,6 +4,21 @@
 
 #include <string.h>
 
+const char *
+dx_jc(vb_align a, const char *fallback)
+{
+	switch (a) {
+	case VB_ALIGN_LEFT:
+		return "left";
+	case VB_ALIGN_CENTER:
+		return "center";
+	case VB_ALIGN_RIGHT:
+		return "right";
+	default:
+		return fallback;
+	}
+}
+
 /* Returns a dx_ppr with nothing set. */
 dx_ppr
 dx_ppr_init(void)

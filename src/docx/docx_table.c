@@ -5,22 +5,6 @@
 
 #include <string.h>
 
-/* Returns the w:jc value of an alignment; fallback for VB_ALIGN_DEFAULT. */
-static const char *
-align_jc(vb_align a, const char *fallback)
-{
-	switch (a) {
-	case VB_ALIGN_LEFT:
-		return "left";
-	case VB_ALIGN_CENTER:
-		return "center";
-	case VB_ALIGN_RIGHT:
-		return "right";
-	default:
-		return fallback;
-	}
-}
-
 /* Left and right padding inside body table cells, twips (1 mm). */
 #define CELL_PAD 57
 
@@ -172,12 +156,12 @@ cell_paras(dx_ctx *c, const vb_table *t, const vb_row *row, size_t j,
 {
 	dx_rpr rp = { 0, 0, NULL };
 	dx_ppr pp = dx_ppr_init();
-	const char *col_jc = align_jc(t->align != NULL ? t->align[j] :
+	const char *col_jc = dx_jc(t->align != NULL ? t->align[j] :
 	    VB_ALIGN_DEFAULT, "left");
 	size_t i;
 
 	pp.style = "VBTableText";
-	pp.jc = align_jc(cell->align, row->header ? "center" : col_jc);
+	pp.jc = dx_jc(cell->align, row->header ? "center" : col_jc);
 	if (row->header || row->group)
 		rp.style = VB_BOLD;
 	for (i = 0; i < cell->npara || i == 0; i++) {
