@@ -17,17 +17,21 @@ PDF_LIBS = $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null) -lm
 
 CC ?= cc
 PREFIX ?= /usr/local
-WARN := -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+WARN := -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc \
 	-DVB_DATADIR=\"$(PREFIX)/share/vanban\" -DVB_LIBDIR=\"$(PREFIX)/lib/vanban\" -fPIC
 OPT ?= -O2 -g
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
 
+# One folder per stage: base/ (memory, text, diagnostics, output), parse/
+# (front matter, body), model/ (the document), sheet/ (spreadsheets and
+# tables), check/ (lints, convert), docx/ and pdf/ (renderers), cli/.
+STAGES := base parse model sheet check docx
 PDF_SRC := $(wildcard src/pdf/*.c)
-CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c src/docx/*.c))
+CORE_SRC := $(foreach d,$(STAGES),$(wildcard src/$(d)/*.c)) src/cli/plugin.c
 LIB_SRC := $(CORE_SRC) $(PDF_SRC)
 TEMPLATES := $(shell find templates -type f 2>/dev/null)
-HEADERS := $(wildcard src/*.h src/docx/*.h src/pdf/*.h)
+HEADERS := $(wildcard src/*/*.h)
 
 REL_OBJ := $(CORE_SRC:%.c=build/rel/%.o) build/rel/templates.o
 SAN_OBJ := $(CORE_SRC:%.c=build/san/%.o) build/san/templates.o
@@ -54,23 +58,23 @@ build/san/%.o: %.c $(HEADERS)
 	@echo '  CC [san] $<'
 	@$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
 
-build/rel/templates.o: build/templates.c src/templates.h
+build/rel/templates.o: build/templates.c src/base/templates.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(OPT) -c $< -o $@
 
-build/san/templates.o: build/templates.c src/templates.h
+build/san/templates.o: build/templates.c src/base/templates.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -O1 -g $(SAN) -c $< -o $@
 
 # -rdynamic: the plugin uses the core's functions (arena, buffers, text).
-vanban: build/rel/src/main.o $(REL_OBJ) vanban-pdf.so
-	$(CC) $(OPT) -rdynamic -o $@ build/rel/src/main.o $(REL_OBJ) $(CORE_LIBS)
+vanban: build/rel/src/cli/main.o $(REL_OBJ) vanban-pdf.so
+	$(CC) $(OPT) -rdynamic -o $@ build/rel/src/cli/main.o $(REL_OBJ) $(CORE_LIBS)
 
 vanban-pdf.so: $(REL_PDF)
 	$(CC) $(OPT) -shared -o $@ $^ $(PDF_LIBS)
 
-build/vanban-san: build/san/src/main.o $(SAN_OBJ) build/vanban-san-pdf.so
-	$(CC) $(SAN) -rdynamic -o $@ build/san/src/main.o $(SAN_OBJ) $(CORE_LIBS)
+build/vanban-san: build/san/src/cli/main.o $(SAN_OBJ) build/vanban-san-pdf.so
+	$(CC) $(SAN) -rdynamic -o $@ build/san/src/cli/main.o $(SAN_OBJ) $(CORE_LIBS)
 
 build/vanban-san-pdf.so: $(SAN_PDF)
 	$(CC) $(SAN) -shared -o $@ $^ $(PDF_LIBS)

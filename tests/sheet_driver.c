@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../src/sheet.h"
-#include "../src/sheet_grid.h"
+#include "sheet/sheet.h"
+#include "sheet/sheet_grid.h"
 
 /* Prints the model of t: one line per row, one field per cell. */
 static void

@@ -64,13 +64,14 @@ PY
 
 # --- build the driver -------------------------------------------------------
 PKG="libxml-2.0 libzip icu-uc icu-i18n"
-SRCS="sheet.c sheet_grid.c csv.c xlsx.c xlsx_format.c table_md.c table_groups.c
-arena.c buf.c diag.c text.c date.c table.c"
+SRCS="sheet/sheet.c sheet/sheet_grid.c sheet/csv.c sheet/xlsx.c sheet/xlsx_format.c
+sheet/table_md.c sheet/table_groups.c sheet/table.c
+base/arena.c base/buf.c base/diag.c base/text.c base/date.c"
 set --
 for f in $SRCS; do set -- "$@" "$ROOT/src/$f"; done
 # shellcheck disable=SC2046
 if ${CC:-cc} -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 \
-    -D_DEFAULT_SOURCE -O1 -g -fsanitize=address,undefined \
+    -D_DEFAULT_SOURCE -I"$ROOT/src" -O1 -g -fsanitize=address,undefined \
     -fno-sanitize-recover=undefined -fno-omit-frame-pointer \
     $(pkg-config --cflags $PKG) "$ROOT/tests/sheet_driver.c" "$@" \
     -o "$DRV" $(pkg-config --libs $PKG) -lm 2>"$OUT/build.err"; then

@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/date.h"
-#include "../src/doctype.h"
-#include "../src/document.h"
-#include "../src/numbering.h"
-#include "../src/text.h"
+#include "base/date.h"
+#include "base/text.h"
+#include "model/doctype.h"
+#include "model/document.h"
+#include "model/numbering.h"
 
 /* Counts of one run. */
 struct tally {

@@ -8,7 +8,7 @@
 
 #include <zip.h>
 
-#include "../templates.h"
+#include "base/templates.h"
 #include "docx_int.h"
 
 /* Most parts a package can have. */

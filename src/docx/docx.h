@@ -3,9 +3,9 @@
 #ifndef VB_DOCX_H
 #define VB_DOCX_H
 
-#include "../buf.h"
-#include "../diag.h"
-#include "../model.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "model/model.h"
 
 /* Renders doc as a .docx file image into out; returns 0, or -1 with a
  * message in d. */

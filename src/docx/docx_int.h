@@ -6,10 +6,10 @@
 
 #include <stddef.h>
 
-#include "../buf.h"
-#include "../diag.h"
-#include "../model.h"
+#include "base/buf.h"
+#include "base/diag.h"
 #include "docx_xml.h"
+#include "model/model.h"
 
 /* One relationship of a part (hyperlinks are added while writing). */
 typedef struct dx_rel {

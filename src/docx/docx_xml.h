@@ -6,7 +6,7 @@
 
 #include <libxml/xmlwriter.h>
 
-#include "../buf.h"
+#include "base/buf.h"
 
 /* Namespaces used by the parts. */
 #define DX_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../version.h"
+#include "base/version.h"
 #include "pdf_int.h"
 
 /* Appends what Cairo writes to the buffer in closure. */

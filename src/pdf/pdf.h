@@ -3,9 +3,9 @@
 #ifndef VB_PDF_H
 #define VB_PDF_H
 
-#include "../buf.h"
-#include "../diag.h"
-#include "../model.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "model/model.h"
 
 /* Choices for one PDF rendering. */
 typedef struct vb_pdf_options {

@@ -10,10 +10,10 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "../arena.h"
-#include "../buf.h"
-#include "../diag.h"
-#include "../model.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "model/model.h"
 #include "pdf.h"
 
 /* Layout constants not in the profile (points unless named _MM). They

@@ -5,9 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "../../src/document.h"
-#include "../../src/docx/docx.h"
-#include "../../src/pdf/pdf.h"
+#include "docx/docx.h"
+#include "model/document.h"
+#include "pdf/pdf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,0 +1,26 @@
+/* check.h - "vanban check": every problem the parser and the Decree 30
+ * lints find in a document, without writing anything. */
+#ifndef VB_CHECK_H
+#define VB_CHECK_H
+
+#include <stddef.h>
+
+#include "base/diag.h"
+
+/* Parses data[0..len) (the contents of path) and runs every lint on it.
+ * Adds each problem once to d, sorted by file, line and column. Returns the
+ * number of errors among them. */
+int vb_check_source(const char *path, const char *data, size_t len,
+    vb_diags *d);
+
+/* Runs "vanban check [--strict] FILE"; argv[1] is "check". Returns the exit
+ * code: 0 clean (or warnings only), 1 errors (or warnings with --strict),
+ * 2 wrong command line. */
+int vb_cmd_check(int argc, char **argv);
+
+/* Runs "vanban convert --from tcvn3|vni FILE [-o OUT]"; argv[1] is
+ * "convert". Returns the exit code: 0 written, 1 input or output problem,
+ * 2 wrong command line. */
+int vb_cmd_convert(int argc, char **argv);
+
+#endif

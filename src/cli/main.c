@@ -1,0 +1,442 @@
+/* main.c - the vanban command line: render Markdown documents to DOCX and
+ * PDF. Output is written to a temporary file and renamed, so a failure
+ * never leaves a broken file behind and never touches an existing one. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/output.h"
+#include "base/version.h"
+#include "check/check.h"
+#include "docx/docx.h"
+#include "model/document.h"
+#include "model/dump.h"
+#include "plugin.h"
+#include "sheet/sheet.h"
+
+/* Exit codes. */
+enum {
+	EXIT_OK = 0,		/* success */
+	EXIT_INPUT = 1,		/* a problem in the input or the output */
+	EXIT_USAGE = 2		/* the command line was wrong */
+};
+
+/* Output formats to write. */
+enum {
+	FMT_DOCX = 1,		/* .docx */
+	FMT_PDF = 2		/* .pdf */
+};
+
+/* Options of "vanban render". */
+struct opts {
+	const char *input;	/* input file, "-" for standard input */
+	const char *output;	/* -o path, or NULL */
+	int formats;		/* FMT_* bits; 0 until chosen */
+	const char *font;	/* --font family, or NULL */
+	int strict;		/* --strict: warnings count as errors */
+};
+
+static const char usage_text[] =
+"Cách dùng:\n"
+"  vanban render TỆP.md [-o RA.docx|RA.pdf] [--format docx,pdf]\n"
+"  vanban check [--strict] TỆP.md\n"
+"  vanban convert --from tcvn3|vni TỆP [-o RA]\n"
+"  vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]\n"
+"  vanban dump TỆP.md       (in mô hình văn bản đã phân tích, để kiểm tra)\n"
+"  vanban --help | --version\n"
+"\n"
+"Chuyển một văn bản hành chính viết bằng Markdown (có phần đầu YAML) thành\n"
+"tệp DOCX và PDF đúng thể thức Nghị định 30/2020/NĐ-CP.\n"
+"\n"
+"  render TỆP.md      ghi TỆP.docx và TỆP.pdf cạnh tệp nguồn\n"
+"                     (TỆP là - thì đọc từ đầu vào chuẩn, khi đó cần -o)\n"
+"  -o, --output RA    ghi vào RA; đuôi .docx hoặc .pdf chọn định dạng\n"
+"                     (RA là - thì ghi ra đầu ra chuẩn)\n"
+"  -f, --format DS    định dạng cần ghi, cách nhau bởi dấu phẩy: docx,pdf\n"
+"      --font TÊN     phông chữ cho PDF (mặc định: Liberation Serif đi kèm,\n"
+"                     cùng số đo với Times New Roman)\n"
+"      --strict       không ghi tệp nếu 'vanban check' thấy lỗi\n"
+"  -h, --help         in hướng dẫn này\n"
+"\n"
+"  check TỆP          kiểm tra văn bản theo Nghị định 30 (không ghi tệp nào):\n"
+"                     in mọi lỗi và cảnh báo dạng tệp:dòng:cột kèm gợi ý sửa;\n"
+"                     mã thoát 1 khi có lỗi (có --strict: cả khi có cảnh báo)\n"
+"  convert            chuyển văn bản gõ bằng mã TCVN3 (ABC) hoặc VNI sang\n"
+"                     Unicode, ghi ra tệp mới (mặc định TỆP.unicode.md),\n"
+"                     không bao giờ ghi đè tệp gốc\n"
+"  table BẢNG         in bảng của một tệp Excel (.xlsx), .csv hoặc .tsv thành\n"
+"                     bảng Markdown (đánh số TT, dòng nhóm I, II…) ra đầu ra\n"
+"                     chuẩn, để chép vào phụ lục và sửa tiếp bằng Markdown\n"
+"  -s, --trang-tinh   tên trang tính trong tệp .xlsx (mặc định: trang đầu)\n"
+"  -V, --version      in phiên bản\n"
+"\n"
+"Mã thoát: 0 thành công; 1 lỗi trong văn bản hoặc khi ghi tệp (không tệp nào\n"
+"được ghi dở); 2 dùng sai lệnh.\n"
+"Các khóa của phần đầu và cách viết nội dung: xem README.md.\n";
+
+/* Prints a usage error and returns EXIT_USAGE. */
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("vanban: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nXem: vanban --help\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Parses a --format list; returns the FMT_* bits, or 0 when invalid. */
+static int
+parse_formats(const char *s)
+{
+	char buf[64], *tok, *save = NULL;
+	int f = 0;
+
+	if (strlen(s) >= sizeof(buf))
+		return 0;
+	strcpy(buf, s);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "docx") == 0)
+			f |= FMT_DOCX;
+		else if (strcmp(tok, "pdf") == 0)
+			f |= FMT_PDF;
+		else
+			return 0;
+	}
+	return f;
+}
+
+/* Returns 1 when s ends with suffix. */
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Returns a malloc'd path: base without its .md extension plus ext. */
+static char *
+derive_path(const char *base, const char *ext)
+{
+	size_t n = strlen(base);
+	char *p;
+
+	if (ends_with(base, ".md") || ends_with(base, ".pdf"))
+		n -= 3 + ends_with(base, ".pdf");
+	else if (ends_with(base, ".docx"))
+		n -= 5;
+	else if (ends_with(base, ".markdown"))
+		n -= 9;
+	if ((p = malloc(n + strlen(ext) + 1)) == NULL)
+		return NULL;
+	memcpy(p, base, n);
+	strcpy(p + n, ext);
+	return p;
+}
+
+
+
+
+/* Renders doc in one format and writes it; returns 0 or -1. */
+static int
+render_one(const vb_document *doc, int fmt, const char *path,
+    const struct opts *o, vb_diags *d)
+{
+	vb_buf out = {0};
+	vb_pdf_options po;
+	int r;
+
+	memset(&po, 0, sizeof(po));
+	po.font = o->font;
+	po.created = getenv("VANBAN_DATE");
+	r = fmt == FMT_DOCX ? vb_docx_render(doc, &out, d)
+	    : vb_pdf_render_plugin(doc, &po, &out, d);
+	if (r == 0)
+		r = vb_write_atomic(path, out.data ? out.data : "", out.len);
+	vb_buf_free(&out);
+	return r;
+}
+
+/* Sets the output paths for each requested format; returns 0, or
+ * EXIT_USAGE after printing why. */
+static int
+plan_outputs(struct opts *o, char **docx, char **pdf)
+{
+	*docx = *pdf = NULL;
+	if (o->output) {
+		if (o->formats == 0)
+			o->formats = ends_with(o->output, ".pdf") ? FMT_PDF :
+			    ends_with(o->output, ".docx") ? FMT_DOCX : 0;
+		if (o->formats == 0)
+			return usage_error("không rõ định dạng của '%s': "
+			    "dùng đuôi .docx hoặc .pdf, hoặc --format", o->output);
+		if (o->formats == (FMT_DOCX | FMT_PDF)) {
+			*docx = derive_path(o->output, ".docx");
+			*pdf = derive_path(o->output, ".pdf");
+			return 0;
+		}
+		if (o->formats & FMT_DOCX)
+			*docx = strdup(o->output);
+		else
+			*pdf = strdup(o->output);
+		return 0;
+	}
+	if (strcmp(o->input, "-") == 0)
+		return usage_error("%s", "đọc từ đầu vào chuẩn thì cần -o để chỉ nơi ghi");
+	if (o->formats == 0)
+		o->formats = FMT_DOCX | FMT_PDF;
+	if (o->formats & FMT_DOCX)
+		*docx = derive_path(o->input, ".docx");
+	if (o->formats & FMT_PDF)
+		*pdf = derive_path(o->input, ".pdf");
+	return 0;
+}
+
+/* Reads all of path ("-": standard input) into b; returns 0 or -1 after
+ * adding the reason to d. */
+static int
+read_all(const char *path, vb_buf *b, vb_diags *d)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL) {
+		vb_diag_add(d, VB_ERROR, path, 0, 0, NULL,
+		    "không mở được tệp: %s", errno == ENOENT ?
+		    "không có tệp này" : strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (vb_buf_put(b, chunk, n) < 0)
+			break;
+	n = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (n) {
+		vb_diag_add(d, VB_ERROR, path, 0, 0, NULL, "lỗi khi đọc tệp");
+		return -1;
+	}
+	return 0;
+}
+
+/* "render --strict": returns the document only when "vanban check" finds
+ * no error in it; its findings go to d. */
+static vb_document *
+load_strict(const char *path, vb_diags *d)
+{
+	vb_diags parse = {0};
+	vb_buf b = {0};
+	vb_document *doc = NULL;
+
+	if (read_all(path, &b, d) == 0 &&
+	    vb_check_source(path, b.data ? b.data : "", b.len, d) == 0)
+		doc = vb_document_parse(path, b.data ? b.data : "", b.len, &parse);
+	else if (b.len || b.data)
+		vb_diag_add(d, VB_ERROR, path, 0, 0,
+		    "sửa các lỗi trên (xem 'vanban check'), hoặc bỏ --strict để ghi bản nháp",
+		    "--strict: văn bản còn lỗi nên không ghi tệp");
+	vb_diags_free(&parse);	/* check has reported the same findings */
+	vb_buf_free(&b);
+	return doc;
+}
+
+/* Runs "vanban render" with parsed options; returns the exit code. */
+static int
+render(struct opts *o)
+{
+	vb_diags d = {0};
+	vb_document *doc;
+	char *docx, *pdf;
+	int rc = EXIT_OK;
+
+	if ((rc = plan_outputs(o, &docx, &pdf)) != 0)
+		return rc;
+	doc = o->strict ? load_strict(o->input, &d) : vb_document_load(o->input, &d);
+	if (doc == NULL)
+		rc = EXIT_INPUT;
+	if (doc && docx && render_one(doc, FMT_DOCX, docx, o, &d) < 0)
+		rc = EXIT_INPUT;
+	if (doc && pdf && rc == EXIT_OK && render_one(doc, FMT_PDF, pdf, o, &d) < 0)
+		rc = EXIT_INPUT;
+	vb_diags_print(&d);
+	vb_diags_free(&d);
+	vb_document_free(doc);
+	free(docx);
+	free(pdf);
+	return rc;
+}
+
+/* Returns the value of option argv[*i] ("-o X" or "--output=X"), advancing
+ * *i, or NULL when missing. */
+static const char *
+opt_value(int argc, char **argv, int *i, const char *lng)
+{
+	size_t n = strlen(lng);
+
+	if (strncmp(argv[*i], lng, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+/* Returns 1 when argv[i] is the short or long option (with or without =). */
+static int
+is_opt(const char *arg, const char *shrt, const char *lng)
+{
+	size_t n = strlen(lng);
+
+	return (shrt && strcmp(arg, shrt) == 0) || strcmp(arg, lng) == 0 ||
+	    (strncmp(arg, lng, n) == 0 && arg[n] == '=');
+}
+
+/* Parses the options of "render"; returns 0 or EXIT_USAGE. */
+static int
+parse_render(int argc, char **argv, struct opts *o)
+{
+	const char *v;
+	int i;
+
+	for (i = 2; i < argc; i++) {
+		if (is_opt(argv[i], "-o", "--output")) {
+			if ((v = opt_value(argc, argv, &i, "--output")) == NULL)
+				return usage_error("%s", "-o cần tên tệp ra");
+			o->output = v;
+		} else if (is_opt(argv[i], "-f", "--format")) {
+			if ((v = opt_value(argc, argv, &i, "--format")) == NULL ||
+			    (o->formats = parse_formats(v)) == 0)
+				return usage_error("%s", "--format nhận docx, pdf hoặc docx,pdf");
+		} else if (is_opt(argv[i], NULL, "--font")) {
+			if ((v = opt_value(argc, argv, &i, "--font")) == NULL)
+				return usage_error("%s", "--font cần tên phông chữ");
+			o->font = v;
+		} else if (strcmp(argv[i], "--strict") == 0)
+			o->strict = 1;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return usage_error("không có tùy chọn '%s'", argv[i]);
+		else if (o->input == NULL)
+			o->input = argv[i];
+		else
+			return usage_error("chỉ xử lý một tệp mỗi lần, thừa '%s'", argv[i]);
+	}
+	if (o->input == NULL)
+		return usage_error("%s", "thiếu tên tệp .md cần chuyển");
+	return 0;
+}
+
+/* Runs "vanban table SOURCE [--trang-tinh TÊN]": prints the table of a
+ * spreadsheet as Markdown; returns the exit code. */
+static int
+table(int argc, char **argv)
+{
+	const char *src = NULL, *sheet = NULL, *slash;
+	vb_arena *a = vb_arena_new();
+	vb_diags d = {0};
+	vb_buf out = {0};
+	vb_table *t = NULL;
+	char *dir = NULL;
+	int i, rc = EXIT_OK;
+
+	for (i = 2; i < argc; i++) {
+		if (is_opt(argv[i], "-s", "--trang-tinh")) {
+			if ((sheet = opt_value(argc, argv, &i, "--trang-tinh")) == NULL)
+				rc = usage_error("%s", "--trang-tinh cần tên trang tính");
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			rc = usage_error("không có tùy chọn '%s'", argv[i]);
+		else if (src == NULL)
+			src = argv[i];
+		else
+			rc = usage_error("chỉ xử lý một tệp mỗi lần, thừa '%s'", argv[i]);
+		if (rc != EXIT_OK)
+			goto done;
+	}
+	if (src == NULL) {
+		rc = usage_error("%s", "cách dùng: vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]");
+		goto done;
+	}
+	/* The file's own folder is the base: any path the clerk types works. */
+	if ((slash = strrchr(src, '/')) != NULL) {
+		dir = strndup(src, (size_t)(slash - src) + (slash == src));
+		src = slash + 1;
+	}
+	t = vb_sheet_load(a, dir ? dir : ".", src, sheet, &d);
+	if (t != NULL)
+		vb_table_number(a, t, src, &d);
+	if (t != NULL && d.errors == 0 && vb_table_to_markdown(t, &out) == 0)
+		fwrite(out.data, 1, out.len, stdout);
+	else
+		rc = EXIT_INPUT;
+	vb_diags_print(&d);
+done:
+	vb_diags_free(&d);
+	vb_buf_free(&out);
+	vb_arena_free(a);
+	free(dir);
+	return rc;
+}
+
+/* Runs "vanban dump FILE": prints the document model; returns the exit code. */
+static int
+dump(int argc, char **argv)
+{
+	vb_diags d = {0};
+	vb_document *doc;
+	vb_buf out = {0};
+
+	if (argc != 3)
+		return usage_error("%s", "cách dùng: vanban dump TỆP.md");
+	doc = vb_document_load(argv[2], &d);
+	vb_diags_print(&d);
+	vb_diags_free(&d);
+	if (doc == NULL)
+		return EXIT_INPUT;
+	vb_dump(doc, &out);
+	fwrite(out.data, 1, out.len, stdout);
+	vb_buf_free(&out);
+	vb_document_free(doc);
+	return EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	/* Past a file-size limit, write() should fail with EFBIG (reported,
+	 * temporary file removed) instead of the process being killed. */
+	signal(SIGXFSZ, SIG_IGN);
+	if (argc < 2)
+		return usage_error("%s", "thiếu lệnh");
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("vanban %s\n", VB_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "dump") == 0)
+		return dump(argc, argv);
+	if (strcmp(argv[1], "table") == 0)
+		return table(argc, argv);
+	if (strcmp(argv[1], "check") == 0)
+		return vb_cmd_check(argc, argv);
+	if (strcmp(argv[1], "convert") == 0)
+		return vb_cmd_convert(argc, argv);
+	if (strcmp(argv[1], "render") != 0)
+		return usage_error("không có lệnh '%s'", argv[1]);
+	if ((rc = parse_render(argc, argv, &o)) != 0)
+		return rc;
+	return render(&o);
+}

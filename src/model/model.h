@@ -1,0 +1,185 @@
+/* model.h - the document model: a Decree 30 administrative document as the
+ * renderers see it. The parser (frontmatter.c, body.c, document.c) builds it;
+ * the DOCX and PDF renderers only read it. Every string is NFC UTF-8 and
+ * already composed the way it is printed (upper-cased, numbered, punctuated),
+ * so a renderer decides only where and how large things go. All memory
+ * belongs to the document's arena. */
+#ifndef VB_MODEL_H
+#define VB_MODEL_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/date.h"
+#include "doctype.h"
+#include "profile.h"
+
+/* Character style flags of a run. */
+enum {
+	VB_BOLD = 1 << 0,	/* bold */
+	VB_ITALIC = 1 << 1,	/* italic */
+	VB_UNDERLINE = 1 << 2,	/* underlined (raw <u>) */
+	VB_STRIKE = 1 << 3,	/* struck through (~~x~~) */
+	VB_CODE = 1 << 4,	/* inline code, set in the body font */
+	VB_SUPER = 1 << 5,	/* superscript (raw <sup>) */
+	VB_SUB = 1 << 6		/* subscript (raw <sub>) */
+};
+
+/* What a run is. */
+typedef enum vb_run_kind {
+	VB_RUN_TEXT,		/* text in one style */
+	VB_RUN_BREAK,		/* hard line break inside the paragraph */
+	VB_RUN_NOTE		/* footnote reference mark */
+} vb_run_kind;
+
+/* A piece of a paragraph in one style. */
+typedef struct vb_run {
+	vb_run_kind kind;	/* text, break or footnote mark */
+	unsigned style;		/* VB_BOLD | VB_ITALIC | … */
+	const char *text;	/* the text (VB_RUN_TEXT), else NULL */
+	const char *href;	/* link target when the run is a link, else NULL */
+	int note;		/* footnote number, 1-based (VB_RUN_NOTE) */
+} vb_run;
+
+/* The content of one paragraph: runs in reading order. */
+typedef struct vb_inline {
+	vb_run *runs;		/* the runs */
+	size_t n;		/* number of runs */
+} vb_inline;
+
+/* Horizontal alignment. */
+typedef enum vb_align {
+	VB_ALIGN_DEFAULT,	/* body: justified; table cell: left */
+	VB_ALIGN_LEFT,		/* flush left */
+	VB_ALIGN_CENTER,	/* centred */
+	VB_ALIGN_RIGHT		/* flush right */
+} vb_align;
+
+/* One table cell. A cell covered by a span of another has colspan 0. */
+typedef struct vb_cell {
+	vb_inline *paras;	/* lines of the cell, each its own paragraph */
+	size_t npara;		/* number of lines (0: empty cell) */
+	int colspan;		/* columns this cell covers (1 = normal, 0 = covered) */
+	int rowspan;		/* rows this cell covers (1 = normal) */
+	int covered;		/* 1 when covered by a rowspan from above */
+	vb_align align;		/* alignment of the cell text */
+} vb_cell;
+
+/* One table row. */
+typedef struct vb_row {
+	vb_cell *cells;		/* exactly ncols cells */
+	int header;		/* 1 for heading rows (bold, repeated on each page) */
+	int group;		/* 1 for a group row (bold, spans the table) */
+} vb_row;
+
+/* A table: rows of cells with column widths measured from the content. */
+typedef struct vb_table {
+	size_t ncols;		/* number of columns */
+	size_t nrows;		/* number of rows, heading rows included */
+	vb_row *rows;		/* the rows, heading rows first */
+	size_t header_rows;	/* how many leading rows are heading rows */
+	double *width;		/* share of the table width per column, sums to 1 */
+	vb_align *align;	/* column alignment from the Markdown delimiter row */
+} vb_table;
+
+/* What a block is. */
+typedef enum vb_block_kind {
+	VB_BLOCK_HEADING,	/* numbered section heading */
+	VB_BLOCK_PARA,		/* body paragraph */
+	VB_BLOCK_ITEM,		/* list item paragraph ("- …", "+ …", "1. …") */
+	VB_BLOCK_TABLE,		/* table */
+	VB_BLOCK_CODE,		/* preformatted text, one run per line */
+	VB_BLOCK_QUOTE,		/* quoted paragraph (indented, italic) */
+	VB_BLOCK_RULE		/* thematic break: a short centred rule */
+} vb_block_kind;
+
+/* One block of the body or of an appendix, in reading order. Nested
+ * Markdown structure (lists in lists, paragraphs in items) is flattened:
+ * each paragraph is its own block with its depth in level. */
+typedef struct vb_block {
+	vb_block_kind kind;	/* heading, paragraph, item, … */
+	const char *file;	/* source file */
+	int line;		/* 1-based source line, 0 when unknown */
+	int col;		/* 1-based source column, 0 when unknown */
+	int level;		/* heading: 1 (I.), 2 (1.), 3 (a)), 4+; item: list depth from 0 */
+	const char *number;	/* heading: "I.", "1.", "a)" or NULL; item: marker "-", "+", "3." */
+	int list;		/* item: id of its ordered list (>0), 0 for bullets */
+	int ordinal;		/* item: its number in an ordered list */
+	int continued;		/* item: 1 for a second paragraph of the same item (no marker) */
+	vb_inline text;		/* content of headings, paragraphs, items, quotes, code */
+	vb_table *table;	/* VB_BLOCK_TABLE: the table */
+	vb_align align;		/* paragraph alignment */
+} vb_block;
+
+/* A footnote. Numbers run through the whole document. */
+typedef struct vb_note {
+	int number;		/* 1-based number, as referenced by VB_RUN_NOTE */
+	vb_inline *paras;	/* its paragraphs */
+	size_t npara;		/* number of paragraphs */
+} vb_note;
+
+/* The main body or one appendix: a run of blocks on its own pages. */
+typedef struct vb_part {
+	vb_block *blocks;	/* the blocks */
+	size_t n;		/* number of blocks */
+	int landscape;		/* 1 when set on landscape pages */
+	const char *label;	/* appendix: "Phụ lục" or "Phụ lục II"; NULL for the body */
+	const char *title;	/* appendix: title, upper-cased; may be NULL */
+	const char *ref_line;	/* appendix: "(Kèm theo Kế hoạch số … của …)" */
+	const char *file;	/* Markdown file the part came from */
+} vb_part;
+
+/* The signer's block, right of "Nơi nhận". */
+typedef struct vb_signature {
+	const char **lines;	/* authority and title lines, upper-cased: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC" */
+	size_t nlines;		/* number of lines */
+	const char *name;	/* signer's full name, as written */
+	const char *role;	/* a field name for the signature: "Pho_Giam_doc" (ASCII) */
+} vb_signature;
+
+/* Everything above the body, composed as printed. */
+typedef struct vb_header {
+	const char *parent;	/* parent agency, upper-cased, or NULL */
+	const char *issuer;	/* issuing agency, upper-cased (may hold '\n' line breaks) */
+	const char *number_line; /* "Số: 12/KH-SGDĐT" or "Số:      /KH-SGDĐT" */
+	const char *place_date;	/* "Bắc Giang, ngày 19 tháng 01 năm 2024" */
+	const char *type_name;	/* "KẾ HOẠCH", NULL for a công văn */
+	const char *subject;	/* trích yếu, sentence case, or NULL */
+	const char *cv_subject;	/* công văn: "V/v …" under "Số", else NULL */
+	const char **to;	/* "Kính gửi" recipients, each without punctuation */
+	size_t nto;		/* number of "Kính gửi" recipients */
+	const char **bases;	/* "Căn cứ …" lines, punctuated, or NULL */
+	size_t nbases;		/* number of "Căn cứ" lines */
+} vb_header;
+
+/* Document properties (DOCX core.xml, PDF info). */
+typedef struct vb_props {
+	const char *title;	/* the trích yếu (or the type name) */
+	const char *author;	/* the issuing agency, as written */
+	const char *subject;	/* "Kế hoạch số 12/KH-SGDĐT" */
+	const char *keywords;	/* type name */
+} vb_props;
+
+/* A whole document, ready to render. */
+typedef struct vb_document {
+	vb_arena *arena;	/* owns every allocation of the document */
+	const char *path;	/* input file ("-" for standard input) */
+	vb_profile profile;	/* sizes and margins in force */
+	const vb_doctype *type;	/* document kind */
+	vb_date date;		/* issue date, parts may be 0 (blank) */
+	const char *number;	/* document number as printed ("12", "05"), "" when blank */
+	const char *symbol;	/* "KH-SGDĐT" */
+	vb_header header;	/* header block */
+	vb_part body;		/* main body */
+	vb_part *appendices;	/* appendices, in order */
+	size_t nappendices;	/* number of appendices */
+	vb_note *notes;		/* footnotes of body and appendices */
+	size_t nnotes;		/* number of footnotes */
+	vb_signature sign;	/* signature block */
+	const char *noi_nhan_label; /* "Nơi nhận:" */
+	const char **recipients; /* "Nơi nhận" lines, punctuated: "- UBND tỉnh (b/c);" … "- Lưu: VT, VP." */
+	size_t nrecipients;	/* number of recipient lines */
+	vb_props props;		/* document properties */
+} vb_document;
+
+#endif

@@ -1,0 +1,597 @@
+/* frontmatter.c - reading the YAML front matter with libyaml's document API
+ * and checking every key against what Decree 30 allows. */
+#include "frontmatter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "base/text.h"
+
+/* State of one front matter parse. */
+struct ctx {
+	vb_arena *a;		/* where strings go */
+	const char *file;	/* file name for messages */
+	const char *yaml;	/* the YAML text */
+	size_t len;		/* its length */
+	int first_line;		/* file line of the YAML's first line */
+	yaml_document_t *doc;	/* the loaded YAML document */
+	vb_meta *m;		/* what is being filled */
+	vb_diags *d;		/* where problems go */
+};
+
+/* A key and the function that reads its value. */
+struct key {
+	const char *name;	/* key as written in the front matter */
+	void (*read)(struct ctx *, yaml_node_t *, vb_pos);	/* reader */
+};
+
+/* A layout setting under "trinh_bay" and its allowed range. */
+struct setting {
+	const char *name;	/* key */
+	double min;		/* smallest allowed value */
+	double max;		/* largest allowed value */
+	size_t offset;		/* where it goes in vb_profile */
+	const char *unit;	/* unit for messages */
+};
+
+/* Returns where node starts in the file. */
+static vb_pos
+pos_of(const struct ctx *c, const yaml_node_t *node)
+{
+	vb_pos p;
+
+	p.line = (int)node->start_mark.line + c->first_line;
+	p.col = (int)node->start_mark.column + 1;
+	return p;
+}
+
+/* Returns the node with that id. */
+static yaml_node_t *
+node_at(const struct ctx *c, int id)
+{
+	return yaml_document_get_node(c->doc, id);
+}
+
+/* Returns the NFC text of a scalar node. A one-pair mapping ("Lưu: VT"
+ * unquoted in a list) is read back as "key: value". Returns NULL and
+ * reports an error for anything else. */
+static const char *
+scalar(struct ctx *c, yaml_node_t *n, const char *key)
+{
+	yaml_node_pair_t *p;
+	const char *k, *v;
+	vb_pos pos = pos_of(c, n);
+	char *s;
+
+	if (n->type == YAML_SCALAR_NODE) {
+		s = vb_text_nfc(c->a, (const char *)n->data.scalar.value,
+		    n->data.scalar.length);
+		return s ? vb_text_trim(c->a, s) : "";
+	}
+	p = n->data.mapping.pairs.start;
+	if (n->type == YAML_MAPPING_NODE &&
+	    n->data.mapping.pairs.top - p == 1 &&
+	    node_at(c, p->key)->type == YAML_SCALAR_NODE &&
+	    node_at(c, p->value)->type == YAML_SCALAR_NODE) {
+		k = scalar(c, node_at(c, p->key), key);
+		v = scalar(c, node_at(c, p->value), key);
+		return vb_sprintf(c->a, "%s: %s", k, v);
+	}
+	vb_diag_add(c->d, VB_ERROR, c->file, pos.line, pos.col,
+	    "viết giá trị trên cùng dòng với tên khóa, ví dụ: co_quan: Sở Giáo dục và Đào tạo",
+	    "khóa '%s' cần một giá trị văn bản", key);
+	return NULL;
+}
+
+/* Appends s at pos to list l. */
+static void
+list_add(struct ctx *c, vb_strlist *l, const char *s, vb_pos pos)
+{
+	size_t cap = l->n, pcap = l->n;
+
+	l->items = vb_grow(c->a, (void *)l->items, l->n + 1, sizeof(char *), &cap);
+	l->pos = vb_grow(c->a, l->pos, l->n + 1, sizeof(vb_pos), &pcap);
+	l->items[l->n] = s;
+	l->pos[l->n] = pos;
+	l->n++;
+}
+
+/* Reads a sequence of strings (or one string) into l. */
+static void
+read_list(struct ctx *c, yaml_node_t *n, const char *key, vb_strlist *l)
+{
+	yaml_node_item_t *it;
+	yaml_node_t *e;
+	const char *s;
+
+	memset(l, 0, sizeof(*l));
+	if (n->type != YAML_SEQUENCE_NODE) {
+		if ((s = scalar(c, n, key)) != NULL && *s)
+			list_add(c, l, s, pos_of(c, n));
+		return;
+	}
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++) {
+		e = node_at(c, *it);
+		if ((s = scalar(c, e, key)) != NULL && *s)
+			list_add(c, l, s, pos_of(c, e));
+	}
+}
+
+static void rd_kind(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->kind = scalar(c, n, "loai"); c->m->kind_pos = p; }
+static void rd_parent(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->parent = scalar(c, n, "co_quan_chu_quan"); }
+static void rd_issuer(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->issuer = scalar(c, n, "co_quan"); c->m->issuer_pos = p; }
+static void rd_abbrev(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->abbrev = scalar(c, n, "viet_tat"); c->m->abbrev_pos = p; }
+static void rd_number(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->number = scalar(c, n, "so"); c->m->number_pos = p; }
+static void rd_unit(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->unit = scalar(c, n, "don_vi"); }
+static void rd_place(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->place = scalar(c, n, "dia_danh"); }
+static void rd_date(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->date = scalar(c, n, "ngay"); c->m->date_pos = p; }
+static void rd_subject(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->subject = scalar(c, n, "trich_yeu"); }
+static void rd_to(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "kinh_gui", &c->m->to); }
+static void rd_bases(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "can_cu", &c->m->bases); }
+static void rd_recipients(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->recipients_pos = p; read_list(c, n, "noi_nhan", &c->m->recipients); }
+static void rd_archive(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "luu", &c->m->archive); }
+
+static void rd_sign(struct ctx *, yaml_node_t *, vb_pos);
+static void rd_appx(struct ctx *, yaml_node_t *, vb_pos);
+static void rd_layout(struct ctx *, yaml_node_t *, vb_pos);
+
+static const struct key top_keys[] = {
+	{"loai", rd_kind},
+	{"co_quan_chu_quan", rd_parent},
+	{"co_quan", rd_issuer},
+	{"viet_tat", rd_abbrev},
+	{"so", rd_number},
+	{"don_vi", rd_unit},
+	{"dia_danh", rd_place},
+	{"ngay", rd_date},
+	{"trich_yeu", rd_subject},
+	{"kinh_gui", rd_to},
+	{"can_cu", rd_bases},
+	{"noi_nhan", rd_recipients},
+	{"luu", rd_archive},
+	{"ky", rd_sign},
+	{"phu_luc", rd_appx},
+	{"trinh_bay", rd_layout},
+	{NULL, NULL}
+};
+
+static const char *const sign_keys[] = {
+	"quyen_han", "tap_the", "thu_truong", "chuc_vu", "ho_ten", NULL
+};
+
+static const char *const appx_keys[] = {
+	"tieu_de", "noi_dung", "bang", "trang_tinh", "nhiem_vu", "huong", NULL
+};
+
+static const struct setting settings[] = {
+	{"co_chu", 13, 14, offsetof(vb_profile, body_pt), "pt"},
+	{"thut_dau_dong", 1.0, 1.27, offsetof(vb_profile, indent_cm), "cm"},
+	{"cach_doan", 6, 12, offsetof(vb_profile, para_space_pt), "pt"},
+	{"gian_dong", 1.0, 1.5, offsetof(vb_profile, line_spacing), "lần dòng đơn"},
+	{"le_tren", 20, 25, offsetof(vb_profile, margin_top_mm), "mm"},
+	{"le_duoi", 20, 25, offsetof(vb_profile, margin_bottom_mm), "mm"},
+	{"le_trai", 30, 35, offsetof(vb_profile, margin_left_mm), "mm"},
+	{"le_phai", 15, 20, offsetof(vb_profile, margin_right_mm), "mm"},
+	{"co_chu_bang", 12, 13, offsetof(vb_profile, table_pt), "pt"},
+	{NULL, 0, 0, 0, NULL}
+};
+
+/* Returns the closest of the NULL-terminated names to key, or NULL. */
+static const char *
+closest(const char *const *names, const char *key)
+{
+	const char *best = NULL;
+	size_t d, bestd = 4;
+
+	for (; *names; names++)
+		if ((d = vb_edit_distance(key, *names)) < bestd) {
+			bestd = d;
+			best = *names;
+		}
+	return best;
+}
+
+const char *
+vb_frontmatter_suggest(const char *key)
+{
+	const char *names[32];
+	size_t i;
+
+	for (i = 0; top_keys[i].name && i < 31; i++)
+		names[i] = top_keys[i].name;
+	names[i] = NULL;
+	return closest(names, key);
+}
+
+/* Reports an unknown key with a suggestion taken from names. */
+static void
+unknown_key(struct ctx *c, const char *key, vb_pos p, const char *const *names,
+    const char *where)
+{
+	const char *s = closest(names, key);
+	char hint[256];
+
+	if (s)
+		snprintf(hint, sizeof(hint), "có phải ý bạn là '%s'?", s);
+	else
+		snprintf(hint, sizeof(hint), "xem danh sách khóa trong README.md");
+	vb_diag_add(c->d, VB_WARNING, c->file, p.line, p.col, hint,
+	    "khóa '%s' không có trong %s, bị bỏ qua", key, where);
+}
+
+/* Returns 1 after reporting when key was already seen in this mapping. */
+static int
+duplicate(struct ctx *c, yaml_node_pair_t *start, yaml_node_pair_t *cur,
+    const char *key, vb_pos p)
+{
+	yaml_node_pair_t *q;
+	yaml_node_t *k;
+
+	for (q = start; q < cur; q++) {
+		k = node_at(c, q->key);
+		if (k->type == YAML_SCALAR_NODE &&
+		    strcmp((const char *)k->data.scalar.value, key) == 0) {
+			vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col,
+			    "xóa một trong hai dòng",
+			    "khóa '%s' được viết hai lần", key);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Returns the key text of a pair, or NULL after reporting a non-text key. */
+static const char *
+pair_key(struct ctx *c, yaml_node_pair_t *p)
+{
+	yaml_node_t *k = node_at(c, p->key);
+	vb_pos pos = pos_of(c, k);
+
+	if (k->type != YAML_SCALAR_NODE) {
+		vb_diag_add(c->d, VB_ERROR, c->file, pos.line, pos.col, NULL,
+		    "tên khóa phải là một từ, ví dụ 'co_quan'");
+		return NULL;
+	}
+	return (const char *)k->data.scalar.value;
+}
+
+/* Returns the key of pair p of mapping m and sets *kp to its position, or
+ * returns NULL for a key that is not text or was already seen (both
+ * reported). */
+static const char *
+usable_key(struct ctx *c, yaml_node_t *m, yaml_node_pair_t *p, vb_pos *kp)
+{
+	const char *k = pair_key(c, p);
+
+	if (k == NULL)
+		return NULL;
+	*kp = pos_of(c, node_at(c, p->key));
+	if (duplicate(c, m->data.mapping.pairs.start, p, k, *kp))
+		return NULL;
+	return k;
+}
+
+/* Returns 1 when n is a mapping, else reports that key needs one. */
+static int
+need_mapping(struct ctx *c, yaml_node_t *n, const char *key, const char *ex)
+{
+	vb_pos p = pos_of(c, n);
+
+	if (n->type == YAML_MAPPING_NODE)
+		return 1;
+	vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col, ex,
+	    "khóa '%s' cần các khóa con, mỗi khóa một dòng thụt vào", key);
+	return 0;
+}
+
+static void
+rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
+{
+	yaml_node_pair_t *p;
+	vb_sign_src *s = &c->m->sign;
+	const char *k, *v;
+	vb_pos kp;
+
+	s->pos = pos;
+	if (!need_mapping(c, n, "ky",
+	    "ky:\n    quyen_han: KT\n    thu_truong: Giám đốc\n    chuc_vu: Phó Giám đốc\n    ho_ten: Nguyễn Văn A"))
+		return;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		if ((k = usable_key(c, n, p, &kp)) == NULL)
+			continue;
+		v = scalar(c, node_at(c, p->value), k);
+		if (strcmp(k, "quyen_han") == 0)
+			s->authority = v;
+		else if (strcmp(k, "tap_the") == 0)
+			s->collective = v;
+		else if (strcmp(k, "thu_truong") == 0)
+			s->head = v;
+		else if (strcmp(k, "chuc_vu") == 0)
+			s->title = v;
+		else if (strcmp(k, "ho_ten") == 0)
+			s->name = v;
+		else
+			unknown_key(c, k, kp, sign_keys, "'ky'");
+	}
+}
+
+/* Reads one appendix entry into e. */
+static void
+rd_appx_entry(struct ctx *c, yaml_node_t *n, vb_appx_src *e)
+{
+	yaml_node_pair_t *p;
+	const char *k, *v;
+	vb_pos kp;
+
+	e->orient = -1;
+	e->pos = pos_of(c, n);
+	if (n->type == YAML_SCALAR_NODE) {	/* just a file name */
+		e->file = scalar(c, n, "phu_luc");
+		return;
+	}
+	if (!need_mapping(c, n, "phu_luc",
+	    "phu_luc:\n  - tieu_de: Danh mục nhiệm vụ\n    noi_dung: phu-luc-1.md"))
+		return;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		if ((k = usable_key(c, n, p, &kp)) == NULL)
+			continue;
+		if ((v = scalar(c, node_at(c, p->value), k)) == NULL)
+			continue;
+		if (strcmp(k, "tieu_de") == 0)
+			e->title = v;
+		else if (strcmp(k, "noi_dung") == 0)
+			e->file = v;
+		else if (strcmp(k, "bang") == 0)
+			e->table = v;
+		else if (strcmp(k, "trang_tinh") == 0)
+			e->sheet = v;
+		else if (strcmp(k, "nhiem_vu") == 0)
+			e->tasks = strcmp(v, "co") == 0 || strcmp(v, "có") == 0 ||
+			    strcmp(v, "true") == 0 || strcmp(v, "yes") == 0;
+		else if (strcmp(k, "huong") == 0) {
+			if (strcmp(v, "ngang") == 0)
+				e->orient = 1;
+			else if (strcmp(v, "doc") == 0 || strcmp(v, "dọc") == 0)
+				e->orient = 0;
+			else if (strcmp(v, "tu-dong") != 0 && *v) {
+				vb_pos vp = pos_of(c, node_at(c, p->value));
+				vb_diag_add(c->d, VB_ERROR, c->file, vp.line,
+				    vp.col, "viết 'ngang' (trang nằm ngang) hoặc 'doc' (trang đứng)",
+				    "hướng trang '%s' không hợp lệ", v);
+			}
+		} else
+			unknown_key(c, k, kp, appx_keys, "'phu_luc'");
+	}
+}
+
+static void
+rd_appx(struct ctx *c, yaml_node_t *n, vb_pos pos)
+{
+	yaml_node_item_t *it;
+	size_t i = 0;
+
+	(void)pos;
+	if (n->type != YAML_SEQUENCE_NODE) {
+		c->m->appx = vb_alloc(c->a, sizeof(vb_appx_src));
+		c->m->nappx = 1;
+		rd_appx_entry(c, n, &c->m->appx[0]);
+		return;
+	}
+	c->m->nappx = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	c->m->appx = vb_alloc(c->a, sizeof(vb_appx_src) * (c->m->nappx + 1));
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++)
+		rd_appx_entry(c, node_at(c, *it), &c->m->appx[i++]);
+}
+
+/* Applies one "trinh_bay" setting; reports values outside ND30's range. */
+static void
+apply_setting(struct ctx *c, const struct setting *s, yaml_node_t *n)
+{
+	const char *v = scalar(c, n, s->name);
+	vb_pos p = pos_of(c, n);
+	char *end;
+	double x;
+
+	if (v == NULL)
+		return;
+	x = strtod(v, &end);
+	if (end == v || *end != '\0') {
+		vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col,
+		    "viết một số, dùng dấu chấm cho phần thập phân (ví dụ 1.27)",
+		    "'%s: %s' không phải là một số", s->name, v);
+		return;
+	}
+	if (x < s->min - 1e-9 || x > s->max + 1e-9) {
+		vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col,
+		    "Nghị định 30/2020/NĐ-CP chỉ cho phép giá trị trong khoảng này",
+		    "'%s: %s' nằm ngoài khoảng cho phép %g–%g %s", s->name, v,
+		    s->min, s->max, s->unit);
+		return;
+	}
+	*(double *)((char *)&c->m->profile + s->offset) = x;
+}
+
+/* Applies "phong_chu": a font family name. */
+static void
+apply_font(struct ctx *c, yaml_node_t *n)
+{
+	const char *v = scalar(c, n, "phong_chu");
+	vb_pos p = pos_of(c, n);
+
+	if (v == NULL)
+		return;
+	if (*v == '\0' || strlen(v) >= sizeof(c->m->profile.font)) {
+		vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col,
+		    "ví dụ: phong_chu: Times New Roman",
+		    "tên phông chữ không hợp lệ");
+		return;
+	}
+	strcpy(c->m->profile.font, v);
+}
+
+static void
+rd_layout(struct ctx *c, yaml_node_t *n, vb_pos pos)
+{
+	yaml_node_pair_t *p;
+	const char *k, *names[16];
+	size_t i;
+
+	(void)pos;
+	for (i = 0; settings[i].name; i++)
+		names[i] = settings[i].name;
+	names[i++] = "phong_chu";
+	names[i] = NULL;
+	if (!need_mapping(c, n, "trinh_bay", "trinh_bay:\n    co_chu: 14"))
+		return;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		vb_pos kp;
+
+		if ((k = usable_key(c, n, p, &kp)) == NULL)
+			continue;
+		if (strcmp(k, "phong_chu") == 0) {
+			apply_font(c, node_at(c, p->value));
+			continue;
+		}
+		for (i = 0; settings[i].name; i++)
+			if (strcmp(k, settings[i].name) == 0)
+				break;
+		if (settings[i].name)
+			apply_setting(c, &settings[i], node_at(c, p->value));
+		else
+			unknown_key(c, k, kp, names, "'trinh_bay'");
+	}
+}
+
+/* Converts a byte offset of the YAML text to a file position. */
+static vb_pos
+offset_pos(const struct ctx *c, size_t off)
+{
+	vb_pos p = {c->first_line, 1};
+	size_t i, ls = 0;
+
+	for (i = 0; i < off && i < c->len; i++)
+		if (c->yaml[i] == '\n') {
+			p.line++;
+			ls = i + 1;
+		}
+	p.col = (int)vb_utf8_chars(c->yaml + ls, off - ls) + 1;
+	return p;
+}
+
+/* Reports a libyaml parse error in plain Vietnamese. */
+static void
+yaml_error(struct ctx *c, const yaml_parser_t *y)
+{
+	const char *pr = y->problem ? y->problem : "";
+	const char *msg = NULL, *hint = NULL;
+	vb_pos p;
+
+	if (y->error == YAML_READER_ERROR)
+		p = offset_pos(c, y->problem_offset);
+	else {
+		p.line = (int)y->problem_mark.line + c->first_line;
+		p.col = (int)y->problem_mark.column + 1;
+	}
+	if (strstr(pr, "mapping values are not allowed")) {
+		msg = "dấu ':' đặt sai chỗ";
+		hint = "giá trị có chứa ': ' phải đặt trong dấu ngoặc kép, "
+		    "hoặc kiểm tra lại thụt lề của dòng này";
+	} else if (y->context && strstr(y->context, "quoted scalar")) {
+		msg = "thiếu dấu ngoặc kép đóng";
+		hint = "thêm dấu \" ở cuối giá trị";
+		p.line = (int)y->context_mark.line + c->first_line;
+		p.col = (int)y->context_mark.column + 1;
+	} else if (strstr(pr, "cannot start any token")) {
+		msg = "có ký tự không được phép ở đầu giá trị (thường là phím Tab)";
+		hint = "thụt lề bằng dấu cách, không dùng Tab; giá trị bắt đầu "
+		    "bằng @ hoặc ` phải đặt trong ngoặc kép";
+	} else if (strstr(pr, "block sequence entries")) {
+		msg = "dòng '- …' của danh sách thụt lề không đúng";
+		hint = "các dòng '- ' của cùng một danh sách phải thẳng cột";
+	} else if (strstr(pr, "did not find expected key") ||
+	    strstr(pr, "did not find expected")) {
+		msg = "thụt lề không thẳng hàng với các khóa khác";
+		hint = "các khóa cùng cấp phải bắt đầu ở cùng một cột";
+	} else if (y->error == YAML_READER_ERROR)
+		msg = "phần đầu (front matter) có byte không phải UTF-8";
+	if (msg == NULL)
+		vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col,
+		    "kiểm tra lại cú pháp YAML của phần đầu giữa hai dòng ---",
+		    "phần đầu (front matter) không hợp lệ: %s", pr);
+	else
+		vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col, hint, "%s",
+		    msg);
+}
+
+/* Reads the top-level mapping. */
+static void
+read_top(struct ctx *c, yaml_node_t *root)
+{
+	yaml_node_pair_t *p;
+	const char *k, *names[32];
+	size_t i;
+	vb_pos kp;
+
+	for (i = 0; top_keys[i].name; i++)
+		names[i] = top_keys[i].name;
+	names[i] = NULL;
+	for (p = root->data.mapping.pairs.start;
+	    p < root->data.mapping.pairs.top; p++) {
+		if ((k = usable_key(c, root, p, &kp)) == NULL)
+			continue;
+		for (i = 0; top_keys[i].name; i++)
+			if (strcmp(k, top_keys[i].name) == 0)
+				break;
+		if (top_keys[i].name)	/* messages point at the value */
+			top_keys[i].read(c, node_at(c, p->value),
+			    pos_of(c, node_at(c, p->value)));
+		else
+			unknown_key(c, k, kp, names, "phần đầu");
+	}
+}
+
+int
+vb_frontmatter_parse(vb_arena *a, const char *file, const char *yaml,
+    size_t len, int first_line, vb_meta *m, vb_diags *d)
+{
+	yaml_parser_t y;
+	yaml_document_t doc;
+	yaml_node_t *root;
+	struct ctx c;
+	size_t errors = d->errors;
+
+	memset(m, 0, sizeof(*m));
+	m->profile = vb_profile_default();
+	memset(&c, 0, sizeof(c));
+	c.a = a;
+	c.file = file;
+	c.yaml = yaml;
+	c.len = len;
+	c.first_line = first_line;
+	c.doc = &doc;
+	c.m = m;
+	c.d = d;
+	if (!yaml_parser_initialize(&y))
+		return -1;
+	yaml_parser_set_input_string(&y, (const unsigned char *)yaml, len);
+	if (!yaml_parser_load(&y, &doc)) {
+		yaml_error(&c, &y);
+		yaml_parser_delete(&y);
+		return -1;
+	}
+	root = yaml_document_get_root_node(&doc);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		vb_diag_add(d, VB_ERROR, file, first_line, 1,
+		    "mỗi dòng có dạng 'khóa: giá trị', ví dụ 'loai: ke-hoach'",
+		    "phần đầu (front matter) phải là danh sách các khóa");
+	} else
+		read_top(&c, root);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&y);
+	return d->errors > errors ? -1 : 0;
+}

@@ -1,0 +1,82 @@
+/* frontmatter.h - the YAML front matter: what the header, signature,
+ * recipients and appendices need, read with libyaml and checked. */
+#ifndef VB_FRONTMATTER_H
+#define VB_FRONTMATTER_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "model/profile.h"
+
+/* Where a value was written, for messages. */
+typedef struct vb_pos {
+	int line;		/* 1-based line in the file, 0 when absent */
+	int col;		/* 1-based column in characters */
+} vb_pos;
+
+/* A list of strings from a YAML sequence (or a single scalar). */
+typedef struct vb_strlist {
+	const char **items;	/* the strings, NFC */
+	vb_pos *pos;		/* where each was written */
+	size_t n;		/* number of strings */
+} vb_strlist;
+
+/* One entry of "phu_luc". */
+typedef struct vb_appx_src {
+	const char *title;	/* tieu_de, or NULL */
+	const char *file;	/* noi_dung: Markdown file relative to the document */
+	const char *table;	/* bang: .xlsx/.csv/.tsv table source, or NULL */
+	const char *sheet;	/* trang_tinh: sheet name in an .xlsx, or NULL */
+	int tasks;		/* nhiem_vu: 1 to build the task table from the body */
+	int orient;		/* huong: -1 automatic, 0 portrait, 1 landscape */
+	vb_pos pos;		/* where the entry starts */
+} vb_appx_src;
+
+/* The signature keys under "ky". */
+typedef struct vb_sign_src {
+	const char *authority;	/* quyen_han: KT, TM, TL, TUQ, Q or NULL */
+	const char *collective;	/* tap_the: the body signed for with TM */
+	const char *head;	/* thu_truong: the head's title (KT., TL., TUQ.) */
+	const char *title;	/* chuc_vu: the signer's own title */
+	const char *name;	/* ho_ten: the signer's name */
+	vb_pos pos;		/* where "ky" is */
+} vb_sign_src;
+
+/* Everything the front matter says. */
+typedef struct vb_meta {
+	const char *kind;	/* loai */
+	vb_pos kind_pos;	/* where loai is */
+	const char *parent;	/* co_quan_chu_quan */
+	const char *issuer;	/* co_quan */
+	vb_pos issuer_pos;	/* where co_quan is */
+	const char *abbrev;	/* viet_tat */
+	vb_pos abbrev_pos;	/* where viet_tat is */
+	const char *number;	/* so, as written ("" in a draft) */
+	vb_pos number_pos;	/* where so is */
+	const char *unit;	/* don_vi (công văn symbol) */
+	const char *place;	/* dia_danh */
+	const char *date;	/* ngay, as written */
+	vb_pos date_pos;	/* where ngay is */
+	const char *subject;	/* trich_yeu */
+	vb_strlist to;		/* kinh_gui */
+	vb_strlist bases;	/* can_cu */
+	vb_strlist recipients;	/* noi_nhan */
+	vb_pos recipients_pos;	/* where noi_nhan is */
+	vb_strlist archive;	/* luu */
+	vb_sign_src sign;	/* ky */
+	vb_appx_src *appx;	/* phu_luc entries */
+	size_t nappx;		/* number of phu_luc entries */
+	vb_profile profile;	/* house profile with trinh_bay applied */
+} vb_meta;
+
+/* Parses the front matter text yaml[0..len) of file, whose first line is
+ * line first_line of the file. Fills m; returns 0, or -1 after adding
+ * errors to d. */
+int vb_frontmatter_parse(vb_arena *a, const char *file, const char *yaml,
+    size_t len, int first_line, vb_meta *m, vb_diags *d);
+
+/* Returns the known key closest to key, for "did you mean", or NULL. */
+const char *vb_frontmatter_suggest(const char *key);
+
+#endif
