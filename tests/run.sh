@@ -5,6 +5,10 @@
 # them and ends with the line "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.." || exit 2
+# Debian's python3 first: the tests use Debian's python3-docx, which another
+# python3 earlier on PATH (pyenv, a venv) cannot import.
+PATH=/usr/bin:$PATH
+export PATH
 OUT=$(mktemp -d /tmp/vanban-test.XXXXXX)
 VANBAN=${VANBAN:-$PWD/build/vanban-san}
 export VANBAN
