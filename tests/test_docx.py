@@ -159,6 +159,93 @@ def styles_by_id(styles):
     return {s.get(W + "styleId"): s for s in styles.iter(W + "style")}
 
 
+def onoff(el):
+    """Returns the value of an on/off property element (None: absent)."""
+    if el is None:
+        return None
+    return el.get(W + "val") not in ("0", "false", "off")
+
+
+class Fmt:
+    """Effective formatting of runs and paragraphs, resolved the way Word
+    does: document defaults, then the paragraph style chain, then the
+    character style chain, then direct formatting."""
+
+    RUN = {"b": "b", "i": "i", "caps": "caps", "u": "u", "vertAlign": "vertAlign",
+           "sz": "sz", "color": "color"}
+
+    def __init__(self, styles):
+        self.ids = styles_by_id(styles) if styles is not None else {}
+        self.defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr") \
+            if styles is not None else None
+
+    def chain(self, sid):
+        """Returns the styles from the root of sid's basedOn chain to sid."""
+        out, seen = [], set()
+        while sid and sid in self.ids and sid not in seen:
+            seen.add(sid)
+            out.append(self.ids[sid])
+            sid = val(self.ids[sid], W + "basedOn")
+        return list(reversed(out))
+
+    @staticmethod
+    def apply_rpr(props, rpr):
+        """Updates props from one w:rPr."""
+        if rpr is None:
+            return
+        for tag in ("b", "i", "caps"):
+            v = onoff(rpr.find(W + tag))
+            if v is not None:
+                props[tag] = v
+        for tag in ("u", "vertAlign", "sz", "color"):
+            el = rpr.find(W + tag)
+            if el is not None:
+                props[tag] = el.get(W + "val")
+
+    def run(self, r, p):
+        """Returns {b, i, caps, u, vertAlign, sz, color} of run r in p."""
+        props = {"b": False, "i": False, "caps": False}
+        self.apply_rpr(props, self.defaults)
+        pstyle = val(p.find(W + "pPr"), W + "pStyle") if p is not None else None
+        for st in self.chain(pstyle or "Normal"):
+            self.apply_rpr(props, st.find(W + "rPr"))
+        rpr = r.find(W + "rPr")
+        for st in self.chain(val(rpr, W + "rStyle")):
+            self.apply_rpr(props, st.find(W + "rPr"))
+        self.apply_rpr(props, rpr)
+        return props
+
+    def para(self, p):
+        """Returns the effective pPr children {tag: element} of p."""
+        props = {}
+        ppr = p.find(W + "pPr")
+        for st in self.chain(val(ppr, W + "pStyle") or "Normal"):
+            for el in st.find(W + "pPr") if st.find(W + "pPr") is not None else []:
+                props[el.tag[len(W):]] = el
+        for el in ppr if ppr is not None else []:
+            props[el.tag[len(W):]] = el
+        return props
+
+
+FMT = None     # Fmt of the package being checked
+PARENT = {}    # parent map of its document.xml
+
+
+def rfmt(r):
+    """Returns the effective run properties of run r of the document."""
+    if r is None:
+        return {}
+    p = PARENT.get(r)
+    while p is not None and p.tag != W + "p":
+        p = PARENT.get(p)
+    return FMT.run(r, p)
+
+
+def parent_map(root):
+    """Returns {child: parent} for every element below root."""
+    return {c: p for p in root.iter() for c in p}
+
+
 def dump_fields(vanban, md):
     """Returns {key: value} of 'vanban dump' header lines."""
     out = subprocess.run([vanban, "dump", md], capture_output=True,
@@ -218,7 +305,7 @@ def check_styles(name, z):
     normal = ids.get("Normal")
     check(normal is not None and normal.find(f".//{W}ind") is None,
           f"{name}: Normal has no indent")
-    body = ids.get("VBBody")
+    body = ids.get("NoiDung")
     ppr = body.find(W + "pPr") if body is not None else None
     check(ppr is not None and val(ppr, W + "jc") == "both",
           f"{name}: body style justified")
@@ -251,6 +338,73 @@ def check_styles(name, z):
           f"{name}: FootnoteReference is superscript")
     check("FootnoteText" in ids and "Hyperlink" in ids,
           f"{name}: FootnoteText and Hyperlink styles exist")
+    check_style_sheet(name, z, st, ids)
+
+
+# vanban's own styles: id -> Vietnamese name (docx_styles.h)
+OWN_STYLES = {
+    "NoiDung": "Nội dung", "TheThuc": "Thể thức",
+    "CoQuanChuQuan": "Tên cơ quan chủ quản", "CoQuanBanHanh": "Tên cơ quan ban hành",
+    "QuocHieu": "Quốc hiệu", "TieuNgu": "Tiêu ngữ", "SoKyHieu": "Số, ký hiệu",
+    "DiaDanhNgayThang": "Địa danh, ngày tháng", "TrichYeuCongVan": "Trích yếu công văn",
+    "TenLoaiVanBan": "Tên loại văn bản", "TrichYeu": "Trích yếu", "KinhGui": "Kính gửi",
+    "CanCu": "Căn cứ", "NoiNhan": "Nơi nhận", "DanhSachNoiNhan": "Danh sách nơi nhận",
+    "ChucVuNguoiKy": "Chức vụ người ký", "ChuKyDau": "Chữ ký, dấu",
+    "HoTenNguoiKy": "Họ tên người ký", "PhuLuc": "Phụ lục", "TenPhuLuc": "Tên phụ lục",
+    "DongKemTheo": "Dòng kèm theo", "ChuTrongBang": "Chữ trong bảng",
+}
+BUILT_IN = ["Normal", "Title", "Subtitle"] + [f"Heading{k}" for k in range(1, 10)] + \
+    ["TOC1", "TOC2", "TOC3", "TOCHeading", "Caption", "FootnoteText",
+     "FootnoteReference", "Hyperlink", "FollowedHyperlink", "TableGrid",
+     "ListParagraph", "Quote", "Header", "Footer", "DefaultParagraphFont",
+     "TableNormal", "NoList"]
+
+
+def check_style_sheet(name, z, st, ids):
+    """latentStyles, theme fonts, every built-in a clerk reaches and every
+    Decree 30 element style, all black Times New Roman."""
+    lat = st.find(W + "latentStyles")
+    check(lat is not None and len(lat.findall(W + "lsdException")) >= 40,
+          f"{name}: styles.xml has latentStyles")
+    theme = parse(z, "word/theme/theme1.xml")
+    A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    fonts = [f.get("typeface") for f in theme.iter(A + "latin")] if theme is not None else []
+    check(fonts and all(f == "Times New Roman" for f in fonts),
+          f"{name}: theme major and minor fonts are the document font")
+    links = [c.get("val") for k in ("hlink", "folHlink") for c in
+             (theme.iter(A + k) if theme is not None else []) for c in c]
+    check(links == ["000000", "000000"], f"{name}: theme link colours are black")
+    missing = [b for b in BUILT_IN if b not in ids]
+    check(not missing, f"{name}: built-in styles defined {missing}")
+    bad = [i for i, n in OWN_STYLES.items() if val(ids.get(i), W + "name") != n]
+    check(not bad, f"{name}: Decree 30 element styles with Vietnamese names {bad}")
+    fmt = Fmt(st)
+    for sid in ("Hyperlink", "FollowedHyperlink"):
+        rp = fmt.run(ET.fromstring(f'<w:r xmlns:w="{W[1:-1]}"><w:rPr><w:rStyle w:val="{sid}"/></w:rPr></w:r>'), None)
+        check(rp.get("color") == "000000" and rp.get("u") == "single",
+              f"{name}: {sid} black and underlined")
+    colours = [c.get(W + "val") for c in st.iter(W + "color")]
+    check(all(c == "000000" for c in colours), f"{name}: every style colour is black")
+    h1 = ids.get("Heading1")
+    num = h1.find(f"{W}pPr/{W}numPr") if h1 is not None else None
+    check(num is None or val(num, W + "numId") is not None,
+          f"{name}: Heading 1 numbering (when linked) names a list")
+
+
+def no_direct(el):
+    """Returns the paragraphs below el that carry direct formatting: run
+    properties, or paragraph properties other than the style."""
+    bad = []
+    for p in el.iter(W + "p"):
+        ppr = p.find(W + "pPr")
+        extra = [c.tag[len(W):] for c in ppr if c.tag != W + "pStyle"] \
+            if ppr is not None else []
+        if not text_of(p):
+            continue    # the rule paragraphs (drawn rules: see check_rules)
+        runs = [r for r in p.iter(W + "r") if r.find(W + "rPr") is not None]
+        if extra or runs:
+            bad.append(text_of(p)[:30])
+    return bad
 
 
 def check_header(name, doc, fields):
@@ -264,16 +418,16 @@ def check_header(name, doc, fields):
     check(grid == [3685, 5669], f"{name}: header grid 65/100 mm ({grid})")
     rows = tbl.findall(W + "tr")
     check(len(rows) == 2, f"{name}: header table has two rows")
-    qh = run_with_text(tbl, QUOC_HIEU)
-    qr = qh.find(W + "rPr") if qh is not None else None
-    check(has(qr, W + "b") and val(qr, W + "sz") == "26", f"{name}: Quốc hiệu bold 13 pt")
-    tn = run_with_text(tbl, TIEU_NGU)
-    tr = tn.find(W + "rPr") if tn is not None else None
-    check(has(tr, W + "b") and val(tr, W + "sz") == "28", f"{name}: Tiêu ngữ bold 14 pt")
+    qr = rfmt(run_with_text(tbl, QUOC_HIEU))
+    check(qr.get("b") and qr.get("sz") == "26", f"{name}: Quốc hiệu bold 13 pt")
+    tr = rfmt(run_with_text(tbl, TIEU_NGU))
+    check(tr.get("b") and tr.get("sz") == "28", f"{name}: Tiêu ngữ bold 14 pt")
     issuer = fields.get("issuer")
-    ir = run_with_text(tbl, issuer) if issuer else None
-    check(ir is not None and issuer == issuer.upper() and has(ir.find(W + "rPr"), W + "b"),
+    ir = run_with_text(tbl, issuer.split("\\n")[0]) if issuer else None
+    check(ir is not None and issuer == issuer.upper() and rfmt(ir).get("b"),
           f"{name}: issuer upper-case and bold")
+    bad = no_direct(tbl)
+    check(not bad, f"{name}: header block has no direct formatting {bad}")
     # rules: bottom borders in the first row; the Tiêu ngữ one is ~60.5 mm
     cells = rows[0].findall(W + "tc") if rows else []
     rule_ok = False
@@ -288,8 +442,7 @@ def check_header(name, doc, fields):
     check(len(so_rows) == 1 and "ngày" in text_of(so_rows[0]),
           f"{name}: 'Số:' and place/date in the same table row")
     date_runs = [r for r in tbl.iter(W + "r") if "ngày" in text_of(r)]
-    check(date_runs and has(date_runs[0].find(W + "rPr"), W + "i"),
-          f"{name}: place/date italic")
+    check(date_runs and rfmt(date_runs[0]).get("i"), f"{name}: place/date italic")
 
 
 def check_title(name, doc, fields):
@@ -298,8 +451,11 @@ def check_title(name, doc, fields):
     if not t:
         return
     r = run_with_text(doc, t)
-    check(r is not None and has(r.find(W + "rPr"), W + "b") and
-          val(r.find(W + "rPr"), W + "sz") == "28", f"{name}: type name bold 14 pt")
+    rp = rfmt(r)
+    check(r is not None and rp.get("b") and rp.get("sz") == "28",
+          f"{name}: type name bold 14 pt")
+    p = PARENT.get(r)
+    check(p is not None and not no_direct(p), f"{name}: type name has no direct formatting")
 
 
 def check_body(name, doc):
@@ -316,12 +472,14 @@ def check_body(name, doc):
           f"{name}: signature table row cannot split")
     if sign is not None:
         nn = runs_starting(sign, "Nơi nhận")
-        rp = nn[0].find(W + "rPr") if nn else None
-        check(has(rp, W + "b") and has(rp, W + "i") and val(rp, W + "sz") == "24",
+        rp = rfmt(nn[0]) if nn else {}
+        check(rp.get("b") and rp.get("i") and rp.get("sz") == "24",
               f"{name}: 'Nơi nhận:' bold italic 12 pt")
         rec = runs_starting(sign, "- ")
-        check(rec and all(val(r.find(W + "rPr"), W + "sz") == "22" for r in rec),
+        check(rec and all(rfmt(r).get("sz") == "22" for r in rec),
               f"{name}: recipient lines 11 pt")
+        bad = no_direct(sign)
+        check(not bad, f"{name}: signature block has no direct formatting {bad}")
     # the paragraph just before the signature table keeps with it
     body = doc.find(W + "body")
     kids = list(body)
@@ -358,7 +516,8 @@ def check_page_header(name, z, doc):
     hdr = parse(z, "word/" + target) if target else None
     instr = "".join(i.text or "" for i in hdr.iter(W + "instrText")) if hdr is not None else ""
     check("PAGE" in instr.split(), f"{name}: default header has a PAGE field")
-    jc = [val(p.find(W + "pPr"), W + "jc") for p in hdr.iter(W + "p")] if hdr is not None else []
+    jc = [FMT.para(p).get("jc").get(W + "val") for p in hdr.iter(W + "p")
+          if FMT.para(p).get("jc") is not None] if hdr is not None else []
     check("center" in jc, f"{name}: page number centred")
 
 
@@ -415,10 +574,13 @@ def check_rules(name, doc, fields):
 
 def check_docx(name, path, fields):
     """All generic checks of one package; returns the parsed document."""
+    global FMT, PARENT
     z = zipfile.ZipFile(path)
     doc = parse(z, "word/document.xml")
     if not check(doc is not None, f"{name}: word/document.xml present"):
         return None, None
+    FMT = Fmt(parse(z, "word/styles.xml"))
+    PARENT = parent_map(doc)
     check_sections(name, doc)
     check_styles(name, z)
     check_header(name, doc, fields)
@@ -430,7 +592,7 @@ def check_docx(name, path, fields):
     check_rules(name, doc, fields)
     bases = [p for p in doc.iter(W + "p") if text_of(p) in fields.get("basis", [])]
     if bases:
-        check(all(has(r.find(W + "rPr"), W + "i") for p in bases for r in p.iter(W + "r")),
+        check(all(rfmt(r).get("i") for p in bases for r in p.iter(W + "r")),
               f"{name}: 'Căn cứ' lines italic")
     kg = [p for p in doc.iter(W + "p") if text_of(p).startswith("Kính gửi:")]
     if kg and "- " not in text_of(kg[0]):
@@ -472,9 +634,9 @@ def check_cong_van(z, doc):
     tbl = doc.find(f"{W}body/{W}tbl")
     rows = tbl.findall(W + "tr")
     vv = runs_starting(rows[1], "V/v")
-    check(vv and val(vv[0].find(W + "rPr"), W + "sz") == "24", f"{name}: 'V/v' 12 pt in header row 2")
+    check(vv and rfmt(vv[0]).get("sz") == "24", f"{name}: 'V/v' 12 pt in header row 2")
     dr = [r for r in rows[1].iter(W + "r") if "Thành phố Hồ Chí Minh" in text_of(r)]
-    check(dr and val(dr[0].find(W + "rPr"), W + "sz") == "26",
+    check(dr and rfmt(dr[0]).get("sz") == "26",
           f"{name}: long place/date line shrinks to 13 pt")
     check(run_with_text(doc, "KẾ HOẠCH") is None, f"{name}: công văn has no type name")
     # Kính gửi: several recipients, dashes, last ends with '.'
@@ -482,8 +644,8 @@ def check_cong_van(z, doc):
     kt = text_of(kg[0]) if kg else ""
     check(kg and kt.count("- ") == 3 and kt.endswith("thường xuyên.") and
           "quận, huyện;" in kt, f"{name}: Kính gửi lists '- X;' lines, last with '.'")
-    check(kg and kg[0].find(f"{W}pPr/{W}ind") is not None and
-          kg[0].find(f"{W}pPr/{W}ind").get(W + "hanging") is not None,
+    ind = FMT.para(kg[0]).get("ind") if kg else None
+    check(ind is not None and ind.get(W + "hanging") is not None,
           f"{name}: Kính gửi dashes aligned by a hanging indent")
     # appendix: landscape section restarting at 1
     sects = list(doc.iter(W + "sectPr"))
@@ -494,7 +656,7 @@ def check_cong_van(z, doc):
           val(land[0], W + "type") == "nextPage",
           f"{name}: appendix section on a new page, numbers from 1")
     lab = run_with_text(doc, "Phụ lục")
-    check(lab is not None and has(lab.find(W + "rPr"), W + "b"), f"{name}: appendix label bold, lower case")
+    check(lab is not None and rfmt(lab).get("b"), f"{name}: appendix label bold, lower case")
     core = parse(z, "docProps/core.xml")
     check((core.find(DC + "title").text or "").startswith("Triển khai kiểm soát"),
           f"{name}: core.xml title is the trích yếu")

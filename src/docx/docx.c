@@ -12,7 +12,7 @@
 #include "docx_int.h"
 
 /* Most parts a package can have. */
-#define MAX_PARTS 16
+#define MAX_PARTS 24
 
 /* One file of the package. */
 typedef struct dx_part {
@@ -141,9 +141,6 @@ static_parts(dx_pkg *pkg, const vb_document *doc)
 {
 	const char *font_key[] = { "FONT" };
 	const char *font_val[] = { doc->profile.font };
-	const char *page_key[] = { "PAGE_HALF" };
-	const char *page_val[] = { vb_sprintf(doc->arena, "%d",
-	    VB_PT_TO_HALF(doc->profile.page_number_pt)) };
 	const char *app_key[] = { "COMPANY" };
 	const char *app_val[] = { doc->props.author != NULL ?
 	    doc->props.author : "" };
@@ -158,8 +155,10 @@ static_parts(dx_pkg *pkg, const vb_document *doc)
 	    NULL, NULL, 0) < 0 ||
 	    add_template(pkg, "word/fontTable.xml", "docx/word/fontTable.xml",
 	    font_key, font_val, 1) < 0 ||
+	    add_template(pkg, "word/theme/theme1.xml",
+	    "docx/word/theme/theme1.xml", font_key, font_val, 1) < 0 ||
 	    add_template(pkg, "word/header1.xml", "docx/word/header1.xml",
-	    page_key, page_val, 1) < 0 ||
+	    NULL, NULL, 0) < 0 ||
 	    add_template(pkg, "word/header2.xml", "docx/word/header2.xml",
 	    NULL, NULL, 0) < 0)
 		return -1;
@@ -178,6 +177,7 @@ document_rels(dx_rels *rels, vb_arena *a)
 	dx_rels_add(rels, a, DX_REL_BASE "footnotes", "footnotes.xml", 0);
 	dx_rels_add(rels, a, DX_REL_BASE "header", "header1.xml", 0);
 	dx_rels_add(rels, a, DX_REL_BASE "header", "header2.xml", 0);
+	dx_rels_add(rels, a, DX_REL_BASE "theme", "theme/theme1.xml", 0);
 }
 
 /* Adds the generated parts; returns 0 or -1. */
@@ -196,6 +196,7 @@ dynamic_parts(dx_pkg *pkg, const vb_document *doc, vb_diags *d)
 	c.arena = doc->arena;
 	c.d = d;
 	dx_numbering_plan(&num, doc);
+	dx_fit_measure(&c);
 	document_rels(&rels, doc->arena);
 	c.rels = &rels;
 	if ((b = pkg_part(pkg, "word/document.xml")) == NULL ||
@@ -205,7 +206,7 @@ dynamic_parts(dx_pkg *pkg, const vb_document *doc, vb_diags *d)
 	    dx_rels_write(&rels, b) < 0)
 		return -1;
 	if ((b = pkg_part(pkg, "word/styles.xml")) == NULL ||
-	    dx_styles_write(c.p, b) < 0)
+	    dx_styles_write(&c, b) < 0)
 		return -1;
 	if ((b = pkg_part(pkg, "word/numbering.xml")) == NULL ||
 	    dx_numbering_write(&num, c.p, b) < 0)

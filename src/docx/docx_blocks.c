@@ -38,7 +38,7 @@ heading(dx_ctx *c, const vb_block *b, dx_ppr *pp)
 static void
 item(dx_ctx *c, const vb_block *b, dx_ppr *pp)
 {
-	pp->style = "VBBody";
+	pp->style = DX_ST_BODY;
 	pp->num_id = dx_numbering_id(c->num, b);
 	pp->ilvl = 0;
 	dx_start(c->x, "w:p");
@@ -54,7 +54,7 @@ code(dx_ctx *c, const vb_block *b, dx_ppr *pp)
 	size_t i;
 	int line_done = 1;
 
-	pp->style = "VBCode";
+	pp->style = DX_ST_PLAIN;
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, pp);
 	for (i = 0; i < b->text.n; i++) {
@@ -119,7 +119,7 @@ block(dx_ctx *c, const vb_block *b, int keep)
 		heading(c, b, &pp);
 		break;
 	case VB_BLOCK_PARA:
-		para(c, b, &pp, "VBBody");
+		para(c, b, &pp, DX_ST_BODY);
 		break;
 	case VB_BLOCK_ITEM:
 		item(c, b, &pp);
@@ -132,7 +132,7 @@ block(dx_ctx *c, const vb_block *b, int keep)
 		code(c, b, &pp);
 		break;
 	case VB_BLOCK_QUOTE:
-		para(c, b, &pp, "VBQuote");
+		para(c, b, &pp, DX_ST_QUOTE);
 		break;
 	case VB_BLOCK_RULE:
 		dx_rule(c, c->text_tw, c->text_tw / 4, 0, DX_PT_TW(c->p->para_space_pt));

@@ -32,25 +32,18 @@ section_break(dx_ctx *c, const dx_sect *s)
 static void
 appendix_heading(dx_ctx *c, const vb_part *part)
 {
-	const vb_profile *p = c->p;
-	dx_ppr pp = dx_ppr_init();
 	const char *widest = part->label;
 	int w;
 
-	pp.style = "VBHeaderBlock";
-	pp.keep_next = 1;
 	if (part->label != NULL)
-		dx_para_text(c, &pp, part->label, VB_BOLD,
-		    VB_PT_TO_HALF(p->type_pt));
+		dx_para_styled(c, DX_ST_APPX_LABEL, part->label);
 	if (part->title != NULL && *part->title != '\0') {
-		dx_para_text(c, &pp, part->title, VB_BOLD,
-		    VB_PT_TO_HALF(p->subject_pt));
+		dx_para_styled(c, DX_ST_APPX_TITLE, part->title);
 		widest = part->title;
 	}
 	if (part->ref_line != NULL && *part->ref_line != '\0')
-		dx_para_text(c, &pp, part->ref_line, VB_ITALIC,
-		    VB_PT_TO_HALF(p->body_pt));
-	w = DX_PT_TW(dx_text_width_pt(widest, p->subject_pt, VB_BOLD));
+		dx_para_styled(c, DX_ST_APPX_REF, part->ref_line);
+	w = DX_PT_TW(dx_text_width_pt(widest, c->p->subject_pt, VB_BOLD));
 	dx_rule(c, c->text_tw, dx_rule_width(w, c->text_tw), 0, DX_PT_TW(12));
 }
 

@@ -42,15 +42,35 @@ fit_pt(dx_ctx *c, const char *s, double pt, double least, unsigned style,
 	return pt;
 }
 
-/* Returns properties of a centred header line with space before. */
-static dx_ppr
-centred(int before)
+/* Measures the sizes and lengths of c->fit from the document: header
+ * lines shrunk to fit their column, label widths for indents. */
+void
+dx_fit_measure(dx_ctx *c)
 {
-	dx_ppr pp = dx_ppr_init();
+	const vb_header *h = &c->doc->header;
+	const vb_profile *p = c->p;
+	dx_fit *f = &c->fit;
+	int wl = DX_MM_TW(p->header_left_mm), wr = DX_MM_TW(p->header_right_mm);
+	int text = DX_MM_TW(vb_profile_text_width_mm(p));
 
-	pp.style = "VBHeaderBlock";
-	pp.before = before;
-	return pp;
+	f->parent_pt = fit_pt(c, h->parent, p->agency_pt, VB_MIN_AGENCY_PT, 0,
+	    wl);
+	f->issuer_pt = fit_pt(c, h->issuer, p->agency_pt, VB_MIN_AGENCY_PT,
+	    VB_BOLD, wl);
+	f->quoc_hieu_pt = fit_pt(c, QUOC_HIEU, p->quoc_hieu_pt,
+	    VB_MIN_QUOC_HIEU_PT, VB_BOLD, wr);
+	f->tieu_ngu_pt = fit_pt(c, TIEU_NGU, p->tieu_ngu_pt,
+	    VB_MIN_TIEU_NGU_PT, VB_BOLD, wr);
+	f->place_pt = fit_pt(c, h->place_date, p->place_date_pt,
+	    VB_MIN_PLACE_PT, VB_ITALIC, wr);
+	f->issuer_tw = DX_PT_TW(widest_line_pt(c, h->issuer, f->issuer_pt,
+	    VB_BOLD));
+	f->tieu_ngu_tw = DX_PT_TW(dx_text_width_pt(TIEU_NGU, f->tieu_ngu_pt,
+	    VB_BOLD));
+	f->kg_label_tw = DX_PT_TW(dx_text_width_pt("Kính gửi: ", p->body_pt,
+	    0)) + 60;
+	f->kg_left_tw = text / 5 + f->kg_label_tw;
+	f->nn_hang_tw = DX_PT_TW(dx_text_width_pt("- ", p->noi_nhan_pt, 0));
 }
 
 /* Writes the left cell of row 1: parent agency, issuer, short rule. */
@@ -58,19 +78,12 @@ static void
 agency_cell(dx_ctx *c, int w)
 {
 	const vb_header *h = &c->doc->header;
-	const vb_profile *p = c->p;
-	dx_ppr pp = centred(-1);
-	double issuer_pt = fit_pt(c, h->issuer, p->agency_pt, VB_MIN_AGENCY_PT,
-	    VB_BOLD, w);
-	int issuer_tw = DX_PT_TW(widest_line_pt(c, h->issuer, issuer_pt,
-	    VB_BOLD));
 
 	dx_layout_cell(c, w);
 	if (h->parent != NULL && *h->parent != '\0')
-		dx_para_text(c, &pp, h->parent, 0, VB_PT_TO_HALF(fit_pt(c,
-		    h->parent, p->agency_pt, VB_MIN_AGENCY_PT, 0, w)));
-	dx_para_text(c, &pp, h->issuer, VB_BOLD, VB_PT_TO_HALF(issuer_pt));
-	dx_rule(c, w, dx_rule_width(issuer_tw, w), 0, 0);
+		dx_para_styled(c, DX_ST_PARENT, h->parent);
+	dx_para_styled(c, DX_ST_ISSUER, h->issuer);
+	dx_rule(c, w, dx_rule_width(c->fit.issuer_tw, w), 0, 0);
 	dx_end(c->x);
 }
 
@@ -79,17 +92,11 @@ agency_cell(dx_ctx *c, int w)
 static void
 nation_cell(dx_ctx *c, int w)
 {
-	const vb_profile *p = c->p;
-	dx_ppr pp = centred(-1);
-	double qh = fit_pt(c, QUOC_HIEU, p->quoc_hieu_pt, VB_MIN_QUOC_HIEU_PT,
-	    VB_BOLD, w);
-	double tn = fit_pt(c, TIEU_NGU, p->tieu_ngu_pt, VB_MIN_TIEU_NGU_PT,
-	    VB_BOLD, w);
-	int rule = DX_PT_TW(dx_text_width_pt(TIEU_NGU, tn, VB_BOLD));
+	int rule = c->fit.tieu_ngu_tw;
 
 	dx_layout_cell(c, w);
-	dx_para_text(c, &pp, QUOC_HIEU, VB_BOLD, VB_PT_TO_HALF(qh));
-	dx_para_text(c, &pp, TIEU_NGU, VB_BOLD, VB_PT_TO_HALF(tn));
+	dx_para_styled(c, DX_ST_QUOC_HIEU, QUOC_HIEU);
+	dx_para_styled(c, DX_ST_TIEU_NGU, TIEU_NGU);
 	dx_rule(c, w, rule < w ? rule : w, 0, 0);
 	dx_end(c->x);
 }
@@ -99,14 +106,11 @@ static void
 number_cell(dx_ctx *c, int w)
 {
 	const vb_header *h = &c->doc->header;
-	dx_ppr pp = centred(DX_PT_TW(6));
 
 	dx_layout_cell(c, w);
-	dx_para_text(c, &pp, h->number_line, 0,
-	    VB_PT_TO_HALF(c->p->number_pt));
+	dx_para_styled(c, DX_ST_NUMBER, h->number_line);
 	if (h->cv_subject != NULL && *h->cv_subject != '\0')
-		dx_para_text(c, &pp, h->cv_subject, 0,
-		    VB_PT_TO_HALF(c->p->cv_subject_pt));
+		dx_para_styled(c, DX_ST_CV_SUBJECT, h->cv_subject);
 	dx_end(c->x);
 }
 
@@ -114,12 +118,8 @@ number_cell(dx_ctx *c, int w)
 static void
 date_cell(dx_ctx *c, int w)
 {
-	const char *s = c->doc->header.place_date;
-	dx_ppr pp = centred(DX_PT_TW(6));
-
 	dx_layout_cell(c, w);
-	dx_para_text(c, &pp, s, VB_ITALIC, VB_PT_TO_HALF(fit_pt(c, s,
-	    c->p->place_date_pt, VB_MIN_PLACE_PT, VB_ITALIC, w)));
+	dx_para_styled(c, DX_ST_PLACE_DATE, c->doc->header.place_date);
 	dx_end(c->x);
 }
 
@@ -152,23 +152,17 @@ title(dx_ctx *c)
 {
 	const vb_header *h = &c->doc->header;
 	const vb_profile *p = c->p;
-	dx_ppr pp = centred(DX_PT_TW(12));
 	const char *last = NULL;
 	double pt = 0;
 	int w;
 
 	if (h->type_name != NULL && *h->type_name != '\0') {
-		pp.keep_next = 1;
-		dx_para_text(c, &pp, h->type_name, VB_BOLD,
-		    VB_PT_TO_HALF(p->type_pt));
-		pp.before = 0;
+		dx_para_styled(c, DX_ST_TYPE, h->type_name);
 		last = h->type_name;
 		pt = p->type_pt;
 	}
 	if (h->subject != NULL && *h->subject != '\0') {
-		pp.keep_next = 1;
-		dx_para_text(c, &pp, h->subject, VB_BOLD,
-		    VB_PT_TO_HALF(p->subject_pt));
+		dx_para_styled(c, DX_ST_SUBJECT, h->subject);
 		last = h->subject;
 		pt = p->subject_pt;
 	}
@@ -179,27 +173,18 @@ title(dx_ctx *c)
 }
 
 /* Writes "Kính gửi:" with its recipients: one on the same line, several as
- * "- X;" lines whose dashes line up under the text after the colon. */
+ * "- X;" lines whose dashes line up under the text after the colon (the
+ * style's hanging indent and tab stop). */
 static void
 kinh_gui(dx_ctx *c)
 {
 	const vb_header *h = &c->doc->header;
 	dx_ppr pp = dx_ppr_init();
-	int start = c->text_tw / 5;
-	int label_tw = DX_PT_TW(dx_text_width_pt("Kính gửi: ",
-	    c->p->body_pt, 0)) + 60;
 	size_t i;
 
 	if (h->nto == 0)
 		return;
-	pp.style = "VBBody";
-	pp.before = DX_PT_TW(6);
-	pp.ind = 1;
-	pp.left = start + label_tw;
-	pp.first = -label_tw;
-	pp.jc = "left";
-	if (h->nto > 1)
-		pp.tab = start + label_tw;
+	pp.style = DX_ST_TO;
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
 	dx_run(c, h->nto > 1 ? "Kính gửi:\t" : "Kính gửi: ", 0, NULL);
@@ -224,12 +209,10 @@ static void
 bases(dx_ctx *c)
 {
 	const vb_header *h = &c->doc->header;
-	dx_ppr pp = dx_ppr_init();
 	size_t i;
 
-	pp.style = "VBBody";
 	for (i = 0; i < h->nbases; i++)
-		dx_para_text(c, &pp, h->bases[i], VB_ITALIC, 0);
+		dx_para_styled(c, DX_ST_BASIS, h->bases[i]);
 }
 
 /* Writes a paragraph of no height before the header table. When the

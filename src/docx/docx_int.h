@@ -8,6 +8,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "docx_styles.h"
 #include "docx_xml.h"
 #include "model/model.h"
 
@@ -54,6 +55,7 @@ typedef struct dx_num {
 
 /* Every list definition the document needs. w:numId is index + 1. */
 typedef struct dx_numbering {
+	int heading_id;		/* w:numId of the heading list, 0 for none */
 	dx_absnum *abs;		/* abstract definitions */
 	size_t nabs;		/* number of abstract definitions */
 	size_t abs_cap;		/* allocated abstract definitions */
@@ -106,6 +108,22 @@ typedef struct dx_rpr {
 	const char *rstyle;	/* character style, or NULL */
 } dx_rpr;
 
+/* Sizes and lengths measured from this document's text: header lines
+ * shrunk to fit their column (Decree 30's smaller size), and indents that
+ * depend on the width of a label. Styles and writers both read them. */
+typedef struct dx_fit {
+	double parent_pt;	/* parent agency name */
+	double issuer_pt;	/* issuing agency name */
+	double quoc_hieu_pt;	/* Quốc hiệu */
+	double tieu_ngu_pt;	/* Tiêu ngữ */
+	double place_pt;	/* place and date line */
+	int issuer_tw;		/* width of the issuer's widest line, twips */
+	int tieu_ngu_tw;	/* width of the Tiêu ngữ, twips */
+	int kg_left_tw;		/* "Kính gửi": left indent where recipients start */
+	int kg_label_tw;	/* "Kính gửi": width of "Kính gửi: " (hanging) */
+	int nn_hang_tw;		/* width of "- " in a recipient line */
+} dx_fit;
+
 /* Everything the writers of one document need. */
 typedef struct dx_ctx {
 	const vb_document *doc;	/* the document being rendered */
@@ -115,6 +133,7 @@ typedef struct dx_ctx {
 	const dx_numbering *num; /* list definitions */
 	vb_arena *arena;	/* scratch memory (the document's arena) */
 	int text_tw;		/* text width of the current section, twips */
+	dx_fit fit;		/* measured sizes (dx_fit_measure) */
 	vb_diags *d;		/* diagnostics */
 } dx_ctx;
 
@@ -139,6 +158,9 @@ const char *dx_jc(vb_align a, const char *fallback);
 /* Writes a whole paragraph of one text run. */
 void dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text,
     unsigned style, int half);
+/* Writes a paragraph in style id holding text ('\n': line breaks), with
+ * no direct formatting. */
+void dx_para_styled(dx_ctx *c, const char *id, const char *text);
 /* Writes an empty paragraph whose bottom border is a rule of width_tw
  * twips, centred in a box of box_tw twips, with space before and after
  * (twips). */
@@ -164,8 +186,10 @@ void dx_table(dx_ctx *c, const vb_table *t);
  * what follows (the signature). */
 void dx_blocks(dx_ctx *c, const vb_part *part, int keep_last);
 
+/* Measures the sizes and lengths of c->fit from the document. */
+void dx_fit_measure(dx_ctx *c);
 /* Writes word/styles.xml into out; returns 0 or -1. */
-int dx_styles_write(const vb_profile *p, vb_buf *out);
+int dx_styles_write(dx_ctx *c, vb_buf *out);
 /* Writes word/footnotes.xml (links go to c->rels); returns 0 or -1. */
 int dx_notes_write(dx_ctx *c, vb_buf *out);
 /* Writes word/document.xml; returns 0 or -1. */
@@ -174,6 +198,9 @@ int dx_document_write(dx_ctx *c, vb_buf *out);
 /* Returns the printed width of UTF-8 text in points, set in Times New
  * Roman (or a metric twin) at pt points with VB_BOLD/VB_ITALIC style. */
 double dx_text_width_pt(const char *s, double pt, unsigned style);
+
+/* Left and right padding inside body table cells, twips (1 mm). */
+#define DX_CELL_PAD 57
 
 /* Twips helpers. */
 #define DX_PT_TW(pt) VB_PT_TO_TWIPS(pt)

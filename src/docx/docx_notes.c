@@ -28,11 +28,11 @@ separator(dx_xml *x, const char *type, int id, const char *mark)
 static void
 note(dx_ctx *c, const vb_note *n)
 {
-	dx_rpr ref = { 0, 0, "FootnoteReference" };
+	dx_rpr ref = { 0, 0, DX_ST_NOTE_REF };
 	dx_ppr pp = dx_ppr_init();
 	size_t i;
 
-	pp.style = "FootnoteText";
+	pp.style = DX_ST_NOTE;
 	dx_start(c->x, "w:footnote");
 	dx_attri(c->x, "w:id", n->number);
 	for (i = 0; i < n->npara || i == 0; i++) {

@@ -261,7 +261,7 @@ dx_run(dx_ctx *c, const char *text, unsigned style, const dx_rpr *rp)
 static void
 note_ref(dx_ctx *c, int note)
 {
-	dx_rpr rp = { 0, 0, "FootnoteReference" };
+	dx_rpr rp = { 0, 0, DX_ST_NOTE_REF };
 
 	dx_start(c->x, "w:r");
 	rpr_write(c, 0, &rp);
@@ -275,7 +275,7 @@ note_ref(dx_ctx *c, int note)
 static void
 link_run(dx_ctx *c, const vb_run *r, const dx_rpr *rp)
 {
-	dx_rpr lp = { 0, 0, "Hyperlink" };
+	dx_rpr lp = { 0, 0, DX_ST_LINK };
 	const char *rid;
 
 	if (rp != NULL) {
@@ -336,6 +336,21 @@ dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text, unsigned style,
 	dx_end(c->x);
 }
 
+/* Writes a paragraph in style id holding text ('\n': line breaks), with
+ * no direct formatting. */
+void
+dx_para_styled(dx_ctx *c, const char *id, const char *text)
+{
+	dx_ppr pp = dx_ppr_init();
+
+	pp.style = id;
+	dx_start(c->x, "w:p");
+	dx_ppr_write(c, &pp);
+	if (text != NULL && *text != '\0')
+		dx_run(c, text, 0, NULL);
+	dx_end(c->x);
+}
+
 /* Writes an empty paragraph whose bottom border is a rule of width_tw
  * twips, centred in a box of box_tw twips, with space before and after
  * (twips). */
@@ -345,7 +360,7 @@ dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after)
 	dx_ppr pp = dx_ppr_init();
 	int side = (box_tw - width_tw) / 2;
 
-	pp.style = "VBHeaderBlock";
+	pp.style = DX_ST_FORM;
 	pp.rule = 1;
 	pp.before = before;
 	pp.after = after;

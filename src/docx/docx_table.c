@@ -5,9 +5,6 @@
 
 #include <string.h>
 
-/* Left and right padding inside body table cells, twips (1 mm). */
-#define CELL_PAD 57
-
 /* Returns the width in points of the longest word of in. */
 static double
 longest_word_pt(dx_ctx *c, const vb_inline *in, double pt, unsigned bold)
@@ -53,7 +50,7 @@ column_min(dx_ctx *c, const vb_table *t, size_t j)
 				best = w;
 		}
 	}
-	return DX_PT_TW(best) + 2 * CELL_PAD + 20;
+	return DX_PT_TW(best) + 2 * DX_CELL_PAD + 20;
 }
 
 /* Returns the width in twips of each column: the model's shares of the
@@ -91,47 +88,46 @@ grid_widths(dx_ctx *c, const vb_table *t)
 	return cols;
 }
 
-/* Writes the table-wide properties. */
+/* Writes w:tblLook with explicit attributes (and the same bits in the
+ * legacy hex value): heading row on or off, nothing else. */
 static void
-table_props(dx_ctx *c, int width)
+tbl_look(dx_xml *x, int first_row)
 {
-	static const char *const sides[] = { "w:top", "w:left", "w:bottom",
-	    "w:right", "w:insideH", "w:insideV" };
-	dx_xml *x = c->x;
-	size_t i;
+	dx_start(x, "w:tblLook");
+	dx_attr(x, "w:val", first_row ? "0620" : "0600");
+	dx_attri(x, "w:firstRow", first_row);
+	dx_attri(x, "w:lastRow", 0);
+	dx_attri(x, "w:firstColumn", 0);
+	dx_attri(x, "w:lastColumn", 0);
+	dx_attri(x, "w:noHBand", 1);
+	dx_attri(x, "w:noVBand", 1);
+	dx_end(x);
+}
 
-	dx_start(x, "w:tblPr");
+/* Writes w:tblW of w twips. */
+static void
+tbl_width(dx_xml *x, int w)
+{
 	dx_start(x, "w:tblW");
-	dx_attri(x, "w:w", width);
+	dx_attri(x, "w:w", w);
 	dx_attr(x, "w:type", "dxa");
 	dx_end(x);
+}
+
+/* Writes the table-wide properties: Table Grid, as wide as its grid. */
+static void
+table_props(dx_ctx *c, int width, int heading)
+{
+	dx_xml *x = c->x;
+
+	dx_start(x, "w:tblPr");
+	dx_val(x, "w:tblStyle", DX_ST_TABLE_GRID);
+	tbl_width(x, width);
 	dx_val(x, "w:jc", "center");
-	dx_start(x, "w:tblBorders");
-	for (i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
-		dx_start(x, sides[i]);
-		dx_attr(x, "w:val", "single");
-		dx_attri(x, "w:sz", 4);
-		dx_attri(x, "w:space", 0);
-		dx_attr(x, "w:color", "000000");
-		dx_end(x);
-	}
-	dx_end(x);
 	dx_start(x, "w:tblLayout");
 	dx_attr(x, "w:type", "fixed");
 	dx_end(x);
-	dx_start(x, "w:tblCellMar");
-	dx_start(x, "w:left");
-	dx_attri(x, "w:w", CELL_PAD);
-	dx_attr(x, "w:type", "dxa");
-	dx_end(x);
-	dx_start(x, "w:right");
-	dx_attri(x, "w:w", CELL_PAD);
-	dx_attr(x, "w:type", "dxa");
-	dx_end(x);
-	dx_end(x);
-	dx_start(x, "w:tblLook");
-	dx_attr(x, "w:val", "04A0");
-	dx_end(x);
+	tbl_look(x, heading);
 	dx_end(x);
 }
 
@@ -154,21 +150,22 @@ static void
 cell_paras(dx_ctx *c, const vb_table *t, const vb_row *row, size_t j,
     const vb_cell *cell)
 {
-	dx_rpr rp = { 0, 0, NULL };
 	dx_ppr pp = dx_ppr_init();
 	const char *col_jc = dx_jc(t->align != NULL ? t->align[j] :
-	    VB_ALIGN_DEFAULT, "left");
+	    VB_ALIGN_DEFAULT, NULL);
+	const char *style_jc = row->header ? "center" : "left";
 	size_t i;
 
-	pp.style = "VBTableText";
-	pp.jc = dx_jc(cell->align, row->header ? "center" : col_jc);
-	if (row->header || row->group)
-		rp.style = VB_BOLD;
+	pp.style = row->header ? DX_ST_CELL_HEAD : row->group ?
+	    DX_ST_CELL_GROUP : DX_ST_CELL;
+	pp.jc = dx_jc(cell->align, row->header ? NULL : col_jc);
+	if (pp.jc != NULL && strcmp(pp.jc, style_jc) == 0)
+		pp.jc = NULL;	/* the style's own alignment */
 	for (i = 0; i < cell->npara || i == 0; i++) {
 		dx_start(c->x, "w:p");
 		dx_ppr_write(c, &pp);
 		if (i < cell->npara && !cell->covered)
-			dx_inline(c, &cell->paras[i], &rp);
+			dx_inline(c, &cell->paras[i], NULL);
 		dx_end(c->x);
 	}
 }
@@ -235,14 +232,16 @@ row_write(dx_ctx *c, const vb_table *t, size_t r, const int *cols)
 void
 dx_table(dx_ctx *c, const vb_table *t)
 {
-	int *cols;
+	int *cols, total = 0;
 	size_t i;
 
 	if (t == NULL || t->ncols == 0 || t->nrows == 0)
 		return;
 	cols = grid_widths(c, t);
+	for (i = 0; i < t->ncols; i++)
+		total += cols[i];
 	dx_start(c->x, "w:tbl");
-	table_props(c, c->text_tw);
+	table_props(c, total, t->header_rows > 0);
 	dx_start(c->x, "w:tblGrid");
 	for (i = 0; i < t->ncols; i++) {
 		dx_start(c->x, "w:gridCol");
@@ -253,15 +252,6 @@ dx_table(dx_ctx *c, const vb_table *t)
 	for (i = 0; i < t->nrows; i++)
 		row_write(c, t, i, cols);
 	dx_end(c->x);
-}
-
-/* Writes a table border side set to none. */
-static void
-no_border(dx_xml *x, const char *side)
-{
-	dx_start(x, side);
-	dx_attr(x, "w:val", "nil");
-	dx_end(x);
 }
 
 /* Writes one cell margin. */
@@ -279,8 +269,6 @@ cell_margin(dx_xml *x, const char *side, int w)
 void
 dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad, int ind)
 {
-	static const char *const sides[] = { "w:top", "w:left", "w:bottom",
-	    "w:right", "w:insideH", "w:insideV" };
 	dx_xml *x = c->x;
 	int total = 0;
 	size_t i;
@@ -289,28 +277,22 @@ dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad, int ind)
 		total += cols[i];
 	dx_start(x, "w:tbl");
 	dx_start(x, "w:tblPr");
-	dx_start(x, "w:tblW");
-	dx_attri(x, "w:w", total);
-	dx_attr(x, "w:type", "dxa");
-	dx_end(x);
+	dx_val(x, "w:tblStyle", DX_ST_FORM_TABLE);
+	tbl_width(x, total);
 	dx_start(x, "w:tblInd");
 	dx_attri(x, "w:w", ind);
 	dx_attr(x, "w:type", "dxa");
 	dx_end(x);
-	dx_start(x, "w:tblBorders");
-	for (i = 0; i < sizeof(sides) / sizeof(sides[0]); i++)
-		no_border(x, sides[i]);
-	dx_end(x);
 	dx_start(x, "w:tblLayout");
 	dx_attr(x, "w:type", "fixed");
 	dx_end(x);
-	dx_start(x, "w:tblCellMar");
-	cell_margin(x, "w:left", pad);
-	cell_margin(x, "w:right", pad);
-	dx_end(x);
-	dx_start(x, "w:tblLook");
-	dx_attr(x, "w:val", "0000");
-	dx_end(x);
+	if (pad > 0) {
+		dx_start(x, "w:tblCellMar");
+		cell_margin(x, "w:left", pad);
+		cell_margin(x, "w:right", pad);
+		dx_end(x);
+	}
+	tbl_look(x, 0);
 	dx_end(x);
 	dx_start(x, "w:tblGrid");
 	for (i = 0; i < n; i++) {
