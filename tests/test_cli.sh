@@ -15,6 +15,13 @@ t() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
 t "--help exits 0" "[ $rc -eq 0 ]"
 t "--help is in Vietnamese and names render" "grep -q 'Cách dùng' '$D/help' && grep -q 'vanban render' '$D/help'"
 t "--version prints the version" "'$V' --version | grep -Eq '^vanban [0-9]+\.[0-9]+'"
+for c in render check convert table dump; do
+	"$V" $c --help > "$D/help-$c" 2>&1; rc=$?
+	t "$c --help exits 0 and shows the command's usage in Vietnamese" \
+	    "[ $rc -eq 0 ] && grep -q 'Cách dùng: vanban $c' '$D/help-$c'"
+done
+"$V" render x.md -h > "$D/help-h" 2>&1; rc=$?
+t "render FILE -h shows the help too" "[ $rc -eq 0 ] && grep -q 'Cách dùng: vanban render' '$D/help-h'"
 "$V" > /dev/null 2>&1; rc=$?
 t "no command exits 2" "[ $rc -eq 2 ]"
 "$V" render --bogus x.md > /dev/null 2>"$D/err"; rc=$?

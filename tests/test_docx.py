@@ -54,7 +54,7 @@ so: 15
 don_vi: VP
 dia_danh: Thành phố Hồ Chí Minh
 ngay: 2025-12-29
-trich_yeu: Triển khai kiểm soát thủ tục hành chính năm 2026
+trich_yeu: V/v Triển khai kiểm soát thủ tục hành chính năm 2026
 kinh_gui:
   - Phòng Giáo dục và Đào tạo các quận, huyện
   - Các trường trung học phổ thông
@@ -89,12 +89,16 @@ Thực hiện theo hướng dẫn tại [Cổng Dịch vụ công quốc gia](ht
 3. Mục đánh số ba.
 4. Mục đánh số bốn.
 
-Đề nghị các đơn vị nghiêm túc thực hiện.
+Đề nghị các đơn vị **nghiêm túc** thực hiện.
 
 [^1]: Chú thích kiểm thử số một.
 """
 
-PHU_LUC = """| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian | Sản phẩm |
+PHU_LUC = """# Danh mục nhiệm vụ
+
+## Nhiệm vụ thường xuyên
+
+| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian | Sản phẩm |
 |---|---|---|---|---|---|
 | 1 | Rà soát thủ tục hành chính nội bộ | Văn phòng | Các phòng | Quý I | Báo cáo |
 | 2 | Số hóa hồ sơ | Bộ phận Một cửa | Các phòng | Cả năm | Dữ liệu |
@@ -458,14 +462,88 @@ def check_title(name, doc, fields):
     check(p is not None and not no_direct(p), f"{name}: type name has no direct formatting")
 
 
+def heading_numbers(z, doc):
+    """Returns [(level, label, text)] of the heading paragraphs: label is
+    the number Word's heading list prints (counted as Word counts: nums of
+    one abstract definition share counters, startOverride restarts), or
+    None when the paragraph is off the list."""
+    num = parse(z, "word/numbering.xml")
+    ids = styles_by_id(parse(z, "word/styles.xml"))
+    abs_of = {n.get(W + "numId"): n.find(W + "abstractNumId").get(W + "val")
+              for n in num.findall(W + "num")}
+    lvls = {a.get(W + "abstractNumId"): {l.get(W + "ilvl"): l for l in a.findall(W + "lvl")}
+            for a in num.findall(W + "abstractNum")}
+    overrides = {n.get(W + "numId"): {o.get(W + "ilvl"): int(o.find(W + "startOverride").get(W + "val"))
+                                      for o in n.findall(W + "lvlOverride")
+                                      if o.find(W + "startOverride") is not None}
+                 for n in num.findall(W + "num")}
+    counters, seen, out = {}, set(), []
+    for p in doc.iter(W + "p"):
+        sid = val(p.find(W + "pPr"), W + "pStyle") or ""
+        if not sid.startswith("Heading"):
+            continue
+        npr = p.find(f"{W}pPr/{W}numPr")
+        if npr is None:
+            st = ids.get(sid)
+            npr = st.find(f"{W}pPr/{W}numPr") if st is not None else None
+        nid = val(npr, W + "numId") if npr is not None else None
+        lv = int(val(npr, W + "ilvl") or 0) if npr is not None else 0
+        if not nid or nid == "0":
+            out.append((int(sid[7:]), None, text_of(p)))
+            continue
+        a = abs_of[nid]
+        c = counters.setdefault(a, [0] * 9)
+        if nid not in seen and overrides.get(nid):
+            seen.add(nid)
+            for k, v in overrides[nid].items():
+                c[int(k)] = v - 1
+        c[lv] += 1
+        for k in range(lv + 1, 9):
+            c[k] = 0
+        lvl = lvls[a][str(lv)]
+        fmt = val(lvl, W + "numFmt")
+        n = c[lv]
+        label = {"upperRoman": lambda: roman(n), "decimal": lambda: str(n),
+                 "lowerLetter": lambda: chr(ord("a") + n - 1),
+                 "none": lambda: ""}[fmt]()
+        text = val(lvl, W + "lvlText").replace(f"%{lv + 1}", label)
+        out.append((int(sid[7:]), text or None, text_of(p)))
+    return out
+
+
+def roman(n):
+    """Returns n as an upper-case Roman numeral."""
+    vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    r = ""
+    for v, s in vals:
+        while n >= v:
+            r, n = r + s, n - v
+    return r
+
+
+def check_headings(name, z, doc, dump):
+    """Every heading number the model prints is what the DOCX shows: a
+    label of Word's heading list, or text written in the paragraph."""
+    want = re.findall(r"^\d+:\d+ heading (\d+)(?: \[([^\]]+)\])?( \(label\))? (.*)$",
+                      dump, re.M)
+    got = heading_numbers(z, doc)
+    bad = []
+    for (lv, number, lab, text), (glv, glabel, gtext) in zip(want, got):
+        shown = (glabel + " " + gtext) if glabel else gtext
+        expect = (number + " " + text) if number else text
+        if shown.replace("*", "") != expect.replace("*", "") or \
+                bool(lab) != bool(glabel) or int(lv) != glv:
+            bad.append(f"{expect!r} shown as {shown!r}")
+    check(len(want) == len(got) and not bad,
+          f"{name}: heading numbers as the model says, labels from Word's list {bad[:2]}")
+
+
 def check_body(name, doc):
-    """Headings use the named styles and start with their number."""
+    """Headings use the named styles; the signature block."""
     heads = [p for p in doc.iter(W + "p")
              if (val(p.find(W + "pPr"), W + "pStyle") or "").startswith("Heading")]
     check(len(heads) > 0, f"{name}: body uses Heading styles")
-    check(all(re.match(r"^([IVXLC]+\.|\d+\.|[a-zđ]\)) ", text_of(p)) or
-              val(p.find(W + "pPr"), W + "pStyle") == "Heading4" for p in heads),
-          f"{name}: numbered headings start with their number and a space")
     tbls = [t for t in doc.findall(f"{W}body/{W}tbl") if "Nơi nhận" in text_of(t)]
     sign = tbls[-1] if tbls else None
     check(sign is not None and sign.find(f"{W}tr/{W}trPr/{W}cantSplit") is not None,
@@ -605,19 +683,34 @@ def check_cong_van(z, doc):
     """Fixture-specific checks: lists, notes, links, appendix, công văn."""
     name = "cong-van-thu"
     num = parse(z, "word/numbering.xml")
-    texts = [l.get(W + "val") for l in num.iter(W + "lvlText")]
-    check("-" in texts and "+" in texts, f"{name}: numbering has '-' and '+' levels")
-    check(any(t.startswith("%1") for t in texts), f"{name}: numbering has a decimal level")
+    absn = {a.get(W + "abstractNumId"): a for a in num.findall(W + "abstractNum")}
+    heading = [a for a in absn.values()
+               if [val(l, W + "pStyle") for l in a.findall(W + "lvl")] ==
+               [f"Heading{k}" for k in range(1, 10)]]
+    check(len(heading) == 1 and [val(l, W + "numFmt") for l in heading[0].findall(W + "lvl")][:3]
+          == ["upperRoman", "decimal", "lowerLetter"] and
+          [val(l, W + "lvlText") for l in heading[0].findall(W + "lvl")][:3] == ["%1.", "%2.", "%3)"],
+          f"{name}: one heading list linked to Heading 1-9: I., 1., a)")
+    bullets = [a for a in absn.values()
+               if [val(l, W + "numFmt") for l in a.findall(W + "lvl")] == ["bullet"] * 9]
+    texts = [val(l, W + "lvlText") for l in bullets[0].findall(W + "lvl")] if bullets else []
+    check(len(bullets) == 1 and texts[:2] == ["-", "+"],
+          f"{name}: one nine-level bullet list, '-' then '+' ({texts[:3]})")
     starts = [s.get(W + "val") for s in num.iter(W + "startOverride")]
     check("3" in starts, f"{name}: ordered list starts at 3 (startOverride)")
     ind_ok = all(l.find(f"{W}pPr/{W}ind").get(W + "firstLine") == "720" and
                  l.find(f"{W}pPr/{W}ind").get(W + "left") == "0"
-                 for l in num.iter(W + "lvl"))
+                 for l in num.iter(W + "lvl") if val(l, W + "numFmt") != "none")
     check(ind_ok, f"{name}: list markers at the first-line indent, wrap to margin")
-    check(any(l.find(W + "suff") is not None and l.find(W + "suff").get(W + "val") == "space"
-              for l in num.iter(W + "lvl")), f"{name}: list suffix is a space")
-    items = [p for p in doc.iter(W + "p") if p.find(f"{W}pPr/{W}numPr") is not None]
+    check(all(val(l, W + "suff") == "space" for l in num.iter(W + "lvl")
+              if val(l, W + "numFmt") != "none"), f"{name}: list suffix is a space")
+    items = [p for p in doc.iter(W + "p")
+             if p.find(f"{W}pPr/{W}numPr") is not None and
+             val(p.find(W + "pPr"), W + "pStyle") == "NoiDung"]
+    levels = [(text_of(p)[:12], val(p.find(f"{W}pPr/{W}numPr"), W + "ilvl")) for p in items]
     check(len(items) == 5, f"{name}: five list item paragraphs with numPr ({len(items)})")
+    check(("Gạch cộng lồ", "1") in levels and ("Gạch đầu dòn", "0") in levels,
+          f"{name}: '+' item on level 1 of the bullet list, '-' on level 0 ({levels})")
     notes = parse(z, "word/footnotes.xml")
     ids = [n.get(W + "id") for n in notes.iter(W + "footnote")]
     check("-1" in ids and "0" in ids, f"{name}: footnote separators -1 and 0")
@@ -635,6 +728,11 @@ def check_cong_van(z, doc):
     rows = tbl.findall(W + "tr")
     vv = runs_starting(rows[1], "V/v")
     check(vv and rfmt(vv[0]).get("sz") == "24", f"{name}: 'V/v' 12 pt in header row 2")
+    check(text_of(rows[1]).count("V/v") == 1 and "V/v Triển khai" in text_of(rows[1]),
+          f"{name}: trich_yeu written with 'V/v' prints it once")
+    body_end = [text_of(p) for p in doc.iter(W + "p") if text_of(p).endswith("./.")]
+    check(body_end and body_end[0].endswith("**nghiêm túc** thực hiện./.".replace("**", "")),
+          f"{name}: the space after a bold word stays before './.' ({body_end[:1]})")
     dr = [r for r in rows[1].iter(W + "r") if "Thành phố Hồ Chí Minh" in text_of(r)]
     check(dr and rfmt(dr[0]).get("sz") == "26",
           f"{name}: long place/date line shrinks to 13 pt")
@@ -734,6 +832,9 @@ def main():
     for name, md, out in rendered:
         fields = dump_fields(vanban, md)
         z, doc = check_docx(name, out, fields)
+        if doc is not None:
+            check_headings(name, z, doc, subprocess.run(
+                [vanban, "dump", md], capture_output=True, text=True).stdout)
         if name == "cong-van-thu" and doc is not None:
             check_cong_van(z, doc)
         if not have_validator:
@@ -752,6 +853,10 @@ def main():
         check_pdf(name, pdfs.get(out, ""), must)
     if "cong-van-thu" in [n for n, _, _ in rendered]:
         pdf = pdfs[os.path.join(outdir, "cong-van-thu.docx")]
+        flat = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                                       text=True).stdout.split())
+        check("nghiêm túc thực hiện./." in flat and flat.count("V/v") == 1,
+              "cong-van-thu: LibreOffice shows 'nghiêm túc thực hiện./.' and 'V/v' once")
         info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", pdf],
                               capture_output=True, text=True).stdout
         sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+)", info)

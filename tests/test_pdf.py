@@ -101,6 +101,19 @@ def link_uris(pdf):
     return uris
 
 
+def fill_colours(pdf, out):
+    """Returns the set of RGB fill colours set in the page content of pdf
+    (qpdf --qdf writes the streams uncompressed)."""
+    qdf = os.path.join(out, os.path.basename(pdf) + ".qdf")
+    run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf])
+    with open(qdf, "rb") as f:
+        data = f.read()
+    found = set()
+    for m in re.finditer(rb"(?<![\w.])([\d.]+) ([\d.]+) ([\d.]+) rg\b", data):
+        found.add(tuple(float(v) for v in m.groups()))
+    return found
+
+
 def page_sizes(pdf, n):
     """Returns (width, height) in pt of pages 1..n."""
     _, out, _ = run(["pdfinfo", "-f", "1", "-l", str(n), pdf])
@@ -185,7 +198,8 @@ def check_document(vanban, md, out):
           f"{name}: Quốc hiệu, Tiêu ngữ and signer's name in the text")
     ok, why = numbering_ok(pages)
     check(ok, f"{name}: page numbers from 2, again in each appendix {why}")
-    heads = re.findall(r"^\d+:\d+ heading \d+ \[([^\]]+)\] (.*)$", d, re.M)
+    heads = re.findall(r"^\d+:\d+ heading \d+ \[([^\]]+)\] (?:\(label\) )?(.*)$", d,
+                       re.M)
     apps = re.findall(r"^--- appendix", d, re.M)
     titles = outline_titles(pdf)
     want = [f"{num} {t}" for num, t in heads]
@@ -400,6 +414,9 @@ def check_stress(vanban, out):
           + " ".join(apart))
     check("https://dichvucong.gov.vn/p" in link_uris(pdf),
           "stress: link annotation with its URI")
+    colours = fill_colours(pdf, out)
+    check(colours == {(0.0, 0.0, 0.0)},
+          f"stress: all text black, links too (fill colours {sorted(colours)})")
     last = pages[-1]
     flat = " ".join(t for x in last for t in x)
     check("CUỐICÙNG" in flat and "Nơi nhận:" in flat and

@@ -214,11 +214,11 @@ lint_subject(vb_lint *l)
 	name = l->type->name;
 	n = strlen(name);
 	if (strncasecmp(v, "V/v", 3) == 0)
-		vb_diag_add(l->d, vb_doctype_is_cong_van(l->type) ? VB_ERROR
-		    : VB_WARNING, l->path, p.line, p.col,
+		vb_diag_add(l->d, VB_WARNING, l->path, p.line, p.col,
 		    vb_sprintf(l->a, "ghi trich_yeu: %s", vb_text_trim(l->a, v + 3)),
 		    "trích yếu bắt đầu bằng 'V/v'%s", vb_doctype_is_cong_van(l->type)
-		    ? ": vanban tự thêm 'V/v', sẽ in hai lần" : "");
+		    ? ": vanban tự thêm 'V/v' (chỉ in một lần), không cần ghi"
+		    : ": chỉ công văn mới có 'V/v'");
 	else if (*name && strncmp(vb_text_lower(l->a, v),
 	    vb_text_lower(l->a, name), n) == 0 && v[n] == ' ')
 		vb_diag_add(l->d, VB_WARNING, l->path, p.line, p.col,

@@ -50,7 +50,7 @@ static const char usage_text[] =
 "  vanban convert --from tcvn3|vni TỆP [-o RA]\n"
 "  vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]\n"
 "  vanban dump TỆP.md       (in mô hình văn bản đã phân tích, để kiểm tra)\n"
-"  vanban --help | --version\n"
+"  vanban --help | --version | LỆNH --help\n"
 "\n"
 "Chuyển một văn bản hành chính viết bằng Markdown (có phần đầu YAML) thành\n"
 "tệp DOCX và PDF đúng thể thức Nghị định 30/2020/NĐ-CP.\n"
@@ -80,6 +80,77 @@ static const char usage_text[] =
 "Mã thoát: 0 thành công; 1 lỗi trong văn bản hoặc khi ghi tệp (không tệp nào\n"
 "được ghi dở); 2 dùng sai lệnh.\n"
 "Các khóa của phần đầu và cách viết nội dung: xem README.md.\n";
+
+/* Help of each command ("vanban LỆNH --help"). */
+static const struct {
+	const char *cmd;	/* command name */
+	const char *text;	/* its help, in Vietnamese */
+} command_help[] = {
+	{ "render",
+"Cách dùng: vanban render TỆP.md [-o RA.docx|RA.pdf] [--format docx,pdf]\n"
+"                         [--font TÊN] [--strict]\n"
+"\n"
+"Chuyển văn bản Markdown (có phần đầu YAML) thành DOCX và PDF đúng thể thức\n"
+"Nghị định 30/2020/NĐ-CP. Mặc định ghi TỆP.docx và TỆP.pdf cạnh tệp nguồn.\n"
+"\n"
+"  -o, --output RA    ghi vào RA; đuôi .docx hoặc .pdf chọn định dạng\n"
+"                     (RA là - thì ghi ra đầu ra chuẩn)\n"
+"  -f, --format DS    định dạng cần ghi, cách nhau bởi dấu phẩy: docx,pdf\n"
+"      --font TÊN     phông chữ cho PDF (mặc định: Liberation Serif đi kèm,\n"
+"                     cùng số đo với Times New Roman)\n"
+"      --strict       không ghi tệp nếu 'vanban check' thấy lỗi\n"
+"  -h, --help         in hướng dẫn này\n"
+"\n"
+"TỆP là - thì đọc từ đầu vào chuẩn (khi đó cần -o).\n"
+"VANBAN_DATE=2024-01-19T08:00:00+07:00 cố định ngày tạo ghi trong tệp.\n"
+"Mã thoát: 0 thành công; 1 lỗi trong văn bản hoặc khi ghi tệp (không tệp nào\n"
+"được ghi dở); 2 dùng sai lệnh.\n" },
+	{ "convert",
+"Cách dùng: vanban convert --from tcvn3|vni TỆP [-o RA]\n"
+"\n"
+"Chuyển văn bản gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI sang Unicode, ghi ra\n"
+"tệp mới (mặc định TỆP.unicode.md); không bao giờ ghi đè tệp gốc.\n"
+"\n"
+"      --from MÃ      bảng mã của tệp: tcvn3 hoặc vni\n"
+"  -o, --output RA    ghi vào RA\n"
+"  -h, --help         in hướng dẫn này\n" },
+	{ "table",
+"Cách dùng: vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]\n"
+"\n"
+"In bảng của một tệp Excel (.xlsx), .csv hoặc .tsv thành bảng Markdown (đánh\n"
+"số TT, dòng nhóm I, II…) ra đầu ra chuẩn, để chép vào phụ lục.\n"
+"\n"
+"  -s, --trang-tinh TÊN   tên trang tính trong tệp .xlsx (mặc định: trang đầu)\n"
+"  -h, --help             in hướng dẫn này\n" },
+	{ "dump",
+"Cách dùng: vanban dump TỆP.md\n"
+"\n"
+"In mô hình văn bản đã phân tích (đề mục, đoạn, bảng, chữ ký…), để kiểm tra\n"
+"vanban hiểu văn bản thế nào. Không ghi tệp nào.\n"
+"\n"
+"  -h, --help         in hướng dẫn này\n" },
+};
+
+/* Prints the help of command cmd when one of its arguments asks for it;
+ * returns 1 when it did. */
+static int
+command_wants_help(int argc, char **argv)
+{
+	size_t k;
+	int i;
+
+	for (k = 0; k < sizeof(command_help) / sizeof(command_help[0]); k++) {
+		if (strcmp(argv[1], command_help[k].cmd) != 0)
+			continue;
+		for (i = 2; i < argc; i++)
+			if (strcmp(argv[i], "-h") == 0 ||
+			    strcmp(argv[i], "--help") == 0) {
+				fputs(command_help[k].text, stdout);
+				return 1;
+			}
+	}
+	return 0;
+}
 
 /* Prints a usage error and returns EXIT_USAGE. */
 static int
@@ -426,6 +497,8 @@ main(int argc, char **argv)
 		printf("vanban %s\n", VB_VERSION);
 		return EXIT_OK;
 	}
+	if (command_wants_help(argc, argv))
+		return EXIT_OK;
 	if (strcmp(argv[1], "dump") == 0)
 		return dump(argc, argv);
 	if (strcmp(argv[1], "table") == 0)

@@ -209,7 +209,7 @@ dynamic_parts(dx_pkg *pkg, const vb_document *doc, vb_diags *d)
 	    dx_styles_write(&c, b) < 0)
 		return -1;
 	if ((b = pkg_part(pkg, "word/numbering.xml")) == NULL ||
-	    dx_numbering_write(&num, c.p, b) < 0)
+	    dx_numbering_write(&c, b) < 0)
 		return -1;
 	c.rels = &note_rels;
 	if ((b = pkg_part(pkg, "word/footnotes.xml")) == NULL ||

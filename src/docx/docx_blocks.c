@@ -3,30 +3,30 @@
  * tables, code, quotes and rules. */
 #include "docx_int.h"
 
-/* Returns the style id of a heading level. */
-static const char *
-heading_style(int level)
-{
-	switch (level) {
-	case 1:
-		return "Heading1";
-	case 2:
-		return "Heading2";
-	case 3:
-		return "Heading3";
-	default:
-		return "Heading4";
-	}
-}
-
-/* Writes a heading: its number, a space, then its text. */
+/* Writes a heading in the style of its level. An automatic number is the
+ * label of the heading list (the style's list, or the appendix's own); a
+ * number written as text takes the paragraph off the list. */
 static void
 heading(dx_ctx *c, const vb_block *b, dx_ppr *pp)
 {
-	pp->style = heading_style(b->level);
+	int lv = b->level < 1 ? 1 : b->level > 9 ? 9 : b->level;
+	int numbered = b->number != NULL && *b->number != '\0';
+
+	pp->style = vb_sprintf(c->arena, "%s%d", DX_ST_HEADING, lv);
+	if (numbered && !b->label) {
+		/* off the list; the indent again, which LibreOffice
+		 * otherwise takes from the style's list with it */
+		pp->num_id = -1;
+		pp->ind = 1;
+		pp->left = 0;
+		pp->first = VB_CM_TO_TWIPS(c->p->indent_cm);
+	} else if (c->part_list != c->num->heading_id) {
+		pp->num_id = c->part_list;
+		pp->ilvl = lv - 1;
+	}
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, pp);
-	if (b->number != NULL && *b->number != '\0') {
+	if (numbered && !b->label) {
 		dx_run(c, b->number, 0, NULL);
 		dx_run(c, " ", 0, NULL);
 	}
@@ -34,13 +34,13 @@ heading(dx_ctx *c, const vb_block *b, dx_ppr *pp)
 	dx_end(c->x);
 }
 
-/* Writes a list item paragraph; continued paragraphs have no marker. */
+/* Writes a list item paragraph on its list and level; continued
+ * paragraphs have no marker. */
 static void
 item(dx_ctx *c, const vb_block *b, dx_ppr *pp)
 {
 	pp->style = DX_ST_BODY;
-	pp->num_id = dx_numbering_id(c->num, b);
-	pp->ilvl = 0;
+	pp->num_id = dx_numbering_item(c->num, b, &pp->ilvl);
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, pp);
 	dx_inline(c, &b->text, NULL);

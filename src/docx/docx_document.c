@@ -61,6 +61,7 @@ appendices(dx_ctx *c, dx_sect *body_sect)
 
 		s.landscape = part->landscape;
 		c->text_tw = text_width(c->p, s.landscape);
+		c->part_list = c->num->parts[i + 1];
 		appendix_heading(c, part);
 		dx_blocks(c, part, 0);
 		if (i + 1 < doc->nappendices)
@@ -80,6 +81,7 @@ dx_document_write(dx_ctx *c, vb_buf *out)
 		return -1;
 	c->x = &x;
 	c->text_tw = text_width(c->p, 0);
+	c->part_list = c->num->heading_id;
 	dx_start(&x, "w:document");
 	dx_attr(&x, "xmlns:w", DX_NS_W);
 	dx_attr(&x, "xmlns:r", DX_NS_R);

@@ -39,26 +39,19 @@ const char *dx_rels_add(dx_rels *rels, vb_arena *a, const char *type,
 /* Writes rels as a .rels part into out; returns 0 or -1. */
 int dx_rels_write(const dx_rels *rels, vb_buf *out);
 
-/* One numbering definition (abstractNum) with one level. */
-typedef struct dx_absnum {
-	int ordered;		/* 1 for decimal numbers, 0 for a bullet */
-	const char *text;	/* bullet: the marker ("-"); ordered: "%1." */
-} dx_absnum;
-
 /* One list instance (w:num). */
 typedef struct dx_num {
-	int abs;		/* index into the abstract definitions */
-	int list;		/* ordered: the model's list id; bullet: 0 */
-	const char *marker;	/* bullet: the marker it stands for */
-	int start;		/* ordered: the first number */
+	int abs;		/* abstract definition (w:abstractNumId) */
+	int list;		/* ordered list: the model's list id; else 0 */
+	int lvl;		/* ordered list: its level; -1: restart a heading list */
+	int start;		/* ordered list: its first number */
 } dx_num;
 
-/* Every list definition the document needs. w:numId is index + 1. */
+/* Every list instance the document needs. w:numId is index + 1. */
 typedef struct dx_numbering {
-	int heading_id;		/* w:numId of the heading list, 0 for none */
-	dx_absnum *abs;		/* abstract definitions */
-	size_t nabs;		/* number of abstract definitions */
-	size_t abs_cap;		/* allocated abstract definitions */
+	int heading_id;		/* w:numId of the body's heading list */
+	int bullet_id;		/* w:numId of the bullet list */
+	int *parts;		/* heading list of each part: body, appendices */
 	dx_num *nums;		/* list instances */
 	size_t nnums;		/* number of list instances */
 	size_t num_cap;		/* allocated list instances */
@@ -66,18 +59,16 @@ typedef struct dx_numbering {
 
 /* Collects the lists of every part of doc into num. */
 void dx_numbering_plan(dx_numbering *num, const vb_document *doc);
-/* Returns the w:numId for an item block (0 when it has no marker). */
-int dx_numbering_id(const dx_numbering *num, const vb_block *b);
-/* Writes word/numbering.xml into out; returns 0 or -1. */
-int dx_numbering_write(const dx_numbering *num, const vb_profile *p,
-    vb_buf *out);
+/* Returns the w:numId of an item block, 0 when it has no marker; sets
+ * *lvl to its list level. */
+int dx_numbering_item(const dx_numbering *num, const vb_block *b, int *lvl);
 
 /* Paragraph properties, written in schema order by dx_ppr_write. Fields
  * left at their dx_ppr_init values are not written. */
 typedef struct dx_ppr {
 	const char *style;	/* w:pStyle, or NULL */
 	int keep_next;		/* 1: keep with the next paragraph */
-	int num_id;		/* w:numId of a list item, 0 for none */
+	int num_id;		/* w:numId of a list item; 0 none; -1 off its style's list */
 	int ilvl;		/* list level of the item */
 	int rule;		/* 1: bottom border (a drawn rule) */
 	int tab;		/* one left tab stop, in twips; 0 for none */
@@ -131,6 +122,7 @@ typedef struct dx_ctx {
 	dx_xml *x;		/* the part being written */
 	dx_rels *rels;		/* relationships of that part (hyperlinks) */
 	const dx_numbering *num; /* list definitions */
+	int part_list;		/* w:numId of the current part's heading list */
 	vb_arena *arena;	/* scratch memory (the document's arena) */
 	int text_tw;		/* text width of the current section, twips */
 	dx_fit fit;		/* measured sizes (dx_fit_measure) */
@@ -190,6 +182,8 @@ void dx_blocks(dx_ctx *c, const vb_part *part, int keep_last);
 void dx_fit_measure(dx_ctx *c);
 /* Writes word/styles.xml into out; returns 0 or -1. */
 int dx_styles_write(dx_ctx *c, vb_buf *out);
+/* Writes word/numbering.xml into out; returns 0 or -1. */
+int dx_numbering_write(dx_ctx *c, vb_buf *out);
 /* Writes word/footnotes.xml (links go to c->rels); returns 0 or -1. */
 int dx_notes_write(dx_ctx *c, vb_buf *out);
 /* Writes word/document.xml; returns 0 or -1. */

@@ -92,10 +92,10 @@ dx_ppr_write(dx_ctx *c, const dx_ppr *pp)
 		dx_val(x, "w:pStyle", pp->style);
 	if (pp->keep_next)
 		dx_empty(x, "w:keepNext");
-	if (pp->num_id > 0) {
+	if (pp->num_id != 0) {
 		dx_start(x, "w:numPr");
-		dx_vali(x, "w:ilvl", pp->ilvl);
-		dx_vali(x, "w:numId", pp->num_id);
+		dx_vali(x, "w:ilvl", pp->num_id > 0 ? pp->ilvl : 0);
+		dx_vali(x, "w:numId", pp->num_id > 0 ? pp->num_id : 0);
 		dx_end(x);
 	}
 	if (pp->rule)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/text.h"
@@ -351,6 +352,21 @@ compose_bases(struct build *b)
 	b->doc->header.nbases = l->n;
 }
 
+/* Returns s without a "V/v" the user wrote in front of a công văn's
+ * trích yếu (vanban adds it), nor the spaces or colon after it. */
+static const char *
+without_vv(const char *s)
+{
+	const char *t = s;
+
+	if (strncasecmp(t, "V/v", 3) != 0 || (t[3] != ' ' && t[3] != ':' &&
+	    t[3] != '\t'))
+		return s;
+	for (t += 3; *t == ' ' || *t == ':' || *t == '\t'; t++)
+		;
+	return *t != '\0' ? t : s;
+}
+
 /* Composes the header strings and the document properties. */
 static void
 compose_header(struct build *b)
@@ -362,7 +378,8 @@ compose_header(struct build *b)
 	h->parent = b->m.parent && *b->m.parent ? vb_text_upper(b->a, b->m.parent) : NULL;
 	h->issuer = vb_text_upper(b->a, b->m.issuer);
 	if (vb_doctype_is_cong_van(doc->type)) {
-		h->cv_subject = subj ? vb_sprintf(b->a, "V/v %s", subj) : NULL;
+		h->cv_subject = subj ? vb_sprintf(b->a, "V/v %s",
+		    without_vv(subj)) : NULL;
 	} else {
 		h->type_name = vb_text_upper(b->a, doc->type->name);
 		h->subject = subj;
@@ -370,7 +387,7 @@ compose_header(struct build *b)
 	h->to = strings(&b->m.to);
 	h->nto = b->m.to.n;
 	compose_bases(b);
-	doc->props.title = subj ? subj : doc->type->name;
+	doc->props.title = subj ? without_vv(subj) : doc->type->name;
 	doc->props.author = b->m.issuer;
 	doc->props.keywords = doc->type->name;
 	doc->props.subject = vb_sprintf(b->a, "%s số %s/%s", doc->type->name,
@@ -388,7 +405,8 @@ ends_with_mark(const char *s)
 	return n >= 3 && memcmp(s + n - 3, "./.", 3) == 0;
 }
 
-/* Appends "./." to the last body paragraph (ND30 Phụ lục III samples). */
+/* Appends "./." to the last paragraph of a part (ND30 Phụ lục III
+ * samples), or a "./." paragraph when it ends with a table or heading. */
 static void
 add_end_mark(struct build *b, vb_part *p)
 {
@@ -416,8 +434,13 @@ add_end_mark(struct build *b, vb_part *p)
 	r = &last->text.runs[last->text.n - 1];
 	if (ends_with_mark(r->text))
 		return;
-	t = vb_text_trim(b->a, r->text);
+	/* Only trailing spaces go: the run may start with the space after a
+	 * bold or italic word ("*đạt* yêu cầu"). */
+	t = vb_strdup(b->a, r->text);
 	n = strlen(t);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t' ||
+	    t[n - 1] == '\n'))
+		t[--n] = '\0';
 	r->text = n > 0 && t[n - 1] == '.' ? vb_sprintf(b->a, "%s/.", t)
 	    : vb_sprintf(b->a, "%s./.", t);
 }
@@ -638,6 +661,8 @@ load_appendices(struct build *b)
 		vb_part *p = &doc->appendices[i];
 		compose_appendix_heading(b, p, i, b->m.nappx, &b->m.appx[i]);
 		load_appendix(b, p, &b->m.appx[i]);
+		if (p->n > 0)	/* nd30.md §2.6: the content ends with "./." */
+			add_end_mark(b, p);
 		p->landscape = b->m.appx[i].orient >= 0 ? b->m.appx[i].orient
 		    : vb_part_wants_landscape(p);
 	}

@@ -79,6 +79,8 @@ dump_part(const vb_part *p, vb_buf *out)
 			vb_buf_printf(out, " %d", b->level);
 		if (b->number)
 			vb_buf_printf(out, " [%s]", b->number);
+		if (b->kind == VB_BLOCK_HEADING && b->label)
+			vb_buf_puts(out, " (label)");
 		if (b->continued)
 			vb_buf_puts(out, " (cont)");
 		vb_buf_putc(out, ' ');

@@ -103,6 +103,7 @@ typedef struct vb_block {
 	int col;		/* 1-based source column, 0 when unknown */
 	int level;		/* heading: 1 (I.), 2 (1.), 3 (a)), 4+; item: list depth from 0 */
 	const char *number;	/* heading: "I.", "1.", "a)" or NULL; item: marker "-", "+", "3." */
+	int label;		/* heading: 1 when number is an automatic label set apart from the text (a list number in Word), 0 when it is part of the text (written by the user, or a letter Word's lists cannot count: đ) …) */
 	int list;		/* item: id of its ordered list (>0), 0 for bullets */
 	int ordinal;		/* item: its number in an ordered list */
 	int continued;		/* item: 1 for a second paragraph of the same item (no marker) */

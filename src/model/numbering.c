@@ -204,8 +204,9 @@ upper_runs(vb_arena *a, vb_block *b)
 			b->text.runs[i].text = vb_text_upper(a, b->text.runs[i].text);
 }
 
-/* Numbers one heading, given the counters of the levels above it. */
-static void
+/* Numbers one heading, given the counters of the levels above it;
+ * returns 1 when the user wrote the number. */
+static int
 number_one(vb_arena *a, vb_block *b, int *count, vb_diags *d)
 {
 	static const enum numkind style[] = {NUM_NONE, NUM_ROMAN, NUM_ARABIC,
@@ -228,14 +229,54 @@ number_one(vb_arena *a, vb_block *b, int *count, vb_diags *d)
 		b->number = label(a, lv, ++count[lv]);
 	if (lv == 1)
 		upper_runs(a, b);
+	return f.kind != NUM_NONE;
+}
+
+/* Returns the number Word's multilevel heading list prints for the n-th
+ * heading of level lv (1-3): "I.", "1.", or a Latin letter "e)" (Word's
+ * letters have no đ and do have f, j, w, z). */
+static const char *
+word_label(vb_arena *a, int lv, int n)
+{
+	if (lv < 3)
+		return label(a, lv, n);
+	return n >= 1 && n <= 26 ? vb_sprintf(a, "%c)", 'a' + n - 1) : "";
+}
+
+/* Decides whether heading b's automatic number can be a label of Word's
+ * heading list: only when the list, counting the labelled headings before
+ * it (hand-written numbers are text, outside the list), prints the same
+ * number. Once a level's number cannot be a label (the fifth point "đ)",
+ * a gap after a hand-written number), its later numbers stay text until a
+ * higher level starts again, so the list never skips. words[] counts
+ * labelled headings per level, typed[] marks levels gone to text. */
+static void
+label_one(vb_arena *a, vb_block *b, int hand, int *words, int *typed)
+{
+	int lv = b->level, k;
+
+	b->label = 0;
+	if (lv > 3 || b->number == NULL)
+		return;
+	if (!hand && !typed[lv] &&
+	    strcmp(word_label(a, lv, words[lv] + 1), b->number) == 0) {
+		b->label = 1;
+		words[lv]++;
+		for (k = lv + 1; k < 4; k++)
+			words[k] = typed[k] = 0;
+		return;
+	}
+	typed[lv] = 1;
+	for (k = lv + 1; k < 4; k++)
+		typed[k] = 0;	/* a higher level starts its points again */
 }
 
 void
 vb_number_headings(vb_arena *a, vb_part *part, vb_diags *d)
 {
-	int count[8] = {0};
+	int count[8] = {0}, words[4] = {0}, typed[4] = {0}, top = 0;
 	size_t i;
-	int k;
+	int k, hand;
 	vb_block *b;
 
 	for (i = 0; i < part->n; i++) {
@@ -246,6 +287,12 @@ vb_number_headings(vb_arena *a, vb_part *part, vb_diags *d)
 			b->level = 1;
 		for (k = b->level + 1; k < 8; k++)
 			count[k] = 0;
-		number_one(a, b, count, d);
+		hand = number_one(a, b, count, d);
+		/* An appendix's list starts again at its first "I.": the
+		 * lower levels before it are text, or a reader counting on
+		 * from the body's list would go on from the body's "I." */
+		top |= b->level == 1;
+		label_one(a, b, hand || (part->label != NULL && !top), words,
+		    typed);
 	}
 }

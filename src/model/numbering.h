@@ -17,7 +17,9 @@ const char *vb_point_letter(vb_arena *a, int n);
 int vb_point_value(const char *s, size_t len);
 /* Numbers the headings of a part: level 1 "I.", level 2 "1.", level 3
  * "a)"; a heading the user numbered keeps its number, and a gap or an
- * out-of-order number is warned about. Level 1 titles are upper-cased. */
+ * out-of-order number is warned about. Level 1 titles are upper-cased.
+ * Automatic numbers that Word's multilevel heading list prints the same
+ * (all "I." and "1.", the points a) to d)) are marked as labels. */
 void vb_number_headings(vb_arena *a, vb_part *part, vb_diags *d);
 
 #endif

@@ -9,8 +9,10 @@
 #include "model/numbering.h"
 #include "sheet/table.h"
 
-/* Columns of the standard task table. */
-enum col { COL_TT, COL_TASK, COL_LEAD, COL_WITH, COL_TIME, COL_PRODUCT, NCOLS };
+/* Columns of the standard task table; COL_EXEC is not a column but the
+ * "thực hiện" line, which shares the lead column with "chủ trì". */
+enum col { COL_TT, COL_TASK, COL_LEAD, COL_WITH, COL_TIME, COL_PRODUCT, NCOLS,
+    COL_EXEC = NCOLS };
 
 /* A label that introduces one column's value in a task block. */
 struct label {
@@ -20,9 +22,9 @@ struct label {
 
 static const struct label labels[] = {
 	{"đơn vị chủ trì", COL_LEAD},
-	{"đơn vị thực hiện", COL_LEAD},
+	{"đơn vị thực hiện", COL_EXEC},
 	{"cơ quan chủ trì", COL_LEAD},
-	{"cơ quan thực hiện", COL_LEAD},
+	{"cơ quan thực hiện", COL_EXEC},
 	{"chủ trì", COL_LEAD},
 	{"đơn vị phối hợp", COL_WITH},
 	{"cơ quan phối hợp", COL_WITH},
@@ -89,6 +91,65 @@ set_cell(vb_arena *a, vb_cell *c, const char *text, unsigned style)
 	vb_inline_add(a, &c->paras[0], VB_RUN_TEXT, style, text, NULL, 0);
 }
 
+/* The lines of one task's cells, one line per assignment block. */
+struct lines {
+	const char **v[NCOLS];	/* lines of each column */
+	size_t n[NCOLS];	/* number of lines */
+	size_t cap[NCOLS];	/* allocated lines */
+	const char *blk[NCOLS + 1]; /* the assignment block being read */
+	int found;		/* labelled lines seen */
+};
+
+/* Adds line v to column col, unless the column already has it. */
+static void
+add_line(vb_arena *a, struct lines *l, int col, const char *v)
+{
+	size_t i;
+
+	if (v == NULL || *v == '\0')
+		return;
+	for (i = 0; i < l->n[col]; i++)
+		if (strcmp(l->v[col][i], v) == 0)
+			return;
+	l->v[col] = vb_grow(a, l->v[col], l->n[col] + 1, sizeof(char *),
+	    &l->cap[col]);
+	l->v[col][l->n[col]++] = v;
+}
+
+/* Ends the assignment block being read: its lines go to their columns.
+ * A block with both "chủ trì" and "thực hiện" shows the lead in the lead
+ * column and the executing units among those taking part. */
+static void
+end_block(vb_arena *a, struct lines *l)
+{
+	const char **b = l->blk;
+	int col;
+
+	if (b[COL_LEAD] != NULL && b[COL_EXEC] != NULL)
+		add_line(a, l, COL_WITH, b[COL_EXEC]);
+	add_line(a, l, COL_LEAD, b[COL_LEAD] != NULL ? b[COL_LEAD] :
+	    b[COL_EXEC]);
+	for (col = COL_WITH; col < NCOLS; col++)
+		add_line(a, l, col, b[col]);
+	memset(l->blk, 0, sizeof(l->blk));
+}
+
+/* Sets one cell to the lines of a column. */
+static void
+set_lines(vb_arena *a, vb_cell *c, const struct lines *l, int col)
+{
+	size_t i;
+
+	c->colspan = c->rowspan = 1;
+	if (l->n[col] == 0)
+		return;
+	c->paras = vb_alloc(a, sizeof(vb_inline) * l->n[col]);
+	c->npara = l->n[col];
+	for (i = 0; i < l->n[col]; i++)
+		vb_inline_add(a, &c->paras[i], VB_RUN_TEXT, 0, l->v[col][i],
+		    NULL, 0);
+}
+
 /* A table under construction. */
 struct build {
 	vb_arena *a;		/* arena */
@@ -140,16 +201,20 @@ flush_group(struct build *b)
 }
 
 /* Scans the blocks after heading h (up to the next heading at its level
- * or above) for labelled lines; adds a task row when any is found. */
+ * or above) for labelled lines; adds a task row when any is found. A
+ * label seen again starts a new assignment block (a task done in several
+ * parts): each block gives its own line in the cells. */
 static void
 scan_task(struct build *b, const vb_part *body, size_t h)
 {
-	const char *vals[NCOLS] = {0}, *v;
 	const vb_block *hb = &body->blocks[h];
+	struct lines l;
+	const char *v;
 	size_t i;
-	int col, found = 0;
+	int col;
 	vb_row *r;
 
+	memset(&l, 0, sizeof(l));
 	for (i = h + 1; i < body->n; i++) {
 		const vb_block *x = &body->blocks[i];
 		if (x->kind == VB_BLOCK_HEADING && x->level <= hb->level)
@@ -157,22 +222,25 @@ scan_task(struct build *b, const vb_part *body, size_t h)
 		if (x->kind != VB_BLOCK_PARA && x->kind != VB_BLOCK_ITEM)
 			continue;
 		col = match_label(b->a, vb_inline_text(b->a, &x->text), &v);
-		if (col > 0 && vals[col] == NULL) {
-			vals[col] = v;
-			found++;
-		}
+		if (col <= 0 || *v == '\0')
+			continue;
+		if (l.blk[col] != NULL)
+			end_block(b->a, &l);
+		l.blk[col] = v;
+		l.found++;
 	}
-	if (!found)
+	if (!l.found)
 		return;
+	end_block(b->a, &l);
 	flush_group(b);
 	r = add_row(b);
 	set_cell(b->a, &r->cells[COL_TT], vb_sprintf(b->a, "%d", ++b->tasks), 0);
 	r->cells[COL_TT].align = VB_ALIGN_CENTER;
 	set_cell(b->a, &r->cells[COL_TASK], vb_inline_text(b->a, &hb->text), 0);
 	for (col = COL_LEAD; col < NCOLS; col++)
-		set_cell(b->a, &r->cells[col], vals[col], 0);
+		set_lines(b->a, &r->cells[col], &l, col);
 	b->total++;
-	b->products += vals[COL_PRODUCT] != NULL;
+	b->products += l.n[COL_PRODUCT] > 0;
 }
 
 /* Removes the last column of t (the cells stay allocated). */

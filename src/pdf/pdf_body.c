@@ -60,8 +60,39 @@ para_box(pdf_ctx *c, pdf_para *p, double dx)
 	return b;
 }
 
+/* Returns the box of a paragraph in style st whose first line starts with
+ * label (may be NULL) at the first-line indent, then a space, then in. In
+ * a justified or flush-left paragraph the label is drawn apart and the
+ * text's first line indented past it, as a Word list label: justification
+ * then leaves the space after the label alone. */
+static pdf_box *
+labelled(pdf_ctx *c, pdf_style st, const char *label, const vb_inline *in)
+{
+	const char *prefix = label != NULL && *label != '\0' ?
+	    vb_sprintf(c->arena, "%s ", label) : NULL;
+	pdf_style ms;
+	pdf_para *mark;
+	pdf_box *b;
+	double at;
+
+	if (prefix == NULL || st.align != PANGO_ALIGN_LEFT)
+		return para_box(c, pdf_para_new(c, &st, prefix, in), 0);
+	ms = pdf_style_body(c, st.size);
+	ms.spacing = st.spacing;
+	ms.style = st.style;
+	mark = pdf_para_text(c, &ms, label);
+	at = st.indent;
+	st.indent += pdf_text_width(c, prefix, st.size, st.style);
+	b = para_box(c, pdf_para_new(c, &st, NULL, in), 0);
+	b->lines[0].mark = mark;
+	b->lines[0].mark_x = at;
+	pdf_box_own(c, b, mark->layout);
+	return b;
+}
+
 /* Returns the box of a numbered heading: whole, kept with what follows,
- * bookmarked at depth base + level. */
+ * bookmarked at depth base + level. An automatic number is a label (as
+ * in Word's heading list); a number written by the user is text. */
 static pdf_box *
 heading(pdf_ctx *c, const vb_block *bl, int base)
 {
@@ -71,15 +102,20 @@ heading(pdf_ctx *c, const vb_block *bl, int base)
 
 	if (bl->level <= 2)
 		st.style = VB_BOLD;
-	else if (bl->level >= 4)
+	else if (bl->level == 4)
 		st.style = VB_BOLD | VB_ITALIC;
+	else if (bl->level > 4)
+		st.style = VB_ITALIC;
 	if (bl->number != NULL && *bl->number != '\0')
 		prefix = vb_sprintf(c->arena, "%s ", bl->number);
-	b = para_box(c, pdf_para_new(c, &st, prefix, &bl->text), 0);
+	if (bl->label)
+		b = labelled(c, st, bl->number, &bl->text);
+	else
+		b = para_box(c, pdf_para_new(c, &st, prefix, &bl->text), 0);
 	b->min_first = b->n;
 	b->min_last = b->n;
 	b->keep_next = 1;
-	if (bl->number != NULL && *bl->number != '\0') {
+	if (prefix != NULL) {
 		b->lines[0].outline = plain_text(c, prefix, &bl->text);
 		b->lines[0].level = base + (bl->level > 0 ? bl->level : 1);
 	}
@@ -87,33 +123,13 @@ heading(pdf_ctx *c, const vb_block *bl, int base)
 }
 
 /* Returns the box of a list item: marker at the first-line indent, then
- * a space, then the text. In a justified or flush-left item the marker is
- * drawn apart and the text's first line indented past it, as a Word list
- * label: justification then leaves the space after the marker alone. */
+ * a space, then the text (the marker drawn apart, as a Word list label). */
 static pdf_box *
 item(pdf_ctx *c, const vb_block *bl)
 {
-	pdf_style st = para_style(c, bl->align), ms;
-	const char *prefix = NULL;
-	pdf_para *mark;
-	pdf_box *b;
-	double at;
+	pdf_style st = para_style(c, bl->align);
 
-	if (!bl->continued && bl->number != NULL && *bl->number != '\0')
-		prefix = vb_sprintf(c->arena, "%s ", bl->number);
-	if (prefix == NULL || (bl->align != VB_ALIGN_DEFAULT &&
-	    bl->align != VB_ALIGN_LEFT))
-		return para_box(c, pdf_para_new(c, &st, prefix, &bl->text), 0);
-	ms = pdf_style_body(c, st.size);
-	ms.spacing = st.spacing;
-	mark = pdf_para_text(c, &ms, bl->number);
-	at = st.indent;
-	st.indent += pdf_text_width(c, prefix, st.size, 0);
-	b = para_box(c, pdf_para_new(c, &st, NULL, &bl->text), 0);
-	b->lines[0].mark = mark;
-	b->lines[0].mark_x = at;
-	pdf_box_own(c, b, mark->layout);
-	return b;
+	return labelled(c, st, bl->continued ? NULL : bl->number, &bl->text);
 }
 
 /* Returns the box of a quote: italic, indented on the left by the

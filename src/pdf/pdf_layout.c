@@ -188,11 +188,10 @@ pdf_para_new(pdf_ctx *c, const pdf_style *st, const char *prefix,
 			put_flat(&t, r->text != NULL ? r->text : "");
 			style_attrs(al, r->style, st->size, s, t.len);
 			if (r->href != NULL && t.len > s) {
+				/* black like all text (Decree 30), underlined */
 				add_link(c, p, s, t.len, r->href);
 				attr_add(al, pango_attr_underline_new(
 				    PANGO_UNDERLINE_SINGLE), s, t.len);
-				attr_add(al, pango_attr_foreground_new(0, 0,
-				    0xcccc), s, t.len);
 			}
 			break;
 		case VB_RUN_BREAK:
