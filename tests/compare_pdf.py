@@ -11,11 +11,14 @@ vanban's DOCX. Prints its figures, one per line:
   <element>: dx=… dy=… mm        position (left edge, baseline) of each
                                  header element in B relative to A (Quốc hiệu, Tiêu ngữ, Số,
                                  place/date, type name, signer's name)
+  rules: K/N at the same place   the short rules (under the agency, the
+                                 Tiêu ngữ, the title…) found on both
   result: ok | FAIL (reasons)
 
 Exits 0 when the page counts are equal, the first words agree on at
-least --min-pages of the pages (default 0.9) and every element found in
-both is within --tolerance millimetres (default 2) in x and in y; else 1.
+least --min-pages of the pages (default 0.9), every element found in
+both is within --tolerance millimetres (default 2) in x and in y, and
+both have the same rules, each within half the tolerance; else 1.
 Needs pdftotext and pdfinfo (poppler-utils).
 """
 import argparse
@@ -209,6 +212,45 @@ def signer_name(words, widths):
     return min(best, key=lambda w: w.x) if best else None
 
 
+def rule_segments(pdf, pages=None, dpi=100):
+    """Returns the short horizontal rules drawn on the given pages (all when
+    None) as (page, y, x0, x1) in pt: thin dark runs 15 to 120 mm long
+    (longer ones are table borders), one per rule however thick."""
+    import os
+    import tempfile
+    out = []
+    count = len(bbox_words(pdf)[1]) if pages is None else 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for page in pages or range(1, count + 1):
+            stem = os.path.join(tmp, "p")
+            subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page),
+                            "-l", str(page), "-singlefile", pdf, stem], check=True)
+            with open(stem + ".pgm", "rb") as f:
+                data = f.read()
+            m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+            w, h = int(m[1]), int(m[2])
+            pix = data[m.end():]
+            least = int(15 / 25.4 * dpi)
+            most = int(120 / 25.4 * dpi)
+            runs = []
+            for y in range(h):
+                row = pix[y * w:(y + 1) * w]
+                for r in re.finditer(rb"[\x00-\xbf]{%d,}" % least, row):
+                    if r.end() - r.start() <= most:
+                        runs.append((y, r.start(), r.end()))
+            merged = []
+            for y, x0, x1 in runs:
+                if merged and y - merged[-1][1] <= 1 and abs(x0 - merged[-1][2]) <= 2:
+                    merged[-1][1] = y
+                else:
+                    merged.append([y, y, x0, x1])
+            k = 72 / dpi
+            for y0, y1, x0, x1 in merged:
+                if y1 - y0 <= 4:    # a rule, not a block of text
+                    out.append((page, (y0 + y1 + 1) / 2 * k, x0 * k, x1 * k))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("a")
@@ -250,6 +292,17 @@ def main():
         print(f"{key}: dx={dx:+.2f} dy={dy:+.2f} mm{page} [{a.text}]")
         if abs(dx) > o.tolerance or abs(dy) > o.tolerance or a.page != b.page:
             fails.append(f"{key} off by more than {o.tolerance} mm")
+    ra, rb = rule_segments(o.a), rule_segments(o.b)
+    agree = sum(1 for a, b in zip(ra, rb) if a[0] == b[0] and
+                all(abs(u - v) * PT_TO_MM <= o.tolerance / 2 for u, v in zip(a[1:], b[1:])))
+    print(f"rules: {agree}/{max(len(ra), len(rb))} at the same place")
+    for a, b in zip(ra, rb):
+        if a[0] != b[0] or any(abs(u - v) * PT_TO_MM > o.tolerance / 2
+                               for u, v in zip(a[1:], b[1:])):
+            print(f"  rule p{a[0]} y={a[1]:.1f} x={a[2]:.1f}-{a[3]:.1f} vs "
+                  f"p{b[0]} y={b[1]:.1f} x={b[2]:.1f}-{b[3]:.1f}")
+    if len(ra) != len(rb) or agree != len(ra):
+        fails.append("rules differ")
     print("result: " + ("ok" if not fails else "FAIL (" + "; ".join(fails) + ")"))
     return 0 if not fails else 1
 

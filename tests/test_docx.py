@@ -432,15 +432,18 @@ def check_header(name, doc, fields):
           f"{name}: issuer upper-case and bold")
     bad = no_direct(tbl)
     check(not bad, f"{name}: header block has no direct formatting {bad}")
-    # rules: bottom borders in the first row; the Tiêu ngữ one is ~60.5 mm
+    # the Tiêu ngữ's rule is its paragraph's bottom border (from its
+    # style), as long as the text (~60.5 mm) with 1 pt to spare each side
     cells = rows[0].findall(W + "tc") if rows else []
     rule_ok = False
     if len(cells) == 2:
         for p in cells[1].findall(W + "p"):
-            if p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None:
-                ind = p.find(f"{W}pPr/{W}ind")
-                width = 5669 - int(ind.get(W + "left")) - int(ind.get(W + "right"))
-                rule_ok = abs(width - 3428) < 60   # 60.5 mm = 3430 twips
+            if text_of(p) == TIEU_NGU:
+                pr = FMT.para(p)
+                bdr, ind = pr.get("pBdr"), pr.get("ind")
+                if bdr is not None and bdr.find(W + "bottom") is not None and ind is not None:
+                    width = 5669 - int(ind.get(W + "left")) - int(ind.get(W + "right"))
+                    rule_ok = abs(width - 3428 - 40) < 60   # 60.5 mm = 3430 twips
     check(rule_ok, f"{name}: rule under Tiêu ngữ as long as the Tiêu ngữ")
     so_rows = [r for r in rows if "Số:" in text_of(r)]
     check(len(so_rows) == 1 and "ngày" in text_of(so_rows[0]),
@@ -622,32 +625,73 @@ def check_package(name, z):
     check(parse(z, "docProps/app.xml") is not None, f"{name}: docProps/app.xml present")
 
 
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+EMU_PER_TWIP = 635
+
+
+def anchored_rules(p):
+    """Returns the line shapes anchored in paragraph p as (width in twips,
+    horizontal alignment, vertical reference, offset in twips, last)."""
+    out = []
+    runs = list(p.iter(W + "r"))
+    for i, r in enumerate(runs):
+        for a in r.iter(WP + "anchor"):
+            h, v = a.find(WP + "positionH"), a.find(WP + "positionV")
+            al = h.find(WP + "align") if h is not None else None
+            off = v.find(WP + "posOffset") if v is not None else None
+            out.append((int(a.find(WP + "extent").get("cx")) // EMU_PER_TWIP,
+                        al.text if al is not None else None,
+                        v.get("relativeFrom") if v is not None else None,
+                        int(off.text) // EMU_PER_TWIP if off is not None else None,
+                        i == len(runs) - 1))
+    return out
+
+
 def check_rules(name, doc, fields):
-    """The short rules under the issuer and the trích yếu are centred and
-    1/5 to 1/2 of their box."""
+    """The short rules under the issuer and the trích yếu are line shapes
+    anchored at the end of their text, centred in its column, placed from
+    the top of its last line, 1/5 to 1/2 of their box; no rule is an
+    empty paragraph."""
     tbl = doc.find(f"{W}body/{W}tbl")
     cell = tbl.find(f"{W}tr/{W}tc")
-    def rule_share(p, box):
-        ind = p.find(f"{W}pPr/{W}ind")
-        left, right = int(ind.get(W + "left")), int(ind.get(W + "right"))
-        return left == right, (box - left - right) / box
-    rules = [p for p in cell.findall(W + "p") if p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None]
-    ok = len(rules) == 1 and rule_share(rules[0], 3685)[0] and \
-        0.2 <= rule_share(rules[0], 3685)[1] <= 0.5
-    check(ok, f"{name}: centred short rule under the issuer")
-    body = list(doc.find(W + "body"))
-    after = body[body.index(tbl) + 1:]
-    title_rules = []
-    for el in after:
-        if el.tag != W + "p":
-            break
-        if el.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None:
-            title_rules.append(el)
-            break
-    if fields.get("type"):
-        ok = len(title_rules) == 1 and rule_share(title_rules[0], 9355)[0] and \
-            0.1 <= rule_share(title_rules[0], 9355)[1] <= 0.5
-        check(ok, f"{name}: centred short rule under the trích yếu")
+    issuer = [p for p in cell.findall(W + "p")
+              if val(p.find(W + "pPr"), W + "pStyle") == "CoQuanBanHanh"]
+    rules = anchored_rules(issuer[0]) if issuer else []
+    ok = len(rules) == 1 and rules[0][1] == "center" and rules[0][2] == "line" and \
+        rules[0][4] and 0.2 <= rules[0][0] / 3685 <= 0.5
+    check(ok, f"{name}: centred short rule anchored at the end of the issuer ({rules})")
+    subj = [p for p in doc.iter(W + "p")
+            if val(p.find(W + "pPr"), W + "pStyle") in ("TrichYeu",)]
+    if fields.get("type") and fields.get("subject"):
+        rules = anchored_rules(subj[0]) if subj else []
+        ok = len(rules) == 1 and rules[0][1] == "center" and rules[0][2] == "line" and \
+            rules[0][4] and 0.1 <= rules[0][0] / 9355 <= 0.5
+        check(ok, f"{name}: centred short rule anchored at the end of the trích yếu ({rules})")
+    empty_bordered = [p for p in doc.iter(W + "p") if not text_of(p) and
+                      p.find(f"{W}pPr/{W}pBdr") is not None and
+                      val(p.find(W + "pPr"), W + "pStyle") != "DuongKe"]
+    check(not empty_bordered, f"{name}: no rule drawn as an empty bordered paragraph")
+
+
+def check_no_invisible(name, doc):
+    """No paragraph is there only for layout: none with an exact line
+    under 3 pt; every section (and the document) ends on a paragraph with
+    text, never right after a table."""
+    tiny = []
+    for p in doc.iter(W + "p"):
+        sp = p.find(f"{W}pPr/{W}spacing")
+        if sp is not None and sp.get(W + "lineRule") == "exact" and \
+                int(sp.get(W + "line", "240")) < 60:
+            tiny.append(text_of(p)[:20])
+    check(not tiny, f"{name}: no paragraph only a few twips high ({len(tiny)})")
+    body = doc.find(W + "body")
+    ends = [p for p in body.findall(W + "p") if p.find(f"{W}pPr/{W}sectPr") is not None]
+    kids = [k for k in body if k.tag != W + "sectPr"]
+    last = kids[-1] if kids else None
+    check(all(text_of(p).strip() for p in ends) and last is not None and
+          last.tag == W + "p" and text_of(last).strip(),
+          f"{name}: every section ends on a paragraph with text "
+          f"({[text_of(p)[:15] for p in ends]}, last {text_of(last)[:15] if last is not None else None!r})")
 
 
 def check_docx(name, path, fields):
@@ -668,6 +712,7 @@ def check_docx(name, path, fields):
     check_props(name, z, fields)
     check_package(name, z)
     check_rules(name, doc, fields)
+    check_no_invisible(name, doc)
     bases = [p for p in doc.iter(W + "p") if text_of(p) in fields.get("basis", [])]
     if bases:
         check(all(rfmt(r).get("i") for p in bases for r in p.iter(W + "r")),

@@ -88,30 +88,34 @@ para(dx_ctx *c, const vb_block *b, dx_ppr *pp, const char *style)
 	dx_end(c->x);
 }
 
-/* Writes the small empty paragraph that follows a table: it keeps two
- * tables apart and leaves a paragraph's space after the table. */
+/* Writes the empty body paragraph that keeps two tables apart (Word would
+ * join them into one). */
 static void
-after_table(dx_ctx *c)
+between_tables(dx_ctx *c)
 {
 	dx_ppr pp = dx_ppr_init();
 
-	pp.after = 0;
-	pp.line = DX_PT_TW(c->p->para_space_pt);
-	pp.exact = 1;
-	pp.mark_half = 4;
+	pp.style = DX_ST_BODY;
+	pp.before = DX_PT_TW(c->p->para_space_pt);
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
 	dx_end(c->x);
 }
 
-/* Writes one block; keep: keep it with what follows. */
+/* Writes one block; keep: keep it with what follows; after_table: it
+ * follows a table, and takes the paragraph space below it; end: the
+ * section it ends, or NULL. */
 static void
-block(dx_ctx *c, const vb_block *b, int keep)
+block(dx_ctx *c, const vb_block *b, int keep, int after_table,
+    const dx_sect *end)
 {
 	dx_ppr pp = dx_ppr_init();
 
 	pp.keep_next = keep;
+	pp.sect = end;
 	pp.jc = dx_jc(b->align, NULL);
+	if (after_table)
+		pp.before = DX_PT_TW(c->p->para_space_pt);
 	if (b->align == VB_ALIGN_CENTER || b->align == VB_ALIGN_RIGHT)
 		pp.ind = 1;	/* no first-line indent off-centre */
 	switch (b->kind) {
@@ -125,8 +129,9 @@ block(dx_ctx *c, const vb_block *b, int keep)
 		item(c, b, &pp);
 		break;
 	case VB_BLOCK_TABLE:
+		if (after_table)
+			between_tables(c);
 		dx_table(c, b->table);
-		after_table(c);
 		break;
 	case VB_BLOCK_CODE:
 		code(c, b, &pp);
@@ -135,18 +140,26 @@ block(dx_ctx *c, const vb_block *b, int keep)
 		para(c, b, &pp, DX_ST_QUOTE);
 		break;
 	case VB_BLOCK_RULE:
-		dx_rule(c, c->text_tw, c->text_tw / 4, 0, DX_PT_TW(c->p->para_space_pt));
+		dx_rule(c, c->text_tw, c->text_tw / 4, pp.before,
+		    DX_PT_TW(c->p->para_space_pt), end);
 		break;
 	}
 }
 
 /* Writes the blocks of a part. keep_last: keep the last paragraph with
- * what follows (the signature). */
+ * what follows (the signature); the last paragraph ends section end when
+ * it is not NULL (the model ends every part with a paragraph). */
 void
-dx_blocks(dx_ctx *c, const vb_part *part, int keep_last)
+dx_blocks(dx_ctx *c, const vb_part *part, int keep_last, const dx_sect *end)
 {
 	size_t i;
+	int after_table = 0;
 
-	for (i = 0; i < part->n; i++)
-		block(c, &part->blocks[i], keep_last && i + 1 == part->n);
+	for (i = 0; i < part->n; i++) {
+		const vb_block *b = &part->blocks[i];
+		int last = i + 1 == part->n;
+
+		block(c, b, keep_last && last, after_table, last ? end : NULL);
+		after_table = b->kind == VB_BLOCK_TABLE;
+	}
 }

@@ -12,60 +12,45 @@ text_width(const vb_profile *p, int landscape)
 	return DX_MM_TW(page - p->margin_left_mm - p->margin_right_mm);
 }
 
-/* Writes the tiny empty paragraph that ends section s. */
+/* Writes the heading of an appendix: label, title, reference line, rule;
+ * the reference line ends section sect when it is not NULL (an appendix
+ * with no content). */
 static void
-section_break(dx_ctx *c, const dx_sect *s)
-{
-	dx_ppr pp = dx_ppr_init();
-
-	pp.after = 0;
-	pp.line = 20;
-	pp.exact = 1;
-	pp.mark_half = 2;
-	pp.sect = s;
-	dx_start(c->x, "w:p");
-	dx_ppr_write(c, &pp);
-	dx_end(c->x);
-}
-
-/* Writes the heading of an appendix: label, title, reference line, rule. */
-static void
-appendix_heading(dx_ctx *c, const vb_part *part)
+appendix_heading(dx_ctx *c, const vb_part *part, const dx_sect *sect)
 {
 	const char *widest = part->label;
 	int w;
 
+	if (part->title != NULL && *part->title != '\0')
+		widest = part->title;
+	w = dx_rule_width(DX_PT_TW(dx_text_width_pt(widest, c->p->subject_pt,
+	    VB_BOLD)), c->text_tw);
 	if (part->label != NULL)
 		dx_para_styled(c, DX_ST_APPX_LABEL, part->label);
-	if (part->title != NULL && *part->title != '\0') {
+	if (part->title != NULL && *part->title != '\0')
 		dx_para_styled(c, DX_ST_APPX_TITLE, part->title);
-		widest = part->title;
-	}
-	if (part->ref_line != NULL && *part->ref_line != '\0')
-		dx_para_styled(c, DX_ST_APPX_REF, part->ref_line);
-	w = DX_PT_TW(dx_text_width_pt(widest, c->p->subject_pt, VB_BOLD));
-	dx_rule(c, c->text_tw, dx_rule_width(w, c->text_tw), 0, DX_PT_TW(12));
+	dx_para_ruled(c, DX_ST_APPX_REF, part->ref_line, w, c->p->body_pt,
+	    sect);
 }
 
-/* Writes the appendices, each ended by its own section. */
+/* Writes the appendices, each on new pages numbered from 1, each but the
+ * last ended by its own section (in its last paragraph: "./."). */
 static void
-appendices(dx_ctx *c, dx_sect *body_sect)
+appendices(dx_ctx *c)
 {
 	const vb_document *doc = c->doc;
 	dx_sect s = { 0, 1, 1 };
 	size_t i;
 
-	section_break(c, body_sect);
 	for (i = 0; i < doc->nappendices; i++) {
 		const vb_part *part = &doc->appendices[i];
+		int last = i + 1 == doc->nappendices;
 
 		s.landscape = part->landscape;
 		c->text_tw = text_width(c->p, s.landscape);
 		c->part_list = c->num->parts[i + 1];
-		appendix_heading(c, part);
-		dx_blocks(c, part, 0);
-		if (i + 1 < doc->nappendices)
-			section_break(c, &s);
+		appendix_heading(c, part, last || part->n > 0 ? NULL : &s);
+		dx_blocks(c, part, 0, last ? NULL : &s);
 	}
 	dx_sect_write(c, &s);
 }
@@ -85,14 +70,21 @@ dx_document_write(dx_ctx *c, vb_buf *out)
 	dx_start(&x, "w:document");
 	dx_attr(&x, "xmlns:w", DX_NS_W);
 	dx_attr(&x, "xmlns:r", DX_NS_R);
+	dx_attr(&x, "xmlns:mc", DX_NS_MC);
+	dx_attr(&x, "xmlns:wp", DX_NS_WP);
+	dx_attr(&x, "xmlns:a", DX_NS_A);
+	dx_attr(&x, "xmlns:wps", DX_NS_WPS);
+	dx_attr(&x, "xmlns:v", DX_NS_V);
 	dx_start(&x, "w:body");
 	dx_header(c);
-	dx_blocks(c, &c->doc->body, 1);
-	dx_signature(c);
-	if (c->doc->nappendices > 0)
-		appendices(c, &body);
-	else
+	dx_blocks(c, &c->doc->body, 1, NULL);
+	if (c->doc->nappendices > 0) {
+		dx_signature(c, &body);
+		appendices(c);
+	} else {
+		dx_signature(c, NULL);
 		dx_sect_write(c, &body);
+	}
 	dx_end(&x);
 	dx_end(&x);
 	c->x = NULL;

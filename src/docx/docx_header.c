@@ -42,6 +42,38 @@ fit_pt(dx_ctx *c, const char *s, double pt, double least, unsigned style,
 	return pt;
 }
 
+/* Measures the signature block: the width of the "Nơi nhận" column of a
+ * text width of text twips, and the room to sign, grown when "Nơi nhận"
+ * and its list are taller than the signer's titles and the room, so the
+ * name (after the table) stays right under the room (the PDF renderer
+ * does the same with its own measures). */
+static void
+sign_measure(dx_ctx *c, int text)
+{
+	const vb_document *doc = c->doc;
+	const vb_profile *p = c->p;
+	dx_fit *f = &c->fit;
+	double left, right = 0, room = VB_MM_TO_PT(p->sign_space_mm);
+	int wr;
+	size_t i;
+
+	f->sign_left_tw = (int)(text * p->sign_left_frac);
+	wr = text - f->sign_left_tw;
+	left = VB_SINGLE_LINE_FACTOR * p->noi_nhan_label_pt;
+	for (i = 0; i < doc->nrecipients; i++)
+		left += VB_SINGLE_LINE_FACTOR * p->noi_nhan_pt *
+		    dx_wrap_lines(doc->recipients[i], p->noi_nhan_pt, 0,
+		    f->sign_left_tw, -DX_PT_TW(dx_text_width_pt("- ",
+		    p->noi_nhan_pt, 0)));
+	for (i = 0; i < doc->sign.nlines; i++)
+		right += VB_SINGLE_LINE_FACTOR * p->sign_pt *
+		    dx_wrap_lines(doc->sign.lines[i], p->sign_pt, VB_BOLD, wr,
+		    0);
+	if (left - right > room)
+		room = left - right;
+	f->sign_room_tw = DX_PT_TW(room);
+}
+
 /* Measures the sizes and lengths of c->fit from the document: header
  * lines shrunk to fit their column, label widths for indents. */
 void
@@ -71,6 +103,11 @@ dx_fit_measure(dx_ctx *c)
 	    0)) + 60;
 	f->kg_left_tw = text / 5 + f->kg_label_tw;
 	f->nn_hang_tw = DX_PT_TW(dx_text_width_pt("- ", p->noi_nhan_pt, 0));
+	sign_measure(c, text);
+	f->tn_side_tw = (wr - f->tieu_ngu_tw) / 2 -
+	    DX_PT_TW(VB_TIEU_NGU_RULE_OVER);
+	if (f->tn_side_tw < 0)
+		f->tn_side_tw = 0;
 }
 
 /* Writes the left cell of row 1: parent agency, issuer, short rule. */
@@ -82,22 +119,19 @@ agency_cell(dx_ctx *c, int w)
 	dx_layout_cell(c, w);
 	if (h->parent != NULL && *h->parent != '\0')
 		dx_para_styled(c, DX_ST_PARENT, h->parent);
-	dx_para_styled(c, DX_ST_ISSUER, h->issuer);
-	dx_rule(c, w, dx_rule_width(c->fit.issuer_tw, w), 0, 0);
+	dx_para_ruled(c, DX_ST_ISSUER, h->issuer, dx_rule_width(
+	    c->fit.issuer_tw, w), c->fit.issuer_pt, NULL);
 	dx_end(c->x);
 }
 
-/* Writes the right cell of row 1: Quốc hiệu, Tiêu ngữ and its rule, as
- * long as the Tiêu ngữ itself. */
+/* Writes the right cell of row 1: Quốc hiệu, and the Tiêu ngữ, whose
+ * style draws the rule under it, as long as the Tiêu ngữ itself. */
 static void
 nation_cell(dx_ctx *c, int w)
 {
-	int rule = c->fit.tieu_ngu_tw;
-
 	dx_layout_cell(c, w);
 	dx_para_styled(c, DX_ST_QUOC_HIEU, QUOC_HIEU);
 	dx_para_styled(c, DX_ST_TIEU_NGU, TIEU_NGU);
-	dx_rule(c, w, rule < w ? rule : w, 0, 0);
 	dx_end(c->x);
 }
 
@@ -146,30 +180,38 @@ header_table(dx_ctx *c)
 	dx_end(c->x);
 }
 
-/* Writes the type name, the trích yếu and the rule under them. */
+/* Writes the type name, the trích yếu and the rule under them (anchored
+ * in the trích yếu, whose style leaves room for it and the gap below). */
 static void
 title(dx_ctx *c)
 {
 	const vb_header *h = &c->doc->header;
 	const vb_profile *p = c->p;
-	const char *last = NULL;
-	double pt = 0;
+	int type = h->type_name != NULL && *h->type_name != '\0';
 	int w;
+	dx_ppr pp;
 
-	if (h->type_name != NULL && *h->type_name != '\0') {
-		dx_para_styled(c, DX_ST_TYPE, h->type_name);
-		last = h->type_name;
-		pt = p->type_pt;
-	}
 	if (h->subject != NULL && *h->subject != '\0') {
-		dx_para_styled(c, DX_ST_SUBJECT, h->subject);
-		last = h->subject;
-		pt = p->subject_pt;
-	}
-	if (last == NULL)
+		w = DX_PT_TW(dx_text_width_pt(h->subject, p->subject_pt,
+		    VB_BOLD));
+		if (type)
+			dx_para_styled(c, DX_ST_TYPE, h->type_name);
+		dx_para_ruled(c, DX_ST_SUBJECT, h->subject,
+		    dx_rule_width(w, c->text_tw), p->subject_pt, NULL);
 		return;
-	w = DX_PT_TW(dx_text_width_pt(last, pt, VB_BOLD));
-	dx_rule(c, c->text_tw, dx_rule_width(w, c->text_tw), 0, DX_PT_TW(12));
+	}
+	if (!type)
+		return;
+	/* no trích yếu: the rule goes under the type name */
+	w = DX_PT_TW(dx_text_width_pt(h->type_name, p->type_pt, VB_BOLD));
+	pp = dx_ppr_init();
+	pp.style = DX_ST_TYPE;
+	pp.after = DX_PT_TW(DX_RULE_GAP_PT + p->rule_pt + DX_TITLE_GAP_PT);
+	dx_start(c->x, "w:p");
+	dx_ppr_write(c, &pp);
+	dx_run(c, h->type_name, 0, NULL);
+	dx_rule_run(c, dx_rule_width(w, c->text_tw), p->type_pt);
+	dx_end(c->x);
 }
 
 /* Writes "Kính gửi:" with its recipients: one on the same line, several as
@@ -215,10 +257,9 @@ bases(dx_ctx *c)
 		dx_para_styled(c, DX_ST_BASIS, h->bases[i]);
 }
 
-/* Writes a paragraph of no height before the header table. When the
- * document starts with a table and page 1 has a footnote, LibreOffice
- * moves page 1 down by one body line; a first paragraph prevents it and
- * changes nothing else (measured against the PDF renderer). */
+/* Writes a paragraph of no height before the header table (TEMPORARY:
+ * LibreOffice 7.4 keeps an import-time dummy paragraph before a leading
+ * table when the document has any footnote). */
 static void
 anchor_para(dx_ctx *c)
 {

@@ -113,6 +113,10 @@ typedef struct dx_fit {
 	int kg_left_tw;		/* "Kính gửi": left indent where recipients start */
 	int kg_label_tw;	/* "Kính gửi": width of "Kính gửi: " (hanging) */
 	int nn_hang_tw;		/* width of "- " in a recipient line */
+	int tn_side_tw;		/* Tiêu ngữ: indent each side, so its rule is as long as it */
+	int sign_left_tw;	/* width of the "Nơi nhận" column; the signer's indent */
+	int sign_room_tw;	/* height of the room to sign: Decree 30 practice, more
+				 * when "Nơi nhận" is taller than the signer's titles */
 } dx_fit;
 
 /* Everything the writers of one document need. */
@@ -126,6 +130,7 @@ typedef struct dx_ctx {
 	vb_arena *arena;	/* scratch memory (the document's arena) */
 	int text_tw;		/* text width of the current section, twips */
 	dx_fit fit;		/* measured sizes (dx_fit_measure) */
+	int shapes;		/* drawing objects written so far (their ids) */
 	vb_diags *d;		/* diagnostics */
 } dx_ctx;
 
@@ -155,8 +160,16 @@ void dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text,
 void dx_para_styled(dx_ctx *c, const char *id, const char *text);
 /* Writes an empty paragraph whose bottom border is a rule of width_tw
  * twips, centred in a box of box_tw twips, with space before and after
- * (twips). */
-void dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after);
+ * (twips): a thematic break. */
+void dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after,
+    const dx_sect *sect);
+/* Writes a run holding a rule w twips long under the line of text (at pt
+ * points) that ends where the run is written. */
+void dx_rule_run(dx_ctx *c, int w, double pt);
+/* Writes a paragraph in style id holding text, with a rule w twips long
+ * under its last line; the text is set at pt points. */
+void dx_para_ruled(dx_ctx *c, const char *id, const char *text, int w,
+    double pt, const dx_sect *sect);
 /* Returns the length of the short rule under a line text_tw twips wide in
  * a box of box_tw twips: 0.4 of the text (Decree 30: 1/3 to 1/2 of the
  * line), a third of the box when the text wraps. */
@@ -169,14 +182,18 @@ void dx_layout_cell(dx_ctx *c, int w);
 /* Writes the header block (agency, Quốc hiệu, number, date), the title,
  * "Kính gửi" and the "Căn cứ" lines. */
 void dx_header(dx_ctx *c);
-/* Writes the signature table ("Nơi nhận" and the signer). */
-void dx_signature(dx_ctx *c);
+/* Writes the signature block; the signer's name ends section sect when
+ * it is not NULL. */
+void dx_signature(dx_ctx *c, const dx_sect *sect);
+
 
 /* Writes one body table. */
 void dx_table(dx_ctx *c, const vb_table *t);
 /* Writes the blocks of a part. keep_last: keep the last paragraph with
- * what follows (the signature). */
-void dx_blocks(dx_ctx *c, const vb_part *part, int keep_last);
+ * what follows (the signature); the last paragraph ends section end when
+ * it is not NULL. */
+void dx_blocks(dx_ctx *c, const vb_part *part, int keep_last,
+    const dx_sect *end);
 
 /* Measures the sizes and lengths of c->fit from the document. */
 void dx_fit_measure(dx_ctx *c);
@@ -193,8 +210,20 @@ int dx_document_write(dx_ctx *c, vb_buf *out);
  * Roman (or a metric twin) at pt points with VB_BOLD/VB_ITALIC style. */
 double dx_text_width_pt(const char *s, double pt, unsigned style);
 
+/* Space between a line of text and the short rule under it, pt (the PDF
+ * renderer's PDF_RULE_LINE). */
+#define DX_RULE_GAP_PT 5.0
+/* Space above the type name and below the title's rule, pt. */
+#define DX_TITLE_GAP_PT 12.0
+
 /* Left and right padding inside body table cells, twips (1 mm). */
 #define DX_CELL_PAD 57
+
+/* Returns how many lines text takes when wrapped at spaces into lines of
+ * width_tw twips, the first line shortened by first_tw (a hanging indent
+ * makes the others shorter instead: pass a negative first_tw). */
+int dx_wrap_lines(const char *text, double pt, unsigned style, int width_tw,
+    int first_tw);
 
 /* Twips helpers. */
 #define DX_PT_TW(pt) VB_PT_TO_TWIPS(pt)

@@ -115,3 +115,46 @@ dx_text_width_pt(const char *s, double pt, unsigned style)
 	}
 	return total * pt / 1000.0;
 }
+
+/* Returns how many lines text takes when wrapped at spaces into lines of
+ * width_tw twips, the first line shortened by first_tw (a hanging indent
+ * makes the others shorter instead: pass a negative first_tw). */
+int
+dx_wrap_lines(const char *text, double pt, unsigned style, int width_tw,
+    int first_tw)
+{
+	const char *s = text, *e;
+	double line = 0, w, space = dx_text_width_pt(" ", pt, style);
+	double avail;
+	int n = 1;
+
+	if (text == NULL || *text == '\0')
+		return 1;
+	avail = (width_tw - (first_tw > 0 ? first_tw : 0)) / 20.0;
+	while (*s != '\0') {
+		while (*s == ' ')
+			s++;
+		for (e = s; *e != '\0' && *e != ' '; e++)
+			;
+		if (e == s)
+			break;
+		{
+			char word[256];
+			size_t len = (size_t)(e - s) < sizeof(word) - 1 ?
+			    (size_t)(e - s) : sizeof(word) - 1;
+
+			memcpy(word, s, len);
+			word[len] = '\0';
+			w = dx_text_width_pt(word, pt, style);
+		}
+		if (line > 0 && line + space + w > avail) {
+			n++;
+			avail = (width_tw - (first_tw < 0 ? -first_tw : 0)) /
+			    20.0;
+			line = w;
+		} else
+			line += (line > 0 ? space : 0) + w;
+		s = e;
+	}
+	return n;
+}

@@ -355,12 +355,14 @@ dx_para_styled(dx_ctx *c, const char *id, const char *text)
  * twips, centred in a box of box_tw twips, with space before and after
  * (twips). */
 void
-dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after)
+dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after,
+    const dx_sect *sect)
 {
 	dx_ppr pp = dx_ppr_init();
 	int side = (box_tw - width_tw) / 2;
 
-	pp.style = DX_ST_FORM;
+	pp.sect = sect;
+	pp.style = DX_ST_RULE;
 	pp.rule = 1;
 	pp.before = before;
 	pp.after = after;
@@ -375,15 +377,4 @@ dx_rule(dx_ctx *c, int box_tw, int width_tw, int before, int after)
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
 	dx_end(c->x);
-}
-
-/* Returns the length of the short rule under a line text_tw twips wide in
- * a box of box_tw twips: 0.4 of the text (Decree 30: 1/3 to 1/2 of the
- * line), a third of the box when the text wraps. */
-int
-dx_rule_width(int text_tw, int box_tw)
-{
-	if (text_tw <= box_tw)
-		return (int)(text_tw * 0.4);
-	return box_tw / 3;	/* wrapped: a third of a full line */
 }

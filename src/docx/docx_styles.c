@@ -28,7 +28,9 @@ enum {
 	F_CAPS = 1 << 7,	/* shown in capitals */
 	F_TAB = 1 << 8,		/* a left tab stop at the left indent */
 	F_GRID = 1 << 9,	/* table: single black borders, 1 mm cell margins */
-	F_NO_BORDERS = 1 << 10	/* table: no borders, no cell margins */
+	F_NO_BORDERS = 1 << 10,	/* table: no borders, no cell margins */
+	F_RULE = 1 << 11	/* a rule under the paragraph, as long as the
+				 * space between its indents (the Tiêu ngữ) */
 };
 
 /* Font sizes a style can take: each is the profile's size for an element,
@@ -66,6 +68,11 @@ enum size {
 #define M_NN_HANG (M_BASE - 6)		/* width of "- " in a recipient line */
 #define M_SIGN_SPACE (M_BASE - 7)	/* least height of the room to sign */
 #define M_TEXT_W (M_BASE - 8)		/* text width of a portrait page */
+#define M_TN_SIDE (M_BASE - 9)		/* Tiêu ngữ: indent each side */
+#define M_RULE_AFTER (M_BASE - 10)	/* room for a short rule under the text */
+#define M_TITLE_AFTER (M_BASE - 11)	/* that and the gap below the title */
+#define M_SIGN_LEFT (M_BASE - 12)	/* the signer's lines: right of "Nơi nhận" */
+#define M_SIGN_ROOM (M_BASE - 13)	/* least height of the room to sign */
 
 /* One style. Rows are written in table order. */
 typedef struct style_row {
@@ -137,14 +144,14 @@ static const style_row rows[] = {
 	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_PARENT, 0, NOSP, NOIND,
 	    NULL),
 	P(DX_ST_ISSUER, "Tên cơ quan ban hành", DX_ST_FORM, NULL, 2,
-	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_ISSUER, VB_BOLD, NOSP,
-	    NOIND, NULL),
+	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_ISSUER, VB_BOLD, UNSET,
+	    M_RULE_AFTER, 0, 0, NOIND, NULL),
 	P(DX_ST_QUOC_HIEU, "Quốc hiệu", DX_ST_FORM, NULL, 2,
 	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_QUOC_HIEU, VB_BOLD, NOSP,
 	    NOIND, NULL),
 	P(DX_ST_TIEU_NGU, "Tiêu ngữ", DX_ST_FORM, NULL, 2,
-	    F_QUICK | F_LINKED, 0, 0, SZ_TIEU_NGU, VB_BOLD, NOSP, NOIND,
-	    NULL),
+	    F_QUICK | F_LINKED | F_RULE, 0, 0, SZ_TIEU_NGU, VB_BOLD, NOSP,
+	    M_TN_SIDE, 0, UNSET, NULL),
 	P(DX_ST_NUMBER, "Số, ký hiệu", DX_ST_FORM, NULL, 2,
 	    F_QUICK | F_LINKED, 0, 0, SZ_NUMBER, 0, 120, UNSET, 0, 0, NOIND,
 	    NULL),
@@ -159,26 +166,27 @@ static const style_row rows[] = {
 	    VB_BOLD, 240, UNSET, 0, 0, NOIND, NULL),
 	P(DX_ST_SUBJECT, "Trích yếu", DX_ST_FORM, DX_ST_BODY, 2,
 	    F_QUICK | F_LINKED | F_KEEP_NEXT, 0, 0, SZ_SUBJECT, VB_BOLD,
-	    NOSP, NOIND, NULL),
+	    UNSET, M_TITLE_AFTER, 0, 0, NOIND, NULL),
 	P(DX_ST_TO, "Kính gửi", DX_ST_BODY, DX_ST_BODY, 2,
 	    F_QUICK | F_LINKED | F_TAB, 0, 0, SZ_NONE, 0, 120, UNSET, 0, 0,
 	    M_KG_LEFT, UNSET, M_KG_HANG, "left"),
 	P(DX_ST_BASIS, "Căn cứ", DX_ST_BODY, DX_ST_BASIS, 2,
 	    F_QUICK | F_LINKED, 0, 0, SZ_NONE, VB_ITALIC, NOSP, NOIND, NULL),
 	P(DX_ST_NN_LABEL, "Nơi nhận", DX_ST_FORM, DX_ST_NN_LIST, 2,
-	    F_QUICK | F_LINKED, 0, 0, SZ_NN_LABEL, VB_BOLD | VB_ITALIC, 120,
-	    UNSET, 0, 0, NOIND, "left"),
+	    F_QUICK | F_LINKED | F_KEEP_NEXT, 0, 0, SZ_NN_LABEL,
+	    VB_BOLD | VB_ITALIC, 120, UNSET, 0, 0, NOIND, "left"),
 	P(DX_ST_NN_LIST, "Danh sách nơi nhận", DX_ST_FORM, DX_ST_NN_LIST, 2,
-	    F_QUICK | F_LINKED, 0, 0, SZ_NN, 0, NOSP, M_NN_HANG, UNSET,
-	    M_NN_HANG, "left"),
+	    F_QUICK | F_LINKED | F_KEEP_NEXT, 0, 0, SZ_NN, 0, NOSP,
+	    M_NN_HANG, UNSET, M_NN_HANG, "left"),
 	P(DX_ST_SIGN_TITLE, "Chức vụ người ký", DX_ST_FORM, DX_ST_SIGN_SPACE,
 	    2, F_QUICK | F_LINKED | F_KEEP_NEXT | F_CONTEXT | F_CAPS, 0, 0,
 	    SZ_SIGN, VB_BOLD, 120, UNSET, 0, 0, NOIND, NULL),
 	P(DX_ST_SIGN_SPACE, "Chữ ký, dấu", DX_ST_FORM, DX_ST_SIGN_NAME, 2,
-	    F_KEEP_NEXT, 0, 0, SZ_NONE, 0, UNSET, UNSET, M_SIGN_SPACE, 'l',
+	    F_KEEP_NEXT, 0, 0, SZ_NONE, 0, UNSET, UNSET, M_SIGN_ROOM, 'l',
 	    NOIND, NULL),
 	P(DX_ST_SIGN_NAME, "Họ tên người ký", DX_ST_FORM, NULL, 2,
-	    F_QUICK | F_LINKED, 0, 0, SZ_SIGN, VB_BOLD, NOSP, NOIND, NULL),
+	    F_QUICK | F_LINKED, 0, 0, SZ_SIGN, VB_BOLD, NOSP, M_SIGN_LEFT, 0,
+	    UNSET, NULL),
 	P(DX_ST_APPX_LABEL, "Phụ lục", DX_ST_FORM, DX_ST_APPX_TITLE, 2,
 	    F_QUICK | F_LINKED | F_KEEP_NEXT, 1, 0, SZ_TYPE, VB_BOLD, NOSP,
 	    NOIND, NULL),
@@ -186,8 +194,8 @@ static const style_row rows[] = {
 	    F_QUICK | F_LINKED | F_KEEP_NEXT | F_CAPS, 2, 0, SZ_SUBJECT,
 	    VB_BOLD, NOSP, NOIND, NULL),
 	P(DX_ST_APPX_REF, "Dòng kèm theo", DX_ST_FORM, DX_ST_BODY, 2,
-	    F_LINKED | F_KEEP_NEXT, 0, 0, SZ_BODY, VB_ITALIC, NOSP, NOIND,
-	    NULL),
+	    F_LINKED | F_KEEP_NEXT, 0, 0, SZ_BODY, VB_ITALIC, UNSET,
+	    M_TITLE_AFTER, 0, 0, NOIND, NULL),
 	P(DX_ST_RULE, "Đường kẻ", DX_ST_FORM, DX_ST_BODY, 2, 0, 0, 0,
 	    SZ_NONE, 0, NOSP, NOIND, NULL),
 	P(DX_ST_CELL, "Chữ trong bảng", DX_ST_NORMAL, DX_ST_CELL, 3,
@@ -361,6 +369,17 @@ length(const dx_ctx *c, int v)
 		return DX_MM_TW(c->p->sign_space_mm);
 	case M_TEXT_W:
 		return DX_MM_TW(vb_profile_text_width_mm(c->p));
+	case M_TN_SIDE:
+		return c->fit.tn_side_tw;
+	case M_SIGN_LEFT:
+		return c->fit.sign_left_tw;
+	case M_SIGN_ROOM:
+		return c->fit.sign_room_tw;
+	case M_RULE_AFTER:
+		return DX_PT_TW(DX_RULE_GAP_PT + c->p->rule_pt);
+	case M_TITLE_AFTER:
+		return DX_PT_TW(DX_RULE_GAP_PT + c->p->rule_pt +
+		    DX_TITLE_GAP_PT);
 	default:
 		return v;
 	}
@@ -431,7 +450,8 @@ style_ind(const dx_ctx *c, const style_row *s)
 	dx_start(x, "w:ind");
 	if (s->left != UNSET) {
 		dx_attri(x, "w:left", length(c, s->left));
-		dx_attri(x, "w:right", 0);
+		dx_attri(x, "w:right", s->flags & F_RULE ?
+		    length(c, s->left) : 0);
 	}
 	if (s->hang != UNSET)
 		dx_attri(x, "w:hanging", length(c, s->hang));
@@ -455,6 +475,16 @@ style_ppr(const dx_ctx *c, const style_row *s)
 		dx_start(x, "w:numPr");
 		dx_vali(x, "w:ilvl", s->list - 1);
 		dx_vali(x, "w:numId", c->num->heading_id);
+		dx_end(x);
+	}
+	if (s->flags & F_RULE) {
+		dx_start(x, "w:pBdr");
+		dx_start(x, "w:bottom");
+		dx_attr(x, "w:val", "single");
+		dx_attri(x, "w:sz", (long)(c->p->rule_pt * 8 + 0.5));
+		dx_attri(x, "w:space", (long)DX_RULE_GAP_PT);
+		dx_attr(x, "w:color", "000000");
+		dx_end(x);
 		dx_end(x);
 	}
 	if (s->flags & F_TAB) {

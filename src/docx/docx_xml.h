@@ -12,6 +12,13 @@
 #define DX_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define DX_NS_R \
 	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define DX_NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#define DX_NS_WP \
+	"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define DX_NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define DX_NS_WPS \
+	"http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+#define DX_NS_V "urn:schemas-microsoft-com:vml"
 
 /* One XML part being written. */
 typedef struct dx_xml {

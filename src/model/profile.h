@@ -53,6 +53,11 @@ double vb_profile_text_width_mm(const vb_profile *p);
 #define VB_MIN_QUOC_HIEU_PT 12
 #define VB_MIN_TIEU_NGU_PT 13
 
+/* The rule under the Tiêu ngữ reaches this far past each end of the text
+ * (pt): in the DOCX it is the bottom border of the Tiêu ngữ's paragraph,
+ * which must be a little wider than the text for it to stay on one line. */
+#define VB_TIEU_NGU_RULE_OVER 1.0
+
 /* Unit helpers. */
 #define VB_MM_TO_TWIPS(mm) ((int)((mm) * 56.6929 + 0.5))
 #define VB_PT_TO_TWIPS(pt) ((int)((pt) * 20 + 0.5))

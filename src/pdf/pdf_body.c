@@ -177,6 +177,15 @@ thematic(pdf_ctx *c)
 	return b;
 }
 
+/* Returns the box of an empty body paragraph. */
+static pdf_box *
+empty_line(pdf_ctx *c)
+{
+	pdf_style st = para_style(c, VB_ALIGN_DEFAULT);
+
+	return para_box(c, pdf_para_new(c, &st, NULL, NULL), 0);
+}
+
 /* Returns the box of block bl (NULL for a table, which queues itself). */
 static pdf_box *
 block_box(pdf_ctx *c, const vb_block *bl, int base)
@@ -215,8 +224,10 @@ pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last)
 	for (i = 0; i < part->n; i++) {
 		bl = &part->blocks[i];
 		if (bl->kind == VB_BLOCK_TABLE) {
-			/* Not kept with the signature: Word and LibreOffice
-			 * cannot keep a table with what follows it. */
+			/* two tables in a row: an empty body line between
+			 * them, as the DOCX has (Word would join them) */
+			if (i > 0 && part->blocks[i - 1].kind == VB_BLOCK_TABLE)
+				pdf_flow_push(c, empty_line(c));
 			if (bl->table != NULL)
 				pdf_table(c, bl->table);
 			continue;

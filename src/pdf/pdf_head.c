@@ -134,7 +134,8 @@ layout_head(pdf_ctx *c, head *h)
 	h->tn = centred(c, tpt, VB_BOLD, h->wr, tn);
 	h->issuer_rule = pdf_rule_width(widest(c, issuer, ipt, VB_BOLD),
 	    h->wl);
-	h->tn_rule = pdf_text_width(c, tn, tpt, VB_BOLD);
+	h->tn_rule = pdf_text_width(c, tn, tpt, VB_BOLD) +
+	    2 * VB_TIEU_NGU_RULE_OVER;
 	if (h->tn_rule > h->wr)
 		h->tn_rule = h->wr;
 	h->left_rule_y = height(h->parent) + height(h->issuer) +

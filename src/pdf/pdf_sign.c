@@ -128,9 +128,14 @@ pdf_sign_block(pdf_ctx *c)
 		    doc->sign.name);
 	if (s->label == NULL && s->nlines == 0 && s->name == NULL)
 		return;
+	/* The room to sign grows until the titles and the room are as tall
+	 * as "Nơi nhận" (the DOCX does the same): the name, after them,
+	 * ends the block. */
 	lh = left_height(s);
-	rh = titles_height(s) + s->space +
-	    (s->name != NULL ? pdf_para_height(s->name) : 0);
+	rh = titles_height(s);
+	if (lh - rh > s->space)
+		s->space = lh - rh;
+	rh += s->space + (s->name != NULL ? pdf_para_height(s->name) : 0);
 	l = pdf_box_line(c, b, PDF_SIGN_GAP + (lh > rh ? lh : rh));
 	l->draw = draw_sign;
 	l->data = s;
