@@ -569,16 +569,39 @@ def check_body(name, doc):
     check(prev is not None and prev.tag == W + "p" and
           prev.find(f"{W}pPr/{W}keepNext") is not None,
           f"{name}: last body paragraph keeps with the signature")
-    # body tables: fixed layout, header rows repeated
+    # body tables: Table Grid, fixed layout, header rows repeated
     body_tables = [t for t in doc.iter(W + "tbl")
-                   if t.find(f"{W}tblPr/{W}tblBorders/{W}top") is not None and
-                   t.find(f"{W}tblPr/{W}tblBorders/{W}top").get(W + "val") == "single"]
+                   if val(t.find(W + "tblPr"), W + "tblStyle") == "TableGrid"]
     for t in body_tables[:1]:
         first = t.find(W + "tr")
         check(first.find(f"{W}trPr/{W}tblHeader") is not None,
               f"{name}: table header row has tblHeader")
         check(val(t.find(W + "tblPr"), W + "tblLayout", "type") == "fixed" and
               t.find(W + "tblGrid") is not None, f"{name}: body table fixed with tblGrid")
+    whole, split = [], []
+    for t in body_tables:
+        for tr in t.findall(W + "tr"):
+            styles = {val(p.find(W + "pPr"), W + "pStyle") for p in tr.iter(W + "p")}
+            keep = tr.find(f"{W}trPr/{W}cantSplit") is not None
+            if styles & {"TieuDeCot", "DongNhom"}:
+                whole.append(keep)
+            else:
+                split.append(not keep)
+    if body_tables:
+        check(all(whole) and all(split),
+              f"{name}: only heading and group rows are kept whole "
+              f"({len(whole)} whole, {len(split)} may break)")
+    looks = [t.find(f"{W}tblPr/{W}tblLook") for t in doc.iter(W + "tbl")]
+    check(all(l is not None and all(l.get(W + k) is not None for k in
+                                    ("firstRow", "lastRow", "firstColumn", "lastColumn",
+                                     "noHBand", "noVBand")) for l in looks) and
+          all((l.get(W + "firstRow") == "1") == (val(t.find(W + "tblPr"), W + "tblStyle") == "TableGrid")
+              for t, l in zip(doc.iter(W + "tbl"), looks)),
+          f"{name}: every table has explicit tblLook attributes, heading row only in data tables")
+    widths = [(int(val(t.find(W + "tblPr"), W + "tblW", "w")),
+               sum(int(g.get(W + "w")) for g in t.iter(W + "gridCol")))
+              for t in doc.iter(W + "tbl")]
+    check(all(a == b for a, b in widths), f"{name}: tblW equals the grid in every table")
     return body_tables
 
 

@@ -446,6 +446,72 @@ def check_tall_row(vanban, out):
           "heading repeated")
 
 
+ROW_FILL = ("thực hiện có hiệu quả các nhiệm vụ kiểm soát thủ tục hành "
+            "chính, cải cách thủ tục hành chính gắn với cơ chế một cửa")
+GROUP_FILL = "thực hiện có hiệu quả các nhiệm vụ kiểm soát thủ tục hành chính"
+
+
+def row_break_markdown():
+    """Returns a document whose second table row (five lines) starts on
+    the last line of page 1."""
+    out = [STRESS_HEAD, ""]
+    for i in range(7):
+        out.append(f"Đoạn {i} {ROW_FILL} {ROW_FILL}.\n")
+    out.append("| TT | Nội dung | Ghi chú |\n|---|---|---|")
+    for r in range(1, 6):
+        long = " ".join(f"DÒNG{r}x{j} {ROW_FILL[:60]}" for j in range(1, 6))
+        out.append(f"| {r} | {long} | ngắn {r} |")
+    out.append("\nHết./.\n")
+    return "\n".join(out)
+
+
+def group_keep_markdown():
+    """Returns a document whose group row "II" fits at the foot of page 1
+    while no line of the row after it does."""
+    out = [STRESS_HEAD, "", "Đoạn mở đầu " + "dài thêm " * 12 + ".\n",
+           "| TT | Nội dung | Ghi chú |\n|---|---|---|"]
+    for r in range(1, 17):
+        out.append(f"| {r} | HÀNG{r} {GROUP_FILL} | x |")
+    out.append("| **II** | **NHÓMHAI** | |")
+    for r in range(1, 4):
+        long = " ".join(f"SAU{r}x{j} {GROUP_FILL}" for j in range(1, 4))
+        out.append(f"| {r} | {long} | y |")
+    out.append("\nHết./.\n")
+    return "\n".join(out)
+
+
+def page_of(pages, word):
+    """Returns the 1-based page that shows word, 0 when none does."""
+    return next((i + 1 for i, p in enumerate(pages) if word in p), 0)
+
+
+def check_row_breaks(vanban, out):
+    """Table rows break across pages like Word rows (their lines that fit
+    stay), a group row goes with the row after it, and LibreOffice breaks
+    the DOCX the same way."""
+    cases = [("rowbreak", row_break_markdown(),
+              lambda pg: page_of(pg, "DÒNG2x1") == 1 and page_of(pg, "DÒNG2x2") == 2,
+              "a five-line row starting at the foot of page 1 leaves its first "
+              "line there"),
+             ("groupkeep", group_keep_markdown(),
+              lambda pg: page_of(pg, "NHÓMHAI") == page_of(pg, "SAU1x1") == 2 and
+              page_of(pg, "HÀNG16") == 1,
+              "a group row that would end page 1 alone goes on with the next row")]
+    for name, text, ok, what in cases:
+        md = os.path.join(out, name + ".md")
+        with open(md, "w", encoding="utf-8") as f:
+            f.write(text)
+        pdf = os.path.join(out, name + ".pdf")
+        rc, _, _ = run([vanban, "render", md, "-o", pdf])
+        pages = compare_pdf.page_texts(pdf) if rc == 0 else []
+        check(rc == 0 and ok(pages), f"{name}: {what}")
+        fidelity(vanban, md, pdf, out, name)
+        lopdf = os.path.join(out, "lo", name + ".pdf")
+        if os.path.exists(lopdf):
+            check(ok(compare_pdf.page_texts(lopdf)),
+                  f"{name}: LibreOffice breaks the DOCX there too")
+
+
 def check_options(vanban, out):
     """Creation date, reproducibility, --font and a missing fonts folder."""
     md = os.path.join(ROOT, "content", "to-trinh-ubnd-tinh.md")
@@ -507,6 +573,7 @@ def main():
         check_document(vanban, os.path.join(content, f), out)
     check_stress(vanban, out)
     check_tall_row(vanban, out)
+    check_row_breaks(vanban, out)
     check_options(vanban, out)
     return 1 if FAILS else 0
 

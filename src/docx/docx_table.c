@@ -157,7 +157,7 @@ cell_paras(dx_ctx *c, const vb_table *t, const vb_row *row, size_t j,
 	size_t i;
 
 	pp.style = row->header ? DX_ST_CELL_HEAD : row->group ?
-	    DX_ST_CELL_GROUP : DX_ST_CELL;
+	    DX_ST_CELL_GROUP : DX_ST_CELL;	/* group: kept with the next row */
 	pp.jc = dx_jc(cell->align, row->header ? NULL : col_jc);
 	if (pp.jc != NULL && strcmp(pp.jc, style_jc) == 0)
 		pp.jc = NULL;	/* the style's own alignment */
@@ -204,11 +204,15 @@ row_write(dx_ctx *c, const vb_table *t, size_t r, const int *cols)
 	size_t j, k;
 
 	dx_start(c->x, "w:tr");
-	dx_start(c->x, "w:trPr");
-	dx_empty(c->x, "w:cantSplit");
-	if (row->header && r < t->header_rows)
-		dx_empty(c->x, "w:tblHeader");
-	dx_end(c->x);
+	if (row->header || row->group) {
+		/* heading and group rows stay whole; other rows break
+		 * across pages like any Word row */
+		dx_start(c->x, "w:trPr");
+		dx_empty(c->x, "w:cantSplit");
+		if (row->header && r < t->header_rows)
+			dx_empty(c->x, "w:tblHeader");
+		dx_end(c->x);
+	}
 	for (j = 0; j < t->ncols;) {
 		const vb_cell *cell = &row->cells[j];
 		int span, w = 0;

@@ -37,6 +37,11 @@ typedef struct pdf_line pdf_line;
 
 /* Draws a line that is not text with its top-left corner at (x, y). */
 typedef void (*pdf_draw_fn)(pdf_ctx *c, const pdf_line *l, double x, double y);
+/* Splits line l (a table row) so that its first part takes at most avail
+ * pt: fills *first and *rest; returns the first part's height, or 0 when
+ * no part of it fits (then nothing is filled). */
+typedef double (*pdf_split_fn)(pdf_ctx *c, const pdf_line *l, double avail,
+    pdf_line *first, pdf_line *rest);
 
 /* A link inside a paragraph: a byte range of the layout text. */
 typedef struct pdf_link {
@@ -87,6 +92,8 @@ struct pdf_line {
 	int level;		/* bookmark depth, 1 = top */
 	const pdf_para *mark;	/* list marker drawn before the line, or NULL */
 	double mark_x;		/* its offset in the layout */
+	pdf_split_fn split;	/* how to split it across pages, or NULL */
+	int keep;		/* 1: not last on a page (a table's group row) */
 	double unit;		/* taller than a page: cut at multiples of this, 0: anywhere */
 	double unit0;		/* offset of the first such multiple from the top */
 };

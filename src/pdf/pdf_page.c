@@ -362,11 +362,43 @@ is_tall(const pdf_ctx *c, const pdf_box *b, size_t i)
 	    c->bottom - c->top - lines_height(b, b->nhead);
 }
 
+/* Places the lines of b from line *from that fit whole, then the part of
+ * the next one that fits when it can be split (a table row breaks across
+ * pages like a Word row: its cells' lines that fit stay, the rest goes on,
+ * after the repeated heading rows); the rest replaces that line and *from
+ * moves to it. Table heading rows go only with a part of a row. Returns 1
+ * when it split a line, 0 when it placed nothing. */
+static int
+place_split(pdf_ctx *c, pdf_box *b, size_t *fromp)
+{
+	size_t from = *fromp;
+	size_t k = fit_raw(c, b, from), i;
+	pdf_line first, rest;
+	double avail, h;
+
+	if (k >= b->n || b->lines[k].split == NULL || k < b->nhead)
+		return 0;
+	avail = c->bottom - c->notes_h - c->y - lines_height(b, k) +
+	    lines_height(b, from);
+	memset(&first, 0, sizeof(first));
+	memset(&rest, 0, sizeof(rest));
+	h = b->lines[k].split(c, &b->lines[k], avail, &first, &rest);
+	if (h <= 0)
+		return 0;
+	for (i = from; i < k; i++)
+		put_line(c, &b->lines[i]);
+	put_line(c, &first);
+	b->lines[k] = rest;
+	page_break(c, b, k);
+	*fromp = k;
+	return 1;
+}
+
 /* Places queued box i on the pages. */
 static void
 place_box(pdf_ctx *c, size_t i)
 {
-	const pdf_box *b = &c->queue[i];
+	pdf_box *b = &c->queue[i];
 	double tail = need_after(c, i);
 	size_t from = 0, k;
 
@@ -377,7 +409,12 @@ place_box(pdf_ctx *c, size_t i)
 			put_tall_line(c, b, from++);	/* as Word: starts here */
 			continue;
 		}
+		if (place_split(c, b, &from))
+			continue;
 		k = fit(c, b, from, tail);
+		/* a group row is never last on its page */
+		while (k > from && k < b->n && b->lines[k - 1].keep)
+			k--;
 		if (k == from && !c->at_top) {
 			page_break(c, b, from);
 			continue;

@@ -15,11 +15,14 @@ typedef struct tbl {
 	double pad;		/* cell padding left and right */
 } tbl;
 
-/* Rows [r0, r1) of a table: one unbreakable line of its box. */
+/* Rows [r0, r1) of a table: one line of its box. A single row may be cut
+ * across pages: then each cell shows its text lines [from, to). */
 typedef struct rows {
 	const tbl *tb;		/* the table */
 	size_t r0;		/* first row */
 	size_t r1;		/* row after the last */
+	size_t *from;		/* a part of one row: first line of each cell, or NULL */
+	size_t *to;		/* line after the last of each cell */
 } rows;
 
 /* Returns the cell at row r, column j. */
@@ -166,6 +169,168 @@ draw_cell(pdf_ctx *c, const tbl *tb, size_t at, int middle, double x,
 		y += pdf_para_draw(c, tb->cell[at][k], x, y);
 		y += PDF_CELL_VPAD;
 	}
+}
+
+/* Returns the number of text lines of the cell at index at. */
+static size_t
+cell_nlines(const tbl *tb, size_t at)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < tb->npara[at]; k++)
+		n += (size_t)pango_layout_get_line_count(tb->cell[at][k]->layout);
+	return n;
+}
+
+/* Returns the top (bottom when bottom is 1) of text line i of the cell at
+ * index at, from the top of its content (the paragraphs' padding in). */
+static double
+cell_line_y(const tbl *tb, size_t at, size_t i, int bottom)
+{
+	double y = 0;
+	size_t k, n;
+
+	for (k = 0; k < tb->npara[at]; k++) {
+		const pdf_para *p = tb->cell[at][k];
+
+		n = (size_t)pango_layout_get_line_count(p->layout);
+		y += PDF_CELL_VPAD;
+		if (i < n)
+			return y + (double)(i + (bottom ? 1 : 0)) * p->line_h;
+		i -= n;
+		y += (double)n * p->line_h + PDF_CELL_VPAD;
+	}
+	return y;
+}
+
+/* Returns the height of lines [from, to) of the cell at index at as a
+ * part of its row: the paragraph padding above the first line and below
+ * the last line when they are the cell's first or last. */
+static double
+part_height(const tbl *tb, size_t at, size_t from, size_t to)
+{
+	size_t n = cell_nlines(tb, at);
+	double top, bot;
+
+	if (to <= from)
+		return 0;
+	top = from == 0 ? 0 : cell_line_y(tb, at, from, 0);
+	bot = to >= n ? cell_content(tb, at) : cell_line_y(tb, at, to - 1, 1);
+	return bot - top;
+}
+
+/* Draws a part of row g->r0 with its top at y and the table's edge at x:
+ * each cell's lines [from, to), its first line at the top of the part. */
+static void
+draw_part(pdf_ctx *c, const pdf_line *l, double x, double y)
+{
+	const rows *g = l->data;
+	const tbl *tb = g->tb;
+	const vb_table *t = tb->t;
+	size_t r = g->r0, j, at;
+	double shift, top = c->clip_top, bot = c->clip_bottom;
+
+	for (j = 0; j < t->ncols; j++) {
+		if (!drawn(t, r, j))
+			continue;
+		at = r * t->ncols + j;
+		cairo_save(c->cr);
+		cairo_set_line_width(c->cr, PDF_BORDER_PT);
+		cairo_rectangle(c->cr, x + tb->x[j], y,
+		    tb->x[j + span_cols(t, r, j)] - tb->x[j], l->h);
+		cairo_stroke(c->cr);
+		cairo_restore(c->cr);
+		if (g->to[j] <= g->from[j])
+			continue;
+		shift = g->from[j] == 0 ? 0 : cell_line_y(tb, at, g->from[j], 0);
+		c->clip_top = y + PDF_BORDER_PT;
+		c->clip_bottom = y + PDF_BORDER_PT + part_height(tb, at,
+		    g->from[j], g->to[j]);
+		draw_cell(c, tb, at, 0, x + tb->x[j] + tb->pad, y - shift,
+		    tb->rh[r]);
+	}
+	c->clip_top = top;
+	c->clip_bottom = bot;
+}
+
+/* Fills *part with the part of row line l (from its cells' lines in
+ * from[]) that takes at most avail pt: each cell's lines that fit; returns
+ * its height, 0 when not one line fits. to[] gets each cell's end. */
+static double
+fit_part(const rows *g, const size_t *from, size_t *to, double avail)
+{
+	const tbl *tb = g->tb;
+	const vb_table *t = tb->t;
+	size_t r = g->r0, j, at, n, e;
+	double h = 0, ph;
+	int any = 0;
+
+	for (j = 0; j < t->ncols; j++) {
+		to[j] = from[j];
+		if (!drawn(t, r, j))
+			continue;
+		at = r * t->ncols + j;
+		n = cell_nlines(tb, at);
+		for (e = from[j]; e < n && PDF_BORDER_PT + part_height(tb, at,
+		    from[j], e + 1) <= avail + 0.01; e++)
+			;
+		to[j] = e;
+		any |= e > from[j];
+		ph = part_height(tb, at, from[j], e);
+		if (ph > h)
+			h = ph;
+	}
+	return any ? PDF_BORDER_PT + h : 0;
+}
+
+/* Splits a table row (pdf_split_fn): the cells' lines that fit in avail
+ * go in *first, the others in *rest. */
+static double
+split_row(pdf_ctx *c, const pdf_line *l, double avail, pdf_line *first,
+    pdf_line *rest)
+{
+	const rows *g = l->data;
+	const vb_table *t = g->tb->t;
+	rows *a = vb_alloc(c->arena, sizeof(*a));
+	rows *b = vb_alloc(c->arena, sizeof(*b));
+	size_t j, n = t->ncols, at;
+	double h, hr = 0, ph;
+
+	*a = *g;
+	*b = *g;
+	a->from = vb_alloc(c->arena, (n + 1) * sizeof(size_t));
+	a->to = vb_alloc(c->arena, (n + 1) * sizeof(size_t));
+	b->from = vb_alloc(c->arena, (n + 1) * sizeof(size_t));
+	b->to = vb_alloc(c->arena, (n + 1) * sizeof(size_t));
+	for (j = 0; j < n; j++) {
+		a->from[j] = g->from != NULL ? g->from[j] : 0;
+		b->to[j] = g->to != NULL ? g->to[j] : drawn(t, g->r0, j) ?
+		    cell_nlines(g->tb, g->r0 * n + j) : 0;
+	}
+	h = fit_part(a, a->from, a->to, avail);
+	if (h <= 0)
+		return 0;
+	for (j = 0; j < n; j++) {
+		b->from[j] = a->to[j];
+		if (!drawn(t, g->r0, j))
+			continue;
+		at = g->r0 * n + j;
+		ph = part_height(g->tb, at, b->from[j], b->to[j]);
+		if (ph > hr)
+			hr = ph;
+	}
+	*first = *l;
+	first->h = h;
+	first->data = a;
+	first->draw = draw_part;
+	first->notes = l->notes;
+	*rest = *l;
+	rest->h = PDF_BORDER_PT + hr;
+	rest->data = b;
+	rest->draw = draw_part;
+	rest->notes = NULL;
+	rest->nnotes = 0;
+	return h;
 }
 
 /* Draws rows [r0, r1) with their top at y and the table's edge at x. */
@@ -380,8 +545,13 @@ pdf_table(pdf_ctx *c, const vb_table *t)
 		l = pdf_box_line(c, b, h);
 		l->draw = draw_rows;
 		l->data = g;
-		l->unit = VB_SINGLE_LINE_FACTOR * c->pf->table_pt;
-		l->unit0 = PDF_BORDER_PT + PDF_CELL_VPAD;
+		if (end == r + 1 && !t->rows[r].header && !t->rows[r].group)
+			l->split = split_row;	/* breaks like a Word row */
+		else if (end > r + 1) {	/* rows tied by a row span */
+			l->unit = VB_SINGLE_LINE_FACTOR * c->pf->table_pt;
+			l->unit0 = PDF_BORDER_PT + PDF_CELL_VPAD;
+		}
+		l->keep = t->rows[r].group;	/* with the row after it */
 		group_notes(c, tb, r, end, l);
 		if (end <= t->header_rows)
 			b->nhead = b->n;
