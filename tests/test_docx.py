@@ -888,14 +888,32 @@ def main():
         rendered.append((name, md, out))
     check(len(rendered) >= 2, "at least two documents rendered")
 
-    # reproducible output
+    # reproducible output with VANBAN_DATE, dated when rendered without it
     if rendered:
         name, md, out = rendered[-1]
-        again = os.path.join(outdir, "again.docx")
-        subprocess.run([vanban, "render", md, "-o", again], capture_output=True)
-        with open(out, "rb") as a, open(again, "rb") as b:
-            check(a.read() == b.read(), f"{name}: same input gives the same bytes")
-        os.remove(again)
+        env = dict(os.environ, VANBAN_DATE="2024-05-15T08:30:00+07:00")
+        one, two = os.path.join(outdir, "one.docx"), os.path.join(outdir, "two.docx")
+        subprocess.run([vanban, "render", md, "-o", one], capture_output=True, env=env)
+        subprocess.run([vanban, "render", md, "-o", two], capture_output=True, env=env)
+        with open(one, "rb") as a, open(two, "rb") as b:
+            check(a.read() == b.read(), f"{name}: same input and VANBAN_DATE give the same bytes")
+        core = parse(zipfile.ZipFile(one), "docProps/core.xml")
+        created = core.find("{http://purl.org/dc/terms/}created").text
+        check(created == "2024-05-15T01:30:00Z",
+              f"{name}: core.xml created is VANBAN_DATE, in UTC ({created})")
+        env = dict(os.environ)
+        env.pop("VANBAN_DATE", None)
+        subprocess.run([vanban, "render", md, "-o", one], capture_output=True, env=env)
+        core = parse(zipfile.ZipFile(one), "docProps/core.xml")
+        created = core.find("{http://purl.org/dc/terms/}created").text
+        import datetime
+        when = datetime.datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=datetime.timezone.utc)
+        now = datetime.datetime.now(datetime.timezone.utc)
+        check(abs((now - when).total_seconds()) < 300,
+              f"{name}: without VANBAN_DATE core.xml is dated when rendered ({created})")
+        os.remove(one)
+        os.remove(two)
 
     for name, md, out in rendered:
         fields = dump_fields(vanban, md)

@@ -227,7 +227,7 @@ render_one(const vb_document *doc, int fmt, const char *path,
 	memset(&po, 0, sizeof(po));
 	po.font = o->font;
 	po.created = getenv("VANBAN_DATE");
-	r = fmt == FMT_DOCX ? vb_docx_render(doc, &out, d)
+	r = fmt == FMT_DOCX ? vb_docx_render(doc, po.created, &out, d)
 	    : vb_pdf_render_plugin(doc, &po, &out, d);
 	if (r == 0)
 		r = vb_write_atomic(path, out.data ? out.data : "", out.len);

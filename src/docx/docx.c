@@ -3,8 +3,10 @@
  * (fixed time stamps, so the same input gives the same bytes). */
 #include "docx.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <zip.h>
 
@@ -84,17 +86,38 @@ add_template(dx_pkg *pkg, const char *name, const char *tpl,
 	return 0;
 }
 
-/* Returns the W3CDTF time stamp of the document's date (fixed when the
- * date is incomplete, so output stays reproducible). */
+/* Returns the W3CDTF time stamp (UTC) of ISO 8601 time created, or of
+ * now when created is NULL or not one: the time the file was made (the
+ * document's own date is in its text). */
 static const char *
-core_date(const vb_document *doc)
+core_date(vb_arena *a, const char *created)
 {
-	const vb_date *d = &doc->date;
+	int y, mo, d, h, mi, s, oh = 0, om = 0, n = 0;
+	char sign = '+';
+	struct tm tm;
+	time_t t;
 
-	if (d->year > 0 && d->month > 0 && d->day > 0)
-		return vb_sprintf(doc->arena, "%04d-%02d-%02dT00:00:00Z",
-		    d->year, d->month, d->day);
-	return "2020-01-01T00:00:00Z";
+	memset(&tm, 0, sizeof(tm));
+	if (created != NULL && sscanf(created, "%4d-%2d-%2dT%2d:%2d:%2d%n",
+	    &y, &mo, &d, &h, &mi, &s, &n) == 6) {
+		if (created[n] == '+' || created[n] == '-') {
+			sign = created[n];
+			sscanf(created + n + 1, "%2d:%2d", &oh, &om);
+		}
+		tm.tm_year = y - 1900;
+		tm.tm_mon = mo - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = h;
+		tm.tm_min = mi;
+		tm.tm_sec = s;
+		t = timegm(&tm) - (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+	} else
+		t = time(NULL);
+	if (gmtime_r(&t, &tm) == NULL)
+		return "2020-01-01T00:00:00Z";
+	return vb_sprintf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+	    (tm.tm_year + 1900) % 10000, tm.tm_mon + 1, tm.tm_mday,
+	    tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* Writes one dcterms date element. */
@@ -107,12 +130,12 @@ core_time(dx_xml *x, const char *name, const char *when)
 	dx_end(x);
 }
 
-/* Writes docProps/core.xml; returns 0 or -1. */
+/* Writes docProps/core.xml, dated created; returns 0 or -1. */
 static int
-core_write(const vb_document *doc, vb_buf *out)
+core_write(const vb_document *doc, const char *created, vb_buf *out)
 {
 	const vb_props *p = &doc->props;
-	const char *when = core_date(doc);
+	const char *when = core_date(doc->arena, created);
 	dx_xml x;
 
 	if (dx_open(&x) < 0)
@@ -182,7 +205,8 @@ document_rels(dx_rels *rels, vb_arena *a)
 
 /* Adds the generated parts; returns 0 or -1. */
 static int
-dynamic_parts(dx_pkg *pkg, const vb_document *doc, vb_diags *d)
+dynamic_parts(dx_pkg *pkg, const vb_document *doc, const char *created,
+    vb_diags *d)
 {
 	dx_numbering num;
 	dx_rels rels = { NULL, 0, 0 }, note_rels = { NULL, 0, 0 };
@@ -220,7 +244,7 @@ dynamic_parts(dx_pkg *pkg, const vb_document *doc, vb_diags *d)
 	    dx_rels_write(&note_rels, b) < 0))
 		return -1;
 	if ((b = pkg_part(pkg, "docProps/core.xml")) == NULL ||
-	    core_write(doc, b) < 0)
+	    core_write(doc, created, b) < 0)
 		return -1;
 	return 0;
 }
@@ -304,10 +328,11 @@ done:
 	return rc;
 }
 
-/* Renders doc as a .docx file image into out; returns 0, or -1 with a
- * message in d. */
+/* Renders doc as a .docx file image into out, dated created (NULL: now);
+ * returns 0, or -1 with a message in d. */
 int
-vb_docx_render(const vb_document *doc, vb_buf *out, vb_diags *d)
+vb_docx_render(const vb_document *doc, const char *created, vb_buf *out,
+    vb_diags *d)
 {
 	dx_pkg pkg;
 	int rc;
@@ -315,7 +340,7 @@ vb_docx_render(const vb_document *doc, vb_buf *out, vb_diags *d)
 	pkg.n = 0;
 	rc = static_parts(&pkg, doc);
 	if (rc == 0)
-		rc = dynamic_parts(&pkg, doc, d);
+		rc = dynamic_parts(&pkg, doc, created, d);
 	if (rc == 0)
 		rc = pkg_zip(&pkg, out);
 	pkg_free(&pkg);

@@ -7,8 +7,10 @@
 #include "base/diag.h"
 #include "model/model.h"
 
-/* Renders doc as a .docx file image into out; returns 0, or -1 with a
- * message in d. */
-int vb_docx_render(const vb_document *doc, vb_buf *out, vb_diags *d);
+/* Renders doc as a .docx file image into out, dated created (ISO 8601
+ * "YYYY-MM-DDTHH:MM:SS+07:00"; NULL or unreadable: now); returns 0, or -1
+ * with a message in d. */
+int vb_docx_render(const vb_document *doc, const char *created, vb_buf *out,
+    vb_diags *d);
 
 #endif

@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	po.created = "2024-01-19T08:00:00+07:00";
 	doc = vb_document_parse("fuzz.md", (const char *)data, size, &d);
 	if (doc != NULL) {
-		vb_docx_render(doc, &out, &d);
+		vb_docx_render(doc, "2024-01-19T08:00:00+07:00", &out, &d);
 		vb_buf_free(&out);
 		if (getenv("FUZZ_PDF") != NULL) {
 			vb_pdf_render(doc, &po, &out, &d);
