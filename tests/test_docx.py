@@ -816,7 +816,8 @@ def check_cong_van(z, doc):
     # appendix: landscape section restarting at 1
     sects = list(doc.iter(W + "sectPr"))
     land = [s for s in sects if s.find(W + "pgSz").get(W + "orient") == "landscape"]
-    check(len(sects) == 2 and len(land) == 1, f"{name}: body portrait + one landscape appendix section")
+    check(len(sects) == 3 and len(land) == 1 and val(sects[1], W + "type") == "continuous",
+          f"{name}: header block, body going on continuously, one landscape appendix section")
     check(land and land[0].find(W + "pgNumType") is not None and
           land[0].find(W + "pgNumType").get(W + "start") == "1" and
           val(land[0], W + "type") == "nextPage",

@@ -59,7 +59,7 @@ appendices(dx_ctx *c)
 int
 dx_document_write(dx_ctx *c, vb_buf *out)
 {
-	dx_sect body = { 0, 0, 1 };
+	dx_sect head = { 0, 0, 1 }, body = { 0, 0, 1 };
 	dx_xml x;
 
 	if (dx_open(&x) < 0)
@@ -76,7 +76,8 @@ dx_document_write(dx_ctx *c, vb_buf *out)
 	dx_attr(&x, "xmlns:wps", DX_NS_WPS);
 	dx_attr(&x, "xmlns:v", DX_NS_V);
 	dx_start(&x, "w:body");
-	dx_header(c);
+	if (dx_header(c, &head))
+		body.new_page = 0;	/* the body goes on after the header */
 	dx_blocks(c, &c->doc->body, 1, NULL);
 	if (c->doc->nappendices > 0) {
 		dx_signature(c, &body);

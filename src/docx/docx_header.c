@@ -180,10 +180,27 @@ header_table(dx_ctx *c)
 	dx_end(c->x);
 }
 
-/* Writes the type name, the trích yếu and the rule under them (anchored
- * in the trích yếu, whose style leaves room for it and the gap below). */
+/* Writes a paragraph in style id holding text; it ends section end when
+ * that is not NULL. */
 static void
-title(dx_ctx *c)
+para_end(dx_ctx *c, const char *id, const char *text, const dx_sect *end)
+{
+	dx_ppr pp = dx_ppr_init();
+
+	pp.style = id;
+	pp.sect = end;
+	dx_start(c->x, "w:p");
+	dx_ppr_write(c, &pp);
+	if (text != NULL && *text != '\0')
+		dx_run(c, text, 0, NULL);
+	dx_end(c->x);
+}
+
+/* Writes the type name, the trích yếu and the rule under them (anchored
+ * in the trích yếu, whose style leaves room for it and the gap below);
+ * the last of them ends section end when that is not NULL. */
+static void
+title(dx_ctx *c, const dx_sect *end)
 {
 	const vb_header *h = &c->doc->header;
 	const vb_profile *p = c->p;
@@ -197,7 +214,7 @@ title(dx_ctx *c)
 		if (type)
 			dx_para_styled(c, DX_ST_TYPE, h->type_name);
 		dx_para_ruled(c, DX_ST_SUBJECT, h->subject,
-		    dx_rule_width(w, c->text_tw), p->subject_pt, NULL);
+		    dx_rule_width(w, c->text_tw), p->subject_pt, end);
 		return;
 	}
 	if (!type)
@@ -206,6 +223,7 @@ title(dx_ctx *c)
 	w = DX_PT_TW(dx_text_width_pt(h->type_name, p->type_pt, VB_BOLD));
 	pp = dx_ppr_init();
 	pp.style = DX_ST_TYPE;
+	pp.sect = end;
 	pp.after = DX_PT_TW(DX_RULE_GAP_PT + p->rule_pt + DX_TITLE_GAP_PT);
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
@@ -218,7 +236,7 @@ title(dx_ctx *c)
  * "- X;" lines whose dashes line up under the text after the colon (the
  * style's hanging indent and tab stop). */
 static void
-kinh_gui(dx_ctx *c)
+kinh_gui(dx_ctx *c, const dx_sect *end)
 {
 	const vb_header *h = &c->doc->header;
 	dx_ppr pp = dx_ppr_init();
@@ -227,6 +245,7 @@ kinh_gui(dx_ctx *c)
 	if (h->nto == 0)
 		return;
 	pp.style = DX_ST_TO;
+	pp.sect = end;
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
 	dx_run(c, h->nto > 1 ? "Kính gửi:\t" : "Kính gửi: ", 0, NULL);
@@ -246,48 +265,36 @@ kinh_gui(dx_ctx *c)
 	dx_end(c->x);
 }
 
-/* Writes the "Căn cứ" lines, italic at the body indent. */
+/* Writes the "Căn cứ" lines, italic at the body indent; the last ends
+ * section end when that is not NULL. */
 static void
-bases(dx_ctx *c)
+bases(dx_ctx *c, const dx_sect *end)
 {
 	const vb_header *h = &c->doc->header;
 	size_t i;
 
 	for (i = 0; i < h->nbases; i++)
-		dx_para_styled(c, DX_ST_BASIS, h->bases[i]);
-}
-
-/* Writes a paragraph of no height before the header table (TEMPORARY:
- * LibreOffice 7.4 keeps an import-time dummy paragraph before a leading
- * table when the document has any footnote). */
-static void
-anchor_para(dx_ctx *c)
-{
-	dx_start(c->x, "w:p");
-	dx_start(c->x, "w:pPr");
-	dx_start(c->x, "w:spacing");
-	dx_attr(c->x, "w:before", "0");
-	dx_attr(c->x, "w:after", "0");
-	dx_attr(c->x, "w:line", "1");
-	dx_attr(c->x, "w:lineRule", "exact");
-	dx_end(c->x);
-	dx_start(c->x, "w:rPr");
-	dx_start(c->x, "w:sz");
-	dx_attr(c->x, "w:val", "2");
-	dx_end(c->x);
-	dx_end(c->x);
-	dx_end(c->x);
-	dx_end(c->x);
+		para_end(c, DX_ST_BASIS, h->bases[i], i + 1 == h->nbases ?
+		    end : NULL);
 }
 
 /* Writes the header block (agency, Quốc hiệu, number, date), the title,
- * "Kính gửi" and the "Căn cứ" lines. */
-void
-dx_header(dx_ctx *c)
+ * "Kính gửi" and the "Căn cứ" lines. The last of them ends section sect,
+ * the document's first: the body goes on in a continuous section. (A
+ * document that starts with a table and has a footnote anywhere is read
+ * by LibreOffice 7.4 with an empty line above the table unless the first
+ * section ends before the first footnote; none of these lines has one.)
+ * Returns 1 when a paragraph took sect, 0 when there was none. */
+int
+dx_header(dx_ctx *c, const dx_sect *sect)
 {
-	anchor_para(c);
+	const vb_header *h = &c->doc->header;
+	int subj = h->subject != NULL && *h->subject != '\0';
+	int type = h->type_name != NULL && *h->type_name != '\0';
+
 	header_table(c);
-	title(c);
-	kinh_gui(c);
-	bases(c);
+	title(c, h->nbases == 0 && h->nto == 0 ? sect : NULL);
+	kinh_gui(c, h->nbases == 0 ? sect : NULL);
+	bases(c, sect);
+	return h->nbases > 0 || h->nto > 0 || subj || type;
 }

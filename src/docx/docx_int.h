@@ -180,8 +180,9 @@ void dx_layout_table(dx_ctx *c, const int *cols, size_t n, int pad, int ind);
 /* Starts a cell of w twips, aligned to the top. */
 void dx_layout_cell(dx_ctx *c, int w);
 /* Writes the header block (agency, Quốc hiệu, number, date), the title,
- * "Kính gửi" and the "Căn cứ" lines. */
-void dx_header(dx_ctx *c);
+ * "Kính gửi" and the "Căn cứ" lines, the last of which ends section sect;
+ * returns 1 when one did, 0 when there was none. */
+int dx_header(dx_ctx *c, const dx_sect *sect);
 /* Writes the signature block; the signer's name ends section sect when
  * it is not NULL. */
 void dx_signature(dx_ctx *c, const dx_sect *sect);
