@@ -330,6 +330,7 @@ rd_appx_entry(struct ctx *c, yaml_node_t *n, vb_appx_src *e)
 	e->pos = pos_of(c, n);
 	if (n->type == YAML_SCALAR_NODE) {	/* just a file name */
 		e->file = scalar(c, n, "phu_luc");
+		e->file_pos = e->pos;
 		return;
 	}
 	if (!need_mapping(c, n, "phu_luc",
@@ -342,10 +343,13 @@ rd_appx_entry(struct ctx *c, yaml_node_t *n, vb_appx_src *e)
 			continue;
 		if (strcmp(k, "tieu_de") == 0)
 			e->title = v;
-		else if (strcmp(k, "noi_dung") == 0)
+		else if (strcmp(k, "noi_dung") == 0) {
 			e->file = v;
-		else if (strcmp(k, "bang") == 0)
+			e->file_pos = pos_of(c, node_at(c, p->value));
+		} else if (strcmp(k, "bang") == 0) {
 			e->table = v;
+			e->table_pos = pos_of(c, node_at(c, p->value));
+		}
 		else if (strcmp(k, "trang_tinh") == 0)
 			e->sheet = v;
 		else if (strcmp(k, "nhiem_vu") == 0)

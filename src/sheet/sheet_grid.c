@@ -605,6 +605,9 @@ vb_grid_table(vb_grid *g, const char *file, vb_diags *d)
 		    t->nrows, t->ncols, VB_SHEET_MAX_ROWS, VB_SHEET_MAX_COLS);
 		return NULL;
 	}
+	if (g->in != NULL && vb_in_charge(g->in, 0, t->nrows * t->ncols,
+	    g->where, d) < 0)
+		return NULL;
 	table_alloc(g->a, t);
 	for (i = 0; i < g->ncells; i++) {
 		gc = &g->cells[i];
