@@ -76,6 +76,18 @@ echo 'x' > "$W/real/x.md"
 tm "$V" render "$W/in/up.md" -o "$W/in/up.docx" 2> "$W/err"; rc=$?
 t "a path with .. out of the folder is refused" "[ $rc -eq 1 ] && grep -q 'ngoài thư mục' '$W/err'"
 
+# A FIFO where vanban's own files are (issue 9, item 8): no waiting.
+mkdir -p "$W/fonts"
+for f in LiberationSerif-Regular LiberationSerif-Bold LiberationSerif-Italic LiberationSerif-BoldItalic; do
+	mkfifo "$W/fonts/$f.ttf"
+done
+doc "$W/in/plain.md"
+VANBAN_FONTS=$W/fonts tm "$V" render "$W/in/plain.md" -o "$W/in/plain.pdf" 2> "$W/err"; rc=$?
+t "FIFOs in the fonts folder are passed over without waiting" "[ $rc -eq 0 ] || [ $rc -eq 1 ]"
+mkfifo "$W/plugin.so"
+VANBAN_PDF_PLUGIN=$W/plugin.so tm "$V" render "$W/in/plain.md" -o "$W/in/p2.pdf" 2> "$W/err"; rc=$?
+t "a FIFO as the PDF plugin is refused without waiting" "[ $rc -eq 1 ] && grep -q 'bộ tạo PDF' '$W/err'"
+
 # --- 2. the source destroyed --------------------------------------------
 W=$D/w2
 mkdir -p "$W"

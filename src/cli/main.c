@@ -3,6 +3,7 @@
  * never leaves a broken file behind and never touches an existing one. */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "base/infile.h"
 #include "base/output.h"
 #include "base/version.h"
+#include "apart.h"
 #include "check/check.h"
 #include "docx/docx.h"
 #include "model/document.h"
@@ -48,7 +50,7 @@ static const char usage_text[] =
 "Cách dùng:\n"
 "  vanban render TỆP.md [-o RA.docx|RA.pdf] [--format docx,pdf]\n"
 "  vanban check [--strict] TỆP.md\n"
-"  vanban convert --from tcvn3|vni TỆP [-o RA]\n"
+"  vanban convert --from tcvn3|vni TỆP [-o RA] [--ghi-de]\n"
 "  vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]\n"
 "  vanban dump TỆP.md       (in mô hình văn bản đã phân tích, để kiểm tra)\n"
 "  vanban --help | --version\n"
@@ -71,7 +73,8 @@ static const char usage_text[] =
 "                     mã thoát 1 khi có lỗi (có --strict: cả khi có cảnh báo)\n"
 "  convert            chuyển văn bản gõ bằng mã TCVN3 (ABC) hoặc VNI sang\n"
 "                     Unicode, ghi ra tệp mới (mặc định TỆP.unicode.md),\n"
-"                     không bao giờ ghi đè tệp gốc\n"
+"                     không bao giờ ghi đè tệp gốc; tệp ra đã có chỉ bị\n"
+"                     ghi đè khi thêm --ghi-de\n"
 "  table BẢNG         in bảng của một tệp Excel (.xlsx), .csv hoặc .tsv thành\n"
 "                     bảng Markdown (đánh số TT, dòng nhóm I, II…) ra đầu ra\n"
 "                     chuẩn, để chép vào phụ lục và sửa tiếp bằng Markdown\n"
@@ -159,7 +162,7 @@ render_one(const vb_document *doc, int fmt, const char *path,
 	po.font = o->font;
 	po.created = getenv("VANBAN_DATE");
 	r = fmt == FMT_DOCX ? vb_docx_render(doc, &out, d)
-	    : vb_pdf_render_plugin(doc, &po, &out, d);
+	    : vb_pdf_render_apart(doc, &po, &out, d);
 	if (r == 0 && vb_out_add(set, path, &out) < 0) {
 		vb_diag_add(d, VB_ERROR, path, 0, 0, NULL, "không đủ bộ nhớ");
 		r = -1;
@@ -439,6 +442,10 @@ main(int argc, char **argv)
 	/* Past a file-size limit, write() should fail with EFBIG (reported,
 	 * temporary file removed) instead of the process being killed. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* One malloc arena for every thread: Pango starts a thread to sort
+	 * fonts, and glibc would reserve 64 MB of address space for it, which
+	 * under a memory limit (ulimit -v) made the thread fail and glib abort. */
+	mallopt(M_ARENA_MAX, 1);
 	rc = run(argc, argv);
 	/* What went to standard output must have arrived (a full disk, a
 	 * closed stream): otherwise say so and fail. */

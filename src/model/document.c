@@ -45,12 +45,14 @@ line_col(const char *s, size_t off, int *line, int *col)
 	*col = (int)vb_utf8_chars(s + ls, off - ls) + 1;
 }
 
-/* Checks the raw bytes: no NUL, valid UTF-8. Returns 0 or -1. */
+/* Checks the raw bytes: no NUL, valid UTF-8, no character XML cannot
+ * hold. Returns 0 or -1. */
 static int
 check_bytes(const char *path, const char *data, size_t len, vb_diags *d)
 {
 	const char *nul = memchr(data, '\0', len);
 	size_t bad;
+	unsigned cp;
 	int line, col;
 
 	if (nul != NULL) {
@@ -65,6 +67,13 @@ check_bytes(const char *path, const char *data, size_t len, vb_diags *d)
 		vb_diag_add(d, VB_ERROR, path, line, col,
 		    "lưu tệp với bảng mã UTF-8 (trong Notepad: Lưu thành… > Mã hóa: UTF-8)",
 		    "byte 0x%02X không hợp lệ trong UTF-8", (unsigned char)data[bad]);
+		return -1;
+	}
+	if (vb_text_xml_unsafe(data, len, &bad, &cp)) {
+		line_col(data, bad, &line, &col);
+		vb_diag_add(d, VB_ERROR, path, line, col,
+		    "xóa ký tự này (thường lẫn vào khi chép từ phần mềm khác)",
+		    "ký tự đặc biệt U+%04X (không in được) không dùng được trong văn bản", cp);
 		return -1;
 	}
 	return 0;
@@ -500,6 +509,8 @@ add_sheet_table(struct build *b, vb_part *p, const vb_appx_src *src)
 	vb_where w = where_of(b, src, src->table_pos);
 	vb_table *t;
 
+	if (b->in->over)	/* the budget is spent, and was reported */
+		return;
 	t = vb_sheet_load(b->a, b->in, src->table, src->sheet, &w, b->d);
 	if (t == NULL) {
 		if (b->d->errors == errors)
@@ -536,6 +547,8 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 		    "phụ lục chưa có nội dung (noi_dung)");
 		return;
 	}
+	if (b->in->over)
+		return;
 	w = where_of(b, src, src->file_pos);
 	p->file = path = shown_path(b, src->file);
 	if ((data = vb_in_read(b->in, b->a, src->file, &len, &w, b->d)) == NULL)

@@ -77,9 +77,13 @@ vb_sheet_load(vb_arena *a, vb_inputs *in, const char *path,
 	char *data;
 	int fd, r;
 
-	g.a = a;
+	/* The grid is built in a scratch arena, kept only when the table is:
+	 * a refused file leaves nothing behind in the document's memory. */
+	if ((g.a = vb_arena_new()) == NULL)
+		vb_out_of_memory();
 	g.in = in;
 	g.where = w;
+	g.d = d;
 	if (path == NULL || *path == '\0') {
 		vb_diag_add(d, VB_ERROR, w ? w->file : NULL, w ? w->line : 0,
 		    w ? w->col : 0, "Ghi tên tệp bảng, ví dụ: bang: nhiem-vu.xlsx",
@@ -110,5 +114,9 @@ vb_sheet_load(vb_arena *a, vb_inputs *in, const char *path,
 			t = vb_grid_table(&g, path, d);
 	}
 	vb_diags_locate(d, from, path, w);
+	if (t != NULL)
+		vb_arena_adopt(a, g.a);
+	else
+		vb_arena_free(g.a);
 	return t;
 }

@@ -38,6 +38,7 @@ typedef struct vb_grid {
 	size_t mergecap;	/* allocated regions */
 	vb_inputs *in;		/* the document's files and read budget */
 	const vb_where *where;	/* where the document names the file */
+	vb_diags *d;		/* where problems go */
 } vb_grid;
 
 /* Adds a cell holding segs (copied pointer, not the runs). Returns 0. */
