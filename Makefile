@@ -28,7 +28,8 @@ SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # tables), check/ (lints, convert), docx/ and pdf/ (renderers), cli/.
 STAGES := base parse model sheet check docx
 PDF_SRC := $(wildcard src/pdf/*.c)
-CORE_SRC := $(foreach d,$(STAGES),$(wildcard src/$(d)/*.c)) src/cli/plugin.c
+CORE_SRC := $(foreach d,$(STAGES),$(wildcard src/$(d)/*.c)) src/cli/plugin.c \
+	src/cli/apart.c
 LIB_SRC := $(CORE_SRC) $(PDF_SRC)
 TEMPLATES := $(shell find templates -type f 2>/dev/null)
 HEADERS := $(wildcard src/*/*.h)

@@ -52,6 +52,7 @@ main(int argc, char **argv)
 	vb_arena *a = vb_arena_new();
 	vb_diags d = { 0 };
 	vb_buf out = { 0 };
+	vb_inputs in = { .dirfd = -1 };
 	vb_table *t;
 	const char *sheet = NULL;
 	int ch, number = 0, model = 0, rc = 0;
@@ -68,7 +69,8 @@ main(int argc, char **argv)
 		    stderr);
 		return 2;
 	}
-	t = vb_sheet_load(a, argv[optind], argv[optind + 1], sheet, &d);
+	t = vb_inputs_open(&in, argv[optind], &d) < 0 ? NULL
+	    : vb_sheet_load(a, &in, argv[optind + 1], sheet, NULL, &d);
 	for (; t != NULL && number > 0; number--)
 		vb_table_number(a, t, argv[optind + 1], &d);
 	if (t != NULL && vb_table_to_markdown(t, &out) == 0)
@@ -80,5 +82,6 @@ main(int argc, char **argv)
 	vb_buf_free(&out);
 	vb_diags_free(&d);
 	vb_arena_free(a);
+	vb_inputs_close(&in);
 	return rc;
 }

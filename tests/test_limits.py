@@ -54,6 +54,27 @@ def emphasis(n):
     return "*a **b " * n + "x" + "** b* a" * n + "\n\n" + "*" * n + "y" + "*" * n + "\n"
 
 
+def front(extra, subject="Kế hoạch"):
+    """A front matter with extra lines and the given subject, and a body."""
+    return HEAD.replace("---\n", f"---\ntrich_yeu: {subject}\n", 1).replace(
+        "luu: [VT]\n", "luu: [VT]\n" + extra) + "Nội dung.\n"
+
+
+def wide_rows(n):
+    head = "| " + " | ".join(f"C{j}" for j in range(200)) + " |\n"
+    sep = "|" + "---|" * 200 + "\n"
+    return head + sep + "".join(
+        "| " + " | ".join(str(i) for _ in range(200)) + " |\n" for i in range(n))
+
+
+def links(n):
+    return " ".join(f"[l{i}][r]" for i in range(n)) + "\n\n[r]: https://example.com\n"
+
+
+def styled_runs(n):
+    return " ".join(f"**a{i}** b" for i in range(n)) + "\n"
+
+
 CASES = [
     ("10,000 nested list levels", nested_lists, 2500, 10000),
     ("100,000 footnotes", footnotes, 25000, 100000),
@@ -61,7 +82,60 @@ CASES = [
     ("10 MB paragraph", paragraph, 2.5, 10),
     ("5,000 headings", headings, 1250, 5000),
     ("deeply nested emphasis", emphasis, 2500, 10000),
+    ("200-column table rows", wide_rows, 100, 400),
+    ("reference links in one paragraph (PDF)", links, 12500, 50000),
+    ("alternating bold runs (PDF)", styled_runs, 5000, 20000),
 ]
+
+# Shapes that used to take minutes (issue 9): each must be refused at once
+# with its message, in time that grows no faster than the input.
+REFUSED = [
+    ("400 KB of nested '[' in the front matter",
+     lambda n: front("x: " + "[" * n + "\n"), 25000, 100000, "lồng quá nhiều"),
+    ("150,000 unknown keys",
+     lambda n: front("".join(f"k{i}: v\n" for i in range(n))), 37500, 150000,
+     "quá dài"),
+    ("5 MB scalar without spaces",
+     lambda n: front("co_quan_chu_quan: " + "x" * n + "\n"), 1250000, 5000000,
+     "quá dài"),
+    ("2 MB trích yếu without spaces",
+     lambda n: front("", "y" * n), 500000, 2000000, "quá dài"),
+    ("trích yếu over 2000 bytes", lambda n: front("", "y " * n), 1100, 4400,
+     "dài quá 2000"),
+    ("1 MB of table pipes",
+     lambda n: HEAD + "|" * n + "\n|" + "-|" * 10 + "\n", 250000, 1000000,
+     "quá nhiều dấu |"),
+    ("1 MB word without spaces",
+     lambda n: HEAD + "z" * n + "\n", 250000, 1000000, "dài hơn 2000"),
+    ("deep flow nesting in a small front matter",
+     lambda n: front("x: " + "[a, " * n + "]" * n + "\n"), 40, 160,
+     "lồng quá nhiều"),
+]
+
+
+def overlapping_merges(path, n):
+    """Writes an .xlsx whose n merged regions all overlap one small region
+    at their last cell (each used to cost a scan of the whole sheet)."""
+    import zipfile
+    ns = "http://schemas.openxmlformats.org/"
+    rows = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is>'
+                   f'</c><c r="GR{r}" t="inlineStr"><is><t>y</t></is></c></row>'
+                   for r in range(1, 1001))
+    merges = '<mergeCell ref="GQ1000:GR1000"/>' + '<mergeCell ref="A1:GR1000"/>' * n
+    sheet = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}'
+             f'spreadsheetml/2006/main"><sheetData>{rows}</sheetData>'
+             f'<mergeCells count="{n + 1}">{merges}</mergeCells></worksheet>')
+    parts = {
+        "[Content_Types].xml": f'<?xml version="1.0"?><Types xmlns="{ns}package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
+        "_rels/.rels": f'<?xml version="1.0"?><Relationships xmlns="{ns}package/2006/relationships"><Relationship Id="rId1" Type="{ns}officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook xmlns="{ns}spreadsheetml/2006/main" xmlns:r="{ns}officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships xmlns="{ns}package/2006/relationships"><Relationship Id="rId1" Type="{ns}officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+        z.writestr("xl/worksheets/sheet1.xml", sheet,
+                   compress_type=zipfile.ZIP_STORED)
 
 
 def cpu():
@@ -70,12 +144,17 @@ def cpu():
     return u.ru_utime + u.ru_stime
 
 
-def render(binary, path, out):
+def render(binary, path, out, limit=None):
     """Renders path to out; returns (exit code, CPU seconds, stderr). CPU
-    time, not wall time, so that other load on the machine matters less."""
+    time, not wall time, so that other load on the machine matters less.
+    A run past limit seconds (wall time) is killed and counts as failed."""
     t0 = cpu()
-    r = subprocess.run([binary, "render", path, "-o", out],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        r = subprocess.run([binary, "render", path, "-o", out],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           timeout=limit)
+    except subprocess.TimeoutExpired:
+        return -9, 60.0, "timeout"
     return r.returncode, cpu() - t0, r.stderr.decode(errors="replace")
 
 
@@ -111,7 +190,8 @@ def main():
             with open(p, "w", encoding="utf-8") as f:
                 f.write(HEAD + gen(size))
             paths.append(p)
-        out = os.path.join(outdir, gen.__name__ + ".docx")
+        out = os.path.join(outdir, gen.__name__ + (
+            ".pdf" if "(PDF)" in name else ".docx"))
         rc, _, err = render(san, paths[0], out)
         check(rc == 0 and os.path.getsize(out) > 0 and "Sanitizer" not in err
               and "runtime error" not in err, f"{name}: size N renders under ASan/UBSan")
@@ -122,6 +202,39 @@ def main():
         print(f"# {name}: N {t1:.3f} s, 4N {t2:.3f} s, ratio {ratio:.1f}")
         check(rc1 == 0 and rc2 == 0, f"{name}: both sizes render")
         check(ratio < 8, f"{name}: time grows linearly (4N/N = {ratio:.1f} < 8)")
+    for name, gen, small, large, msg in REFUSED:
+        times = []
+        for size in (small, large):
+            p = os.path.join(outdir, f"refused-{len(times)}.md")
+            with open(p, "w", encoding="utf-8") as f:
+                f.write(gen(size))
+            out = os.path.join(outdir, "refused.pdf")
+            rc, t, err = render(rel, p, out, 120)
+            times.append(t)
+            check(rc == 1 and msg in err and not os.path.exists(out),
+                  f"{name} (size {size}): refused with '{msg}', nothing written")
+        rc, _, err = render(san, p, out)
+        check(rc == 1 and "Sanitizer" not in err and "runtime error" not in err,
+              f"{name}: refused under ASan/UBSan")
+        ratio = max(times[1] - base, 0.01) / max(times[0] - base, 0.01)
+        print(f"# {name}: N {times[0]:.3f} s, 4N {times[1]:.3f} s, ratio {ratio:.1f}")
+        check(times[1] < 5 and ratio < 8,
+              f"{name}: refused at once ({times[1]:.2f} s, ratio {ratio:.1f} < 8)")
+    # An .xlsx of overlapping merged regions: refused, in linear time.
+    times = []
+    for n in (25000, 100000):
+        x = os.path.join(outdir, f"merges-{n}.xlsx")
+        overlapping_merges(x, n)
+        doc = os.path.join(outdir, f"merges-{n}.md")
+        with open(doc, "w", encoding="utf-8") as f:
+            f.write(HEAD.replace("luu: [VT]\n", "luu: [VT]\nphu_luc:\n"
+                                 f"  - tieu_de: Bảng\n    bang: merges-{n}.xlsx\n")
+                    + "Nội dung, xem phụ lục.\n")
+        rc, t, err = render(rel, doc, os.path.join(outdir, "merges.docx"), 120)
+        times.append(t)
+        check(rc == 1 and "chồng lên nhau" in err,
+              f"xlsx with {n} overlapping merges refused")
+    check(times[1] < 5, f"overlapping merges refused at once ({times[1]:.2f} s)")
     # Past the size limit: a clear message, nothing written.
     big = os.path.join(outdir, "big.md")
     with open(big, "w", encoding="utf-8") as f:

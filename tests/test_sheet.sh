@@ -66,7 +66,7 @@ PY
 PKG="libxml-2.0 libzip icu-uc icu-i18n"
 SRCS="sheet/sheet.c sheet/sheet_grid.c sheet/csv.c sheet/xlsx.c sheet/xlsx_format.c
 sheet/table_md.c sheet/table_groups.c sheet/table.c
-base/arena.c base/buf.c base/diag.c base/text.c base/date.c"
+base/arena.c base/buf.c base/diag.c base/text.c base/date.c base/infile.c"
 set --
 for f in $SRCS; do set -- "$@" "$ROOT/src/$f"; done
 # shellcheck disable=SC2046
@@ -258,7 +258,7 @@ refused outside "nằm ngoài thư mục của văn bản" "$DOC" ../secret.csv
 ln -sf "$OUT/secret.csv" "$DOC/sub/link.csv"
 refused symlink-outside "nằm ngoài thư mục của văn bản" "$DOC" sub/link.csv
 refused absolute "đường dẫn tuyệt đối" "$DOC" "$DOC/tasks.csv"
-refused missing-file 'không tìm thấy tệp bảng "khong-co.csv"' "$DOC" khong-co.csv
+refused missing-file "không mở được tệp 'khong-co.csv': không có tệp này" "$DOC" khong-co.csv
 : >"$DOC/empty.xlsx"
 refused empty-xlsx "tệp .xlsx trống (0 byte)" "$DOC" empty.xlsx
 : >"$DOC/empty.csv"

@@ -4,9 +4,25 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #define CHUNK (64 * 1024)
+
+void
+vb_out_of_memory(void)
+{
+	static const char msg[] = "vanban: lỗi: không đủ bộ nhớ để xử lý văn "
+	    "bản này (không tệp nào được ghi)\n  gợi ý: chia văn bản thành "
+	    "nhiều văn bản nhỏ hơn, hoặc chạy lại khi máy còn nhiều bộ nhớ "
+	    "hơn\n";
+
+	/* write(2), not stdio: there may be no memory for a buffer. */
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(1);
+	_exit(1);
+}
 
 /* One block of memory in the arena's list. */
 struct chunk {
@@ -53,10 +69,9 @@ vb_alloc(vb_arena *a, size_t size)
 		size = al;
 	if (c == NULL || c->size - c->used < size) {
 		sz = size > CHUNK ? size : CHUNK;
-		if ((c = malloc(sizeof(*c) + sz)) == NULL) {
-			fputs("vanban: hết bộ nhớ\n", stderr);
-			abort();
-		}
+		if (sz > SIZE_MAX - sizeof(*c) ||
+		    (c = malloc(sizeof(*c) + sz)) == NULL)
+			vb_out_of_memory();
 		c->size = sz;
 		c->used = 0;
 		if (size > CHUNK / 4 && a->head != NULL) {
@@ -72,6 +87,26 @@ vb_alloc(vb_arena *a, size_t size)
 	c->used += size;
 	memset(p, 0, size);
 	return p;
+}
+
+void
+vb_arena_adopt(vb_arena *a, vb_arena *b)
+{
+	struct chunk *last;
+
+	if (b == NULL)
+		return;
+	if (b->head != NULL) {
+		for (last = b->head; last->next != NULL; last = last->next)
+			;
+		if (a->head == NULL)
+			a->head = b->head;
+		else {		/* behind the block being filled */
+			last->next = a->head->next;
+			a->head->next = b->head;
+		}
+	}
+	free(b);
 }
 
 char *

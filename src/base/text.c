@@ -49,6 +49,128 @@ fail:
 	return 0;
 }
 
+/* Returns the code point of the UTF-8 sequence at p (len > 0 bytes left)
+ * and sets *n to its length; a sequence that is not valid UTF-8 gives
+ * 0xFFFFFFFF and length 1. */
+static unsigned
+decode(const unsigned char *p, size_t len, size_t *n)
+{
+	unsigned c = p[0], cp;
+	size_t k, need;
+
+	*n = 1;
+	if (c < 0x80)
+		return c;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 1, cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		need = 2, cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		need = 3, cp = c & 0x07;
+	else
+		return 0xFFFFFFFFu;
+	if (len <= need)
+		return 0xFFFFFFFFu;
+	for (k = 1; k <= need; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0xFFFFFFFFu;
+		cp = (cp << 6) | (p[k] & 0x3F);
+	}
+	if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0xFFFFFFFFu;
+	*n = need + 1;
+	return cp;
+}
+
+/* Returns 1 when XML 1.0 cannot hold code point c (or it is no valid
+ * UTF-8 at all). */
+static int
+xml_bad(unsigned c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+	    c == 0xFFFE || c == 0xFFFF || c == 0xFFFFFFFFu;
+}
+
+/* Returns the offset of the first character XML cannot hold in s[0..len)
+ * (len when none), with its code point in *cp and byte length in *n. */
+static size_t
+first_unsafe(const char *s, size_t len, unsigned *cp, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		if (p[i] >= 0x20 && p[i] < 0x80) {	/* the common case */
+			i++;
+			continue;
+		}
+		*cp = decode(p + i, len - i, n);
+		if (xml_bad(*cp))
+			return i;
+		i += *n;
+	}
+	return len;
+}
+
+int
+vb_text_xml_unsafe(const char *s, size_t len, size_t *off, unsigned *cp)
+{
+	size_t n;
+
+	*off = first_unsafe(s, len, cp, &n);
+	if (*off < len && *cp == 0xFFFFFFFFu)
+		*cp = 0xFFFD;
+	return *off < len;
+}
+
+size_t
+vb_text_xml_replace(const char *s, size_t len, char *out)
+{
+	size_t off, o = 0, i = 0, n;
+	unsigned cp;
+
+	while ((off = first_unsafe(s + i, len - i, &cp, &n)) < len - i) {
+		memcpy(out + o, s + i, off);
+		memcpy(out + o + off, "\xEF\xBF\xBD", 3);	/* U+FFFD */
+		o += off + 3;
+		i += off + n;
+	}
+	memcpy(out + o, s + i, len - i);
+	out[o + len - i] = '\0';
+	return o + len - i;
+}
+
+const char *
+vb_text_xml_clean(vb_arena *a, const char *s)
+{
+	size_t len = strlen(s), off;
+	unsigned cp;
+	char *out;
+
+	if (!vb_text_xml_unsafe(s, len, &off, &cp))
+		return s;
+	out = vb_alloc(a, len * 3 + 1);
+	vb_text_xml_replace(s, len, out);
+	return out;
+}
+
+size_t
+vb_text_long_word(const char *s, size_t len, size_t max)
+{
+	size_t i, start = 0, chars = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ||
+		    s[i] == '|') {
+			chars = 0;
+			start = i + 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > max)
+			return start;
+	}
+	return len;
+}
+
 size_t
 vb_utf8_chars(const char *s, size_t nbytes)
 {

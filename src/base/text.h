@@ -18,6 +18,24 @@ char *vb_text_lower(vb_arena *a, const char *s);
 /* Returns 1 when s[0..len) is valid UTF-8, else 0 and the offset of the
  * first bad byte in *bad. */
 int vb_utf8_valid(const char *s, size_t len, size_t *bad);
+/* Returns 1 when s[0..len) holds a character that XML (and so a DOCX)
+ * cannot hold: a control character other than tab and line ends, U+FFFE,
+ * U+FFFF, or bytes that are not UTF-8 (given as U+FFFD); sets *off to its
+ * byte offset and *cp to it. Returns 0 when there is none. */
+int vb_text_xml_unsafe(const char *s, size_t len, size_t *off, unsigned *cp);
+/* Writes s[0..len) to out (room for len * 3 + 1 bytes) with every such
+ * character replaced by U+FFFD, NUL-terminated; returns its length. */
+size_t vb_text_xml_replace(const char *s, size_t len, char *out);
+/* Returns s with every such character replaced by U+FFFD, or s itself
+ * when it has none. */
+const char *vb_text_xml_clean(vb_arena *a, const char *s);
+/* Longest run of characters without white space or '|' a document may
+ * hold: no real word is that long, and laying one out costs time
+ * quadratic in its length. */
+#define VB_MAX_WORD 2000
+/* Returns the byte offset where the first run of more than max characters
+ * without white space or '|' starts in s[0..len), or len when none. */
+size_t vb_text_long_word(const char *s, size_t len, size_t max);
 /* Returns the number of characters in the first nbytes bytes of s. */
 size_t vb_utf8_chars(const char *s, size_t nbytes);
 /* Returns s with leading and trailing white space removed. */

@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "base/buf.h"
+#include "base/infile.h"
 #include "base/text.h"
 #include "convert.h"
 #include "lint.h"
@@ -336,41 +337,37 @@ readable(const char *data, size_t len)
 	return vb_utf8_valid(data, len, NULL) && memchr(data, '\0', len) == NULL;
 }
 
-/* Lints the Markdown file of an appendix (problems reading it are the
- * parser's to report). */
+/* Lints the Markdown file of an appendix, read through the document's
+ * folder (problems reading it are the parser's to report). */
 static void
-lint_appendix(vb_arena *a, const char *doc, const char *file, vb_diags *d)
+lint_appendix(vb_inputs *in, const char *file, vb_diags *d)
 {
-	const char *slash = strrchr(doc, '/');
-	char *path, chunk[65536];
-	vb_buf b = {0};
+	vb_diags quiet = {0};
+	vb_arena *a;
+	size_t len;
+	char *data, *path;
 	vb_lint l;
-	FILE *f;
-	size_t n;
 
-	if (file == NULL || *file == '\0' || file[0] == '/' ||
-	    strstr(file, "..") != NULL || strcmp(doc, "-") == 0)
+	if (file == NULL || *file == '\0' || (a = vb_arena_new()) == NULL)
 		return;
-	path = slash == NULL ? vb_sprintf(a, "./%s", file) : slash == doc
-	    ? vb_sprintf(a, "/%s", file)
-	    : vb_sprintf(a, "%.*s/%s", (int)(slash - doc), doc, file);
-	if ((f = fopen(path, "rb")) == NULL)
-		return;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-	    vb_buf_put(&b, chunk, n) == 0)
-		;
-	fclose(f);
-	if (b.data && readable(b.data, b.len))
-		vb_arena_free(lint_file(&l, path, b.data, b.len, d, 0));
-	vb_buf_free(&b);
+	data = vb_in_read(in, a, file, &len, NULL, &quiet);
+	path = strcmp(in->dir, ".") == 0 ? vb_strdup(a, file)
+	    : vb_sprintf(a, "%s/%s", in->dir, file);
+	if (data != NULL && readable(data, len))
+		vb_arena_free(lint_file(&l, path, data, len, d, 0));
+	vb_diags_free(&quiet);
+	vb_arena_free(a);
 }
 
 int
 vb_check_source(const char *path, const char *data, size_t len, vb_diags *d)
 {
+	vb_inputs in = { .dirfd = -1 };
 	size_t from = d->n, i;
+	vb_diags quiet = {0};
 	int errors = 0;
 	vb_document *doc;
+	char *dir;
 	vb_arena *a;
 	vb_lint l;
 
@@ -380,8 +377,13 @@ vb_check_source(const char *path, const char *data, size_t len, vb_diags *d)
 	vb_document_free(doc);
 	if (readable(data, len) &&
 	    (a = lint_file(&l, path, data, len, d, 1)) != NULL) {
-		for (i = 0; l.have_meta && i < l.meta.nappx; i++)
-			lint_appendix(a, path, l.meta.appx[i].file, d);
+		dir = vb_folder_of(strcmp(path, "<stdin>") == 0 ? "-" : path);
+		if (dir != NULL && vb_inputs_open(&in, dir, &quiet) == 0)
+			for (i = 0; l.have_meta && i < l.meta.nappx; i++)
+				lint_appendix(&in, l.meta.appx[i].file, d);
+		vb_inputs_close(&in);
+		vb_diags_free(&quiet);
+		free(dir);
 		vb_arena_free(a);
 	}
 	sort_unique(d, from, path);

@@ -2,6 +2,7 @@
  * command line and the input, printing the problems, and writing the
  * converted file through a temporary file and a rename. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,13 +11,11 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/infile.h"
 #include "base/output.h"
 #include "base/text.h"
 #include "check.h"
 #include "convert.h"
-
-/* Largest input accepted, in bytes (as for render). */
-#define MAX_INPUT (32 * 1024 * 1024)
 
 /* Exit codes. */
 enum {
@@ -30,6 +29,7 @@ struct convert_opts {
 	const char *input;	/* file to convert */
 	const char *output;	/* -o path, or NULL for the derived name */
 	vb_legacy from;		/* --from encoding */
+	int force;		/* --ghi-de: an existing output may be replaced */
 };
 
 /* Prints a command line error and returns EXIT_USAGE. */
@@ -40,58 +40,42 @@ usage(const char *cmd, const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, "\nCách dùng: %s\n", strcmp(cmd, "check") == 0
 	    ? "vanban check [--strict] TỆP.md"
-	    : "vanban convert --from tcvn3|vni TỆP [-o RA]");
+	    : "vanban convert --from tcvn3|vni TỆP [-o RA] [--ghi-de]");
 	return EXIT_USAGE;
 }
 
-/* Returns a plain-Vietnamese reason for errno e. */
-static const char *
-reason(int e)
-{
-	switch (e) {
-	case ENOENT: return "không có tệp hoặc thư mục này";
-	case EACCES: case EPERM: return "không có quyền";
-	case EISDIR: return "đây là thư mục";
-	case ENOSPC: return "ổ đĩa đã đầy";
-	case EROFS: return "ổ đĩa chỉ cho đọc";
-	default: return strerror(e);
-	}
-}
-
-/* Reads the whole of path (standard input for "-") into b; returns 0, or
- * -1 after printing why. */
+/* Reads the whole of path (standard input for "-") into b, at most
+ * VB_MAX_FILE bytes; returns 0, or -1 after printing why. */
 static int
 read_input(const char *path, vb_buf *b)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	int e;
+	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO)
+	    : open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
+	int r;
 
-	if (f == NULL) {
+	if (fd < 0) {
 		fprintf(stderr, "vanban: %s: lỗi: không mở được tệp: %s\n", path,
-		    reason(errno));
+		    errno == ENOENT ? "không có tệp này" : vb_errno_text(errno));
 		return -1;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (b->len + n > MAX_INPUT || vb_buf_put(b, chunk, n) < 0) {
-			fprintf(stderr, "vanban: %s: lỗi: tệp lớn hơn %d MB\n", path,
-			    MAX_INPUT / 1024 / 1024);
-			goto fail;
-		}
-	if (ferror(f)) {
-		e = errno;
-		fprintf(stderr, "vanban: %s: lỗi: không đọc được tệp: %s\n", path,
-		    reason(e));
-		goto fail;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		fprintf(stderr, "vanban: %s: lỗi: đây là một thư mục, không "
+		    "phải tệp\n", path);
+		return -1;
 	}
-	if (f != stdin)
-		fclose(f);
+	r = vb_read_fd(fd, VB_MAX_FILE, b);
+	close(fd);
+	if (r == -2)
+		fprintf(stderr, "vanban: %s: lỗi: tệp lớn hơn giới hạn %u MB\n",
+		    path, VB_MAX_FILE >> 20);
+	else if (r < 0)
+		fprintf(stderr, "vanban: %s: lỗi: không đọc được tệp: %s\n", path,
+		    vb_errno_text(errno));
+	if (r < 0)
+		return -1;
 	return b->data == NULL ? vb_buf_put(b, "", 0) : 0;
-fail:
-	if (f != stdin)
-		fclose(f);
-	return -1;
 }
 
 /* Prints "N lỗi, M cảnh báo" after the diagnostics, when there are any. */
@@ -200,7 +184,9 @@ parse_convert(int argc, char **argv, struct convert_opts *o)
 			o->output = argv[++i];
 		else if (strncmp(argv[i], "--output=", 9) == 0)
 			o->output = argv[i] + 9;
-		else if (argv[i][0] == '-')
+		else if (strcmp(argv[i], "--ghi-de") == 0)
+			o->force = 1;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
 			return usage("convert", "không có tùy chọn '%s' (hoặc thiếu giá trị)",
 			    argv[i]);
 		else if (o->input == NULL)
@@ -234,13 +220,15 @@ convert_to(const struct convert_opts *o, const vb_buf *b, const char *out)
 {
 	vb_arena *a = vb_arena_new();
 	size_t len = 0, changed = 0;
+	vb_diags d = {0};
 	char *text;
 	int rc = EXIT_OK;
 
 	if (a == NULL)
 		return EXIT_INPUT;
 	text = vb_legacy_convert(a, o->from, b->data, b->len, &len, &changed);
-	if (text == NULL || vb_write_atomic(out, text, len) < 0)
+	if (text == NULL || vb_write_atomic(out, text, len, o->force,
+	    "--ghi-de", NULL, &d) < 0)
 		rc = EXIT_INPUT;
 	else if (changed == 0)
 		fprintf(stderr, "vanban: %s: cảnh báo: không có dòng nào cần chuyển; "
@@ -248,6 +236,8 @@ convert_to(const struct convert_opts *o, const vb_buf *b, const char *out)
 	else
 		fprintf(stderr, "vanban: %s: đã chuyển %zu dòng từ %s sang Unicode, "
 		    "ghi vào %s\n", o->input, changed, vb_legacy_name(o->from), out);
+	vb_diags_print(&d);
+	vb_diags_free(&d);
 	vb_arena_free(a);
 	return rc;
 }

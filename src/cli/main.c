@@ -3,6 +3,7 @@
  * never leaves a broken file behind and never touches an existing one. */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +13,10 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/infile.h"
 #include "base/output.h"
 #include "base/version.h"
+#include "apart.h"
 #include "check/check.h"
 #include "docx/docx.h"
 #include "model/document.h"
@@ -47,7 +50,7 @@ static const char usage_text[] =
 "Cách dùng:\n"
 "  vanban render TỆP.md [-o RA.docx|RA.pdf] [--format docx,pdf]\n"
 "  vanban check [--strict] TỆP.md\n"
-"  vanban convert --from tcvn3|vni TỆP [-o RA]\n"
+"  vanban convert --from tcvn3|vni TỆP [-o RA] [--ghi-de]\n"
 "  vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]\n"
 "  vanban dump TỆP.md       (in mô hình văn bản đã phân tích, để kiểm tra)\n"
 "  vanban --help | --version | LỆNH --help\n"
@@ -70,7 +73,8 @@ static const char usage_text[] =
 "                     mã thoát 1 khi có lỗi (có --strict: cả khi có cảnh báo)\n"
 "  convert            chuyển văn bản gõ bằng mã TCVN3 (ABC) hoặc VNI sang\n"
 "                     Unicode, ghi ra tệp mới (mặc định TỆP.unicode.md),\n"
-"                     không bao giờ ghi đè tệp gốc\n"
+"                     không bao giờ ghi đè tệp gốc; tệp ra đã có chỉ bị\n"
+"                     ghi đè khi thêm --ghi-de\n"
 "  table BẢNG         in bảng của một tệp Excel (.xlsx), .csv hoặc .tsv thành\n"
 "                     bảng Markdown (đánh số TT, dòng nhóm I, II…) ra đầu ra\n"
 "                     chuẩn, để chép vào phụ lục và sửa tiếp bằng Markdown\n"
@@ -215,10 +219,11 @@ derive_path(const char *base, const char *ext)
 
 
 
-/* Renders doc in one format and writes it; returns 0 or -1. */
+/* Renders doc in one format and adds it to the output set; returns 0 or
+ * -1. */
 static int
 render_one(const vb_document *doc, int fmt, const char *path,
-    const struct opts *o, vb_diags *d)
+    const struct opts *o, vb_outset *set, vb_diags *d)
 {
 	vb_buf out = {0};
 	vb_pdf_options po;
@@ -228,9 +233,11 @@ render_one(const vb_document *doc, int fmt, const char *path,
 	po.font = o->font;
 	po.created = getenv("VANBAN_DATE");
 	r = fmt == FMT_DOCX ? vb_docx_render(doc, po.created, &out, d)
-	    : vb_pdf_render_plugin(doc, &po, &out, d);
-	if (r == 0)
-		r = vb_write_atomic(path, out.data ? out.data : "", out.len);
+	    : vb_pdf_render_apart(doc, &po, &out, d);
+	if (r == 0 && vb_out_add(set, path, &out) < 0) {
+		vb_diag_add(d, VB_ERROR, path, 0, 0, NULL, "không đủ bộ nhớ");
+		r = -1;
+	}
 	vb_buf_free(&out);
 	return r;
 }
@@ -270,76 +277,62 @@ plan_outputs(struct opts *o, char **docx, char **pdf)
 	return 0;
 }
 
-/* Reads all of path ("-": standard input) into b; returns 0 or -1 after
- * adding the reason to d. */
-static int
-read_all(const char *path, vb_buf *b, vb_diags *d)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-
-	if (f == NULL) {
-		vb_diag_add(d, VB_ERROR, path, 0, 0, NULL,
-		    "không mở được tệp: %s", errno == ENOENT ?
-		    "không có tệp này" : strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (vb_buf_put(b, chunk, n) < 0)
-			break;
-	n = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (n) {
-		vb_diag_add(d, VB_ERROR, path, 0, 0, NULL, "lỗi khi đọc tệp");
-		return -1;
-	}
-	return 0;
-}
-
 /* "render --strict": returns the document only when "vanban check" finds
  * no error in it; its findings go to d. */
 static vb_document *
-load_strict(const char *path, vb_diags *d)
+load_strict(const char *path, vb_inputs *in, vb_diags *d)
 {
 	vb_diags parse = {0};
-	vb_buf b = {0};
+	vb_arena *a = vb_arena_new();
 	vb_document *doc = NULL;
+	size_t len = 0;
+	char *data;
 
-	if (read_all(path, &b, d) == 0 &&
-	    vb_check_source(path, b.data ? b.data : "", b.len, d) == 0)
-		doc = vb_document_parse(path, b.data ? b.data : "", b.len, &parse);
-	else if (b.len || b.data)
+	if (a == NULL)
+		return NULL;
+	if ((data = vb_in_read_main(in, a, path, &len, d)) == NULL)
+		;
+	else if (vb_check_source(path, data, len, d) == 0)
+		doc = vb_document_parse_in(path, data, len, in, &parse);
+	else
 		vb_diag_add(d, VB_ERROR, path, 0, 0,
 		    "sửa các lỗi trên (xem 'vanban check'), hoặc bỏ --strict để ghi bản nháp",
 		    "--strict: văn bản còn lỗi nên không ghi tệp");
 	vb_diags_free(&parse);	/* check has reported the same findings */
-	vb_buf_free(&b);
+	vb_arena_free(a);
 	return doc;
 }
 
-/* Runs "vanban render" with parsed options; returns the exit code. */
+/* Runs "vanban render" with parsed options: renders every format asked
+ * for, then writes them all or none; returns the exit code. */
 static int
 render(struct opts *o)
 {
+	vb_inputs in = { .dirfd = -1 };
+	vb_document *doc = NULL;
 	vb_diags d = {0};
-	vb_document *doc;
-	char *docx, *pdf;
-	int rc = EXIT_OK;
+	vb_outset set;
+	char *docx, *pdf, *dir;
+	int rc;
 
 	if ((rc = plan_outputs(o, &docx, &pdf)) != 0)
 		return rc;
-	doc = o->strict ? load_strict(o->input, &d) : vb_document_load(o->input, &d);
-	if (doc == NULL)
-		rc = EXIT_INPUT;
-	if (doc && docx && render_one(doc, FMT_DOCX, docx, o, &d) < 0)
-		rc = EXIT_INPUT;
-	if (doc && pdf && rc == EXIT_OK && render_one(doc, FMT_PDF, pdf, o, &d) < 0)
+	if ((dir = vb_folder_of(o->input)) != NULL &&
+	    vb_inputs_open(&in, dir, &d) == 0)
+		doc = o->strict ? load_strict(o->input, &in, &d)
+		    : vb_document_load_in(o->input, &in, &d);
+	vb_out_init(&set, 1, NULL, &in);
+	if (doc == NULL ||
+	    (docx && render_one(doc, FMT_DOCX, docx, o, &set, &d) < 0) ||
+	    (pdf && render_one(doc, FMT_PDF, pdf, o, &set, &d) < 0) ||
+	    vb_out_commit(&set, &d) < 0)
 		rc = EXIT_INPUT;
 	vb_diags_print(&d);
 	vb_diags_free(&d);
+	vb_out_free(&set);
 	vb_document_free(doc);
+	vb_inputs_close(&in);
+	free(dir);
 	free(docx);
 	free(pdf);
 	return rc;
@@ -412,6 +405,7 @@ table(int argc, char **argv)
 	vb_arena *a = vb_arena_new();
 	vb_diags d = {0};
 	vb_buf out = {0};
+	vb_inputs in = { .dirfd = -1 };
 	vb_table *t = NULL;
 	char *dir = NULL;
 	int i, rc = EXIT_OK;
@@ -434,11 +428,11 @@ table(int argc, char **argv)
 		goto done;
 	}
 	/* The file's own folder is the base: any path the clerk types works. */
-	if ((slash = strrchr(src, '/')) != NULL) {
-		dir = strndup(src, (size_t)(slash - src) + (slash == src));
+	dir = vb_folder_of(src);
+	if ((slash = strrchr(src, '/')) != NULL)
 		src = slash + 1;
-	}
-	t = vb_sheet_load(a, dir ? dir : ".", src, sheet, &d);
+	if (dir != NULL && vb_inputs_open(&in, dir, &d) == 0)
+		t = vb_sheet_load(a, &in, src, sheet, NULL, &d);
 	if (t != NULL)
 		vb_table_number(a, t, src, &d);
 	if (t != NULL && d.errors == 0 && vb_table_to_markdown(t, &out) == 0)
@@ -450,6 +444,7 @@ done:
 	vb_diags_free(&d);
 	vb_buf_free(&out);
 	vb_arena_free(a);
+	vb_inputs_close(&in);
 	free(dir);
 	return rc;
 }
@@ -476,16 +471,14 @@ dump(int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-main(int argc, char **argv)
+/* Runs the command of argv; returns the exit code. */
+static int
+run(int argc, char **argv)
 {
 	struct opts o;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
-	/* Past a file-size limit, write() should fail with EFBIG (reported,
-	 * temporary file removed) instead of the process being killed. */
-	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2)
 		return usage_error("%s", "thiếu lệnh");
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
@@ -512,4 +505,24 @@ main(int argc, char **argv)
 	if ((rc = parse_render(argc, argv, &o)) != 0)
 		return rc;
 	return render(&o);
+}
+
+int
+main(int argc, char **argv)
+{
+	int rc;
+
+	/* Past a file-size limit, write() should fail with EFBIG (reported,
+	 * temporary file removed) instead of the process being killed. */
+	signal(SIGXFSZ, SIG_IGN);
+	/* One malloc arena for every thread: Pango starts a thread to sort
+	 * fonts, and glibc would reserve 64 MB of address space for it, which
+	 * under a memory limit (ulimit -v) made the thread fail and glib abort. */
+	mallopt(M_ARENA_MAX, 1);
+	rc = run(argc, argv);
+	/* What went to standard output must have arrived (a full disk, a
+	 * closed stream): otherwise say so and fail. */
+	if (vb_stdout_close() < 0 && rc == EXIT_OK)
+		rc = EXIT_INPUT;
+	return rc;
 }

@@ -6,22 +6,42 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The type of vb_pdf_render in the plugin. */
 typedef int (*render_fn)(const vb_document *, const vb_pdf_options *,
     vb_buf *, vb_diags *);
 
+/* Puts in why, in Vietnamese, why the loader said err (its text is
+ * English): a library missing, memory short, or a file that is no plugin. */
+static void
+why_not(const char *err, char *why, size_t whylen)
+{
+	const char *colon = err ? strchr(err, ':') : NULL;
+	int n = colon ? (int)(colon - err) : 0;
+
+	if (err && strstr(err, "cannot open shared object"))
+		snprintf(why, whylen, "thiếu thư viện %.*s", n, err);
+	else if (err && (strstr(err, "map segment") || strstr(err, "memory")))
+		snprintf(why, whylen, "không đủ bộ nhớ để nạp thư viện");
+	else
+		snprintf(why, whylen, "tệp không phải bộ tạo PDF hợp lệ");
+}
+
 /* Tries to open the plugin at path; returns the handle or NULL. */
 static void *
 try_open(const char *path, char *why, size_t whylen)
 {
+	struct stat st;
 	void *h;
 
-	if (access(path, R_OK) != 0)
+	/* Only a regular file: dlopen of a FIFO would wait forever. */
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    access(path, R_OK) != 0)
 		return NULL;
 	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL)
-		snprintf(why, whylen, "%s", dlerror());
+		why_not(dlerror(), why, whylen);
 	return h;
 }
 
@@ -65,14 +85,15 @@ vb_pdf_render_plugin(const vb_document *doc, const vb_pdf_options *opt,
 	if (h == NULL) {
 		vb_diag_add(d, VB_ERROR, doc->path, 0, 0,
 		    "cài lại vanban (make install), hoặc chỉ định tệp bằng biến VANBAN_PDF_PLUGIN",
-		    "không tìm thấy bộ tạo PDF (đã tìm: %s)%s%s", tried,
-		    *why ? ": " : "", why);
+		    *why ? "không nạp được bộ tạo PDF (đã tìm: %s): %s" :
+		    "không tìm thấy bộ tạo PDF (đã tìm: %s)%s", tried, why);
 		return -1;
 	}
 	*(void **)&fn = dlsym(h, "vb_pdf_render");
 	if (fn == NULL) {
-		vb_diag_add(d, VB_ERROR, doc->path, 0, 0, NULL,
-		    "bộ tạo PDF không hợp lệ: %s", dlerror());
+		vb_diag_add(d, VB_ERROR, doc->path, 0, 0,
+		    "cài lại vanban (make install)",
+		    "bộ tạo PDF không hợp lệ (thiếu hàm vb_pdf_render)");
 		return -1;
 	}
 	/* The plugin stays loaded: unloading glib-based libraries is unsafe. */

@@ -53,9 +53,37 @@ column_min(dx_ctx *c, const vb_table *t, size_t j)
 	return DX_PT_TW(best) + 2 * DX_CELL_PAD + 20;
 }
 
+/* Caps the widest of the n columns at one common width, so that they fit
+ * in width together: a word too long for any column (a long link, a
+ * hostile file) then breaks at characters instead of pushing the table off
+ * the page, and the narrow columns keep their widths. Returns the total. */
+static long
+fit_widest(int *cols, size_t n, long width)
+{
+	long lo = 0, hi = width, cap, sum = 0;
+	size_t i;
+
+	while (lo < hi) {	/* the largest cap whose total fits */
+		cap = (lo + hi + 1) / 2;
+		for (sum = 0, i = 0; i < n; i++)
+			sum += cols[i] < cap ? cols[i] : cap;
+		if (sum <= width)
+			lo = cap;
+		else
+			hi = cap - 1;
+	}
+	for (sum = 0, i = 0; i < n; i++) {
+		if (cols[i] > lo)
+			cols[i] = (int)lo;
+		sum += cols[i];
+	}
+	return sum;
+}
+
 /* Returns the width in twips of each column: the model's shares of the
  * text width, widened where a word would not fit, taking the difference
- * from the columns that have room to spare. */
+ * from the columns that have room to spare, and the widest capped when
+ * even that is not enough. */
 static int *
 grid_widths(dx_ctx *c, const vb_table *t)
 {
@@ -83,6 +111,8 @@ grid_widths(dx_ctx *c, const vb_table *t)
 		cols[i] -= (int)cut;
 		used -= cut;
 	}
+	if (used > c->text_tw)
+		used = fit_widest(cols, t->ncols, c->text_tw);
 	if (t->ncols > 0 && used < c->text_tw)	/* rounding: last column */
 		cols[t->ncols - 1] += (int)(c->text_tw - used);
 	return cols;

@@ -2,7 +2,10 @@
 #include "docx_xml.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/text.h"
 
 /* Casts a C string to libxml2's character type. */
 #define X(s) ((const xmlChar *)(s))
@@ -62,12 +65,33 @@ dx_end(dx_xml *x)
 		x->err = 1;
 }
 
+/* Returns s, or a malloc'd copy (put in *own, to free) with every
+ * character XML cannot hold replaced by U+FFFD: the readers refuse those
+ * characters, and this keeps any string that slips past them from making
+ * a part that is not well-formed. */
+static const char *
+xml_safe(const char *s, char **own)
+{
+	size_t len = strlen(s), off;
+	unsigned cp;
+
+	*own = NULL;
+	if (!vb_text_xml_unsafe(s, len, &off, &cp) ||
+	    (*own = malloc(len * 3 + 1)) == NULL)
+		return s;
+	vb_text_xml_replace(s, len, *own);
+	return *own;
+}
+
 /* Adds attribute name="val" to the open element. */
 void
 dx_attr(dx_xml *x, const char *name, const char *val)
 {
-	if (xmlTextWriterWriteAttribute(x->w, X(name), X(val)) < 0)
+	char *own;
+
+	if (xmlTextWriterWriteAttribute(x->w, X(name), X(xml_safe(val, &own))) < 0)
 		x->err = 1;
+	free(own);
 }
 
 /* Adds attribute name="<integer>" to the open element. */
@@ -110,8 +134,11 @@ dx_vali(dx_xml *x, const char *name, long val)
 void
 dx_text(dx_xml *x, const char *s)
 {
-	if (xmlTextWriterWriteString(x->w, X(s)) < 0)
+	char *own;
+
+	if (xmlTextWriterWriteString(x->w, X(xml_safe(s, &own))) < 0)
 		x->err = 1;
+	free(own);
 }
 
 /* Writes <name>text</name> (a simple text element, e.g. dc:title). */

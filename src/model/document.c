@@ -5,14 +5,13 @@
 #include "document.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "base/buf.h"
+#include "base/infile.h"
 #include "base/text.h"
 #include "numbering.h"
 #include "parse/body.h"
@@ -20,9 +19,6 @@
 #include "parse/tasks.h"
 #include "sheet/sheet.h"
 #include "sheet/table.h"
-
-/* Largest input file accepted, in bytes. */
-#define VB_MAX_INPUT (32 * 1024 * 1024)
 
 /* State while building one document. */
 struct build {
@@ -32,6 +28,7 @@ struct build {
 	vb_notes notes;		/* footnotes of all parts */
 	vb_diags *d;		/* problems */
 	const char *dir;	/* folder of the input, for appendix files */
+	vb_inputs *in;		/* the folder's files and the read budget */
 };
 
 /* Returns the 1-based line and character column of byte off in s. */
@@ -49,12 +46,14 @@ line_col(const char *s, size_t off, int *line, int *col)
 	*col = (int)vb_utf8_chars(s + ls, off - ls) + 1;
 }
 
-/* Checks the raw bytes: no NUL, valid UTF-8. Returns 0 or -1. */
+/* Checks the raw bytes: no NUL, valid UTF-8, no character XML cannot
+ * hold. Returns 0 or -1. */
 static int
 check_bytes(const char *path, const char *data, size_t len, vb_diags *d)
 {
 	const char *nul = memchr(data, '\0', len);
 	size_t bad;
+	unsigned cp;
 	int line, col;
 
 	if (nul != NULL) {
@@ -69,6 +68,13 @@ check_bytes(const char *path, const char *data, size_t len, vb_diags *d)
 		vb_diag_add(d, VB_ERROR, path, line, col,
 		    "lưu tệp với bảng mã UTF-8 (trong Notepad: Lưu thành… > Mã hóa: UTF-8)",
 		    "byte 0x%02X không hợp lệ trong UTF-8", (unsigned char)data[bad]);
+		return -1;
+	}
+	if (vb_text_xml_unsafe(data, len, &bad, &cp)) {
+		line_col(data, bad, &line, &col);
+		vb_diag_add(d, VB_ERROR, path, line, col,
+		    "xóa ký tự này (thường lẫn vào khi chép từ phần mềm khác)",
+		    "ký tự đặc biệt U+%04X (không in được) không dùng được trong văn bản", cp);
 		return -1;
 	}
 	return 0;
@@ -445,92 +451,29 @@ add_end_mark(struct build *b, vb_part *p)
 	    : vb_sprintf(b->a, "%s./.", t);
 }
 
-/* Reads a whole file into the arena; returns NULL after reporting. */
-static char *
-read_file(vb_arena *a, const char *path, const char *shown, size_t *len,
-    vb_diags *d, int line, int col, const char *referrer)
+/* Returns where the front matter wrote p (the value naming a file), or
+ * the appendix entry's start when p is unknown. */
+static vb_where
+where_of(const struct build *b, const vb_appx_src *src, vb_pos p)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	vb_buf buf = {0};
-	char chunk[65536];
-	size_t n;
-	char *out;
+	vb_where w;
 
-	if (f == NULL) {
-		vb_diag_add(d, VB_ERROR, referrer ? referrer : shown, line, col,
-		    errno == ENOENT ? "kiểm tra tên tệp và thư mục" : NULL,
-		    "không mở được tệp '%s': %s", shown,
-		    errno == ENOENT ? "không có tệp này" :
-		    errno == EACCES ? "không có quyền đọc" :
-		    errno == EISDIR ? "đây là thư mục" : strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (buf.len + n > VB_MAX_INPUT) {
-			vb_diag_add(d, VB_ERROR, shown, 0, 0,
-			    "chia văn bản thành nhiều tệp nhỏ hơn",
-			    "tệp lớn hơn giới hạn %d MB", VB_MAX_INPUT / 1024 / 1024);
-			goto fail;
-		}
-		if (vb_buf_put(&buf, chunk, n) < 0)
-			goto fail;
-	}
-	if (ferror(f)) {
-		vb_diag_add(d, VB_ERROR, shown, 0, 0, NULL,
-		    "lỗi khi đọc tệp: %s", errno == EISDIR ? "đây là thư mục" :
-		    strerror(errno));
-		goto fail;
-	}
-	if (f != stdin)
-		fclose(f);
-	*len = buf.len;
-	out = vb_strndup(a, buf.data ? buf.data : "", buf.len);
-	vb_buf_free(&buf);
-	return out;
-fail:
-	if (f != stdin)
-		fclose(f);
-	vb_buf_free(&buf);
-	return NULL;
+	if (p.line <= 0)
+		p = src->pos;
+	w.file = b->doc->path;
+	w.line = p.line;
+	w.col = p.col;
+	return w;
 }
 
-/* Returns the folder part of path ("." when none). */
+/* Returns the name of a file of the document's folder as shown in
+ * messages: "dir/name", or name alone in the current folder. */
 static char *
-dir_of(vb_arena *a, const char *path)
+shown_path(struct build *b, const char *name)
 {
-	const char *s = strrchr(path, '/');
-
-	if (strcmp(path, "-") == 0 || s == NULL)
-		return vb_strdup(a, ".");
-	return s == path ? vb_strdup(a, "/") : vb_strndup(a, path, (size_t)(s - path));
-}
-
-/* Returns the full path of a file named by the front matter, or NULL after
- * reporting one that is absolute or leaves the document's folder. */
-static char *
-resolve(struct build *b, const char *name, vb_pos pos)
-{
-	char real_dir[PATH_MAX], real_file[PATH_MAX];
-	char *full;
-	size_t n;
-
-	if (name[0] == '/' || strstr(name, "..") != NULL) {
-		if (name[0] == '/' || realpath(b->dir, real_dir) == NULL)
-			goto outside;
-		full = vb_sprintf(b->a, "%s/%s", b->dir, name);
-		if (realpath(full, real_file) == NULL)
-			return full;	/* reported as missing when read */
-		n = strlen(real_dir);
-		if (strncmp(real_file, real_dir, n) != 0 || real_file[n] != '/')
-			goto outside;
-		return full;
-	}
+	if (strcmp(b->dir, ".") == 0)
+		return vb_strdup(b->a, name);
 	return vb_sprintf(b->a, "%s/%s", b->dir, name);
-outside:
-	vb_diag_add(b->d, VB_ERROR, b->doc->path, pos.line, pos.col,
-	    "đặt tệp phụ lục trong cùng thư mục với văn bản (hoặc thư mục con) và ghi đường dẫn tương đối",
-	    "tệp '%s' nằm ngoài thư mục của văn bản", name);
-	return NULL;
 }
 
 /* Composes the heading lines of appendix i of n. */
@@ -586,11 +529,12 @@ static void
 add_sheet_table(struct build *b, vb_part *p, const vb_appx_src *src)
 {
 	size_t errors = b->d->errors;
+	vb_where w = where_of(b, src, src->table_pos);
 	vb_table *t;
 
-	if (resolve(b, src->table, src->pos) == NULL)
+	if (b->in->over)	/* the budget is spent, and was reported */
 		return;
-	t = vb_sheet_load(b->a, b->dir, src->table, src->sheet, b->d);
+	t = vb_sheet_load(b->a, b->in, src->table, src->sheet, &w, b->d);
 	if (t == NULL) {
 		if (b->d->errors == errors)
 			vb_diag_add(b->d, VB_ERROR, b->doc->path, src->pos.line,
@@ -609,6 +553,7 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 	const char *yaml, *body;
 	size_t len, ylen;
 	char *path, *data, *clean;
+	vb_where w;
 	int line;
 
 	if ((src->file == NULL || *src->file == '\0') && (src->tasks || src->table)) {
@@ -625,11 +570,11 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 		    "phụ lục chưa có nội dung (noi_dung)");
 		return;
 	}
-	if ((path = resolve(b, src->file, src->pos)) == NULL)
+	if (b->in->over)
 		return;
-	p->file = path;
-	if ((data = read_file(b->a, path, path, &len, b->d, src->pos.line,
-	    src->pos.col, b->doc->path)) == NULL)
+	w = where_of(b, src, src->file_pos);
+	p->file = path = shown_path(b, src->file);
+	if ((data = vb_in_read(b->in, b->a, src->file, &len, &w, b->d)) == NULL)
 		return;
 	if (check_bytes(path, data, len, b->d) < 0)
 		return;
@@ -730,7 +675,8 @@ compose(struct build *b, const char *body, int body_line)
 }
 
 vb_document *
-vb_document_parse(const char *path, const char *data, size_t len, vb_diags *d)
+vb_document_parse_in(const char *path, const char *data, size_t len,
+    vb_inputs *in, vb_diags *d)
 {
 	struct build b;
 	const char *yaml = NULL, *body;
@@ -746,7 +692,8 @@ vb_document_parse(const char *path, const char *data, size_t len, vb_diags *d)
 	b.doc->arena = b.a;
 	b.doc->path = vb_strdup(b.a, path);
 	b.d = d;
-	b.dir = dir_of(b.a, path);
+	b.in = in;
+	b.dir = in->dir;
 	if (check_bytes(path, data, len, d) < 0)
 		goto fail;
 	/* Normalise once, here: everything downstream is NFC. */
@@ -774,7 +721,21 @@ fail:
 }
 
 vb_document *
-vb_document_load(const char *path, vb_diags *d)
+vb_document_parse(const char *path, const char *data, size_t len, vb_diags *d)
+{
+	vb_document *doc = NULL;
+	vb_inputs in = { .dirfd = -1 };
+	char *dir = vb_folder_of(path);
+
+	if (dir != NULL && vb_inputs_open(&in, dir, d) == 0)
+		doc = vb_document_parse_in(path, data, len, &in, d);
+	vb_inputs_close(&in);
+	free(dir);
+	return doc;
+}
+
+vb_document *
+vb_document_load_in(const char *path, vb_inputs *in, vb_diags *d)
 {
 	vb_arena *a = vb_arena_new();
 	vb_document *doc;
@@ -783,10 +744,23 @@ vb_document_load(const char *path, vb_diags *d)
 
 	if (a == NULL)
 		return NULL;
-	data = read_file(a, path, strcmp(path, "-") == 0 ? "<stdin>" : path,
-	    &len, d, 0, 0, NULL);
-	doc = data ? vb_document_parse(path, data, len, d) : NULL;
+	data = vb_in_read_main(in, a, path, &len, d);
+	doc = data ? vb_document_parse_in(path, data, len, in, d) : NULL;
 	vb_arena_free(a);
+	return doc;
+}
+
+vb_document *
+vb_document_load(const char *path, vb_diags *d)
+{
+	vb_document *doc = NULL;
+	vb_inputs in = { .dirfd = -1 };
+	char *dir = vb_folder_of(path);
+
+	if (dir != NULL && vb_inputs_open(&in, dir, d) == 0)
+		doc = vb_document_load_in(path, &in, d);
+	vb_inputs_close(&in);
+	free(dir);
 	return doc;
 }
 

@@ -15,7 +15,9 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "base/buf.h"
+#include "base/infile.h"
 #include "base/text.h"
+#include "sheet/sheet.h"
 #include "sheet/table.h"
 
 /* Table node types are variables of the extensions library, not declared in
@@ -80,7 +82,12 @@ struct istate {
 	const char *thref;	/* link of the gathered text */
 	vb_inline *out;		/* paragraph being filled */
 	vb_cell *cell;		/* table cell being filled, or NULL */
+	size_t links;		/* links met in this paragraph */
 };
+
+/* Links kept in one paragraph; past it they stay as plain text (the PDF
+ * layout of a paragraph costs time growing with lines times links). */
+#define MAX_LINKS 1000
 
 void
 vb_inline_add(vb_arena *a, vb_inline *in, vb_run_kind kind, unsigned style,
@@ -307,7 +314,17 @@ inline_container(struct ctx *c, struct istate *st, cmark_node *n,
 	else if (t == CMARK_NODE_STRIKETHROUGH)
 		st->strike += d;
 	else if (t == CMARK_NODE_LINK) {
-		if (enter && st->link == NULL) {
+		if (enter && st->link == NULL && ++st->links > MAX_LINKS) {
+			if (st->links == MAX_LINKS + 1)
+				vb_diag_add(c->d, VB_WARNING, c->file,
+				    cmark_node_get_start_line(n) > 0 ?
+				    cmark_node_get_start_line(n) + c->first_line - 1
+				    : 0, cmark_node_get_start_column(n),
+				    "chia đoạn văn thành nhiều đoạn",
+				    "đoạn văn có hơn %d liên kết: từ liên kết thứ %d, "
+				    "chữ vẫn giữ nhưng không còn bấm được", MAX_LINKS,
+				    MAX_LINKS + 1);
+		} else if (enter && st->link == NULL) {
 			st->link = n;
 			st->href = vb_strdup(c->a, cmark_node_get_url(n));
 		} else if (!enter && st->link == n) {
@@ -317,11 +334,40 @@ inline_container(struct ctx *c, struct istate *st, cmark_node *n,
 	}
 }
 
+/* Returns lit, or a copy with every character XML cannot hold replaced
+ * by U+FFFD after a warning at n (written as an entity such as "&#1;": the
+ * raw bytes were refused before). */
+static const char *
+xml_safe(struct ctx *c, cmark_node *n, const char *lit)
+{
+	size_t off, li;
+	unsigned cp;
+	int line, col, at = 0, atcol = 0;
+
+	if (lit == NULL || !vb_text_xml_unsafe(lit, strlen(lit), &off, &cp))
+		return lit;
+	while (n != NULL && cmark_node_get_start_line(n) <= 0)
+		n = cmark_node_parent(n);
+	line = n ? cmark_node_get_start_line(n) : 0;
+	col = n ? cmark_node_get_start_column(n) : 0;
+	if (line > 0) {
+		at = line + c->first_line - 1;
+		li = (size_t)line - 1;
+		atcol = li < c->nlines && col > 0 ? char_col(c, li,
+		    (size_t)col - 1) : col;
+	}
+	vb_diag_add(c->d, VB_WARNING, c->file, at, atcol,
+	    "xóa mã ký tự này (dạng &#…;) khỏi văn bản",
+	    "ký tự đặc biệt U+%04X không in được trong văn bản, đã thay bằng "
+	    "dấu �", cp);
+	return vb_text_xml_clean(c->a, lit);
+}
+
 /* Handles one inline leaf node. */
 static void
 inline_leaf(struct ctx *c, struct istate *st, cmark_node *n, cmark_node_type t)
 {
-	const char *lit = cmark_node_get_literal(n);
+	const char *lit = xml_safe(c, n, cmark_node_get_literal(n));
 
 	if (t == CMARK_NODE_TEXT)
 		gather(c, st, lit, cur_style(st));
@@ -340,6 +386,42 @@ inline_leaf(struct ctx *c, struct istate *st, cmark_node *n, cmark_node_type t)
 	}
 }
 
+/* Refuses, at block n, a paragraph whose text holds a run of more than
+ * VB_MAX_WORD characters without a space (across style changes): no real
+ * word is that long, and breaking one into lines costs time quadratic in
+ * its length. */
+static void
+check_words(struct ctx *c, cmark_node *n, const vb_inline *in)
+{
+	size_t i, run = 0;
+	const char *t;
+	int line, col;
+
+	for (i = 0; i < in->n; i++) {
+		if (in->runs[i].kind != VB_RUN_TEXT || in->runs[i].text == NULL) {
+			run = 0;
+			continue;
+		}
+		for (t = in->runs[i].text; *t; t++)
+			if (*t == ' ' || *t == '\t' || *t == '\n' || *t == '|')
+				run = 0;
+			else if ((*t & 0xC0) != 0x80 && ++run > VB_MAX_WORD)
+				break;
+		if (*t != '\0')
+			break;
+	}
+	if (i == in->n)
+		return;
+	line = cmark_node_get_start_line(n);
+	col = cmark_node_get_start_column(n);
+	vb_diag_add(c->d, VB_ERROR, c->file, line > 0 ? line + c->first_line - 1
+	    : 0, line > 0 && col > 0 ? char_col(c, (size_t)line - 1,
+	    (size_t)col - 1) : 0,
+	    "thêm dấu cách giữa các từ; một đường dẫn dài thì rút gọn",
+	    "đoạn có một từ dài hơn %d ký tự liền nhau (không có dấu cách)",
+	    VB_MAX_WORD);
+}
+
 /* Flattens the inline content of block n into runs of out (in a table
  * cell, into the cell's lines, out being its first line). */
 static void
@@ -351,6 +433,7 @@ walk_inlines(struct ctx *c, cmark_node *n, unsigned base, vb_inline *out,
 	cmark_event_type ev;
 	cmark_node *x;
 	cmark_node_type t;
+	size_t k;
 
 	memset(&st, 0, sizeof(st));
 	st.base = base;
@@ -372,6 +455,11 @@ walk_inlines(struct ctx *c, cmark_node *n, unsigned base, vb_inline *out,
 	cmark_iter_free(it);
 	flush(c, &st);
 	vb_buf_free(&st.text);
+	if (cell != NULL) {
+		for (k = 0; k < cell->npara; k++)
+			check_words(c, n, &cell->paras[k]);
+	} else
+		check_words(c, n, out);
 }
 
 /* Fills a block's text from the inline children of n. */
@@ -740,17 +828,97 @@ index_lines(struct ctx *c)
 	c->nlines = n;
 }
 
+/* Returns the number of unescaped '|' of line li, counting no further
+ * than max + 1, and sets *at to the byte of the last one counted. */
+static size_t
+pipes(const struct ctx *c, size_t li, size_t max, size_t *at)
+{
+	size_t i = c->lines[li], end = li + 1 < c->nlines ? c->lines[li + 1] : c->len;
+	size_t n = 0;
+
+	for (; i < end && n <= max; i++) {
+		if (c->md[i] == '\\')
+			i++;
+		else if (c->md[i] == '|') {
+			n++;
+			*at = i - c->lines[li];
+		}
+	}
+	return n;
+}
+
+/* Refuses, before cmark-gfm sees them (its table extension is slow on very
+ * wide rows), a line with more table columns than a spreadsheet may have,
+ * and tables with more cells than a document may build; returns 0 or -1
+ * after reporting. */
+static int
+guard_tables(struct ctx *c)
+{
+	size_t li, n, at = 0, cells = 0;
+
+	for (li = 0; li < c->nlines; li++) {
+		n = pipes(c, li, VB_SHEET_MAX_COLS + 1, &at);
+		if (n > VB_SHEET_MAX_COLS + 1) {
+			vb_diag_add(c->d, VB_ERROR, c->file,
+			    (int)li + c->first_line, char_col(c, li, at),
+			    "chia bảng thành nhiều bảng, hoặc viết dấu | trong "
+			    "chữ thành \\|", "dòng có quá nhiều dấu | (bảng tối đa "
+			    "%d cột)", VB_SHEET_MAX_COLS);
+			return -1;
+		}
+		if ((cells += n) > VB_BUDGET_CELLS) {
+			vb_diag_add(c->d, VB_ERROR, c->file,
+			    (int)li + c->first_line, 1,
+			    "chia văn bản thành nhiều văn bản nhỏ hơn",
+			    "các bảng có quá nhiều ô (tối đa %u ô)", VB_BUDGET_CELLS);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* cmark's allocator, which aborts when memory runs out: ours says so in
+ * Vietnamese and exits with status 1 instead. */
+static void *
+mem_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+
+	if (p == NULL && n > 0 && size > 0)
+		vb_out_of_memory();
+	return p;
+}
+
+/* Returns realloc's result, or ends as mem_calloc does. */
+static void *
+mem_realloc(void *old, size_t size)
+{
+	void *p = realloc(old, size);
+
+	if (p == NULL && size > 0)
+		vb_out_of_memory();
+	return p;
+}
+
+/* Frees p. */
+static void
+mem_free(void *p)
+{
+	free(p);
+}
+
 /* Returns a parser with the GitHub extensions attached. */
 static cmark_parser *
 new_parser(void)
 {
 	static const char *const exts[] = {"table", "strikethrough", "autolink"};
+	static cmark_mem mem = { mem_calloc, mem_realloc, mem_free };
 	cmark_parser *p;
 	size_t i;
 
 	cmark_gfm_core_extensions_ensure_registered();
-	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
-	    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE);
+	p = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
+	    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE, &mem);
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		cmark_parser_attach_syntax_extension(p,
 		    cmark_find_syntax_extension(exts[i]));
@@ -777,6 +945,8 @@ vb_body_parse(vb_arena *a, const char *file, const char *md, size_t len,
 	c.note_base = (int)notes->n;
 	c.d = d;
 	index_lines(&c);
+	if (guard_tables(&c) < 0)
+		return -1;
 	p = new_parser();
 	cmark_parser_feed(p, md, len);
 	doc = cmark_parser_finish(p);

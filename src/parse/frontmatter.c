@@ -9,6 +9,13 @@
 
 #include "base/text.h"
 
+/* Limits on the front matter: a real one is a few kilobytes; past these it
+ * is refused before libyaml (slow on deep nesting) or the checks see it. */
+#define FM_MAX_BYTES (256 * 1024)	/* bytes of the front matter */
+#define FM_MAX_DEPTH 32			/* nesting of [ ] and { }, and of indentation */
+#define FM_MAX_VALUE 2000		/* bytes of one value */
+#define FM_MAX_ITEMS 1000		/* keys of one mapping, items of one list */
+
 /* State of one front matter parse. */
 struct ctx {
 	vb_arena *a;		/* where strings go */
@@ -330,6 +337,7 @@ rd_appx_entry(struct ctx *c, yaml_node_t *n, vb_appx_src *e)
 	e->pos = pos_of(c, n);
 	if (n->type == YAML_SCALAR_NODE) {	/* just a file name */
 		e->file = scalar(c, n, "phu_luc");
+		e->file_pos = e->pos;
 		return;
 	}
 	if (!need_mapping(c, n, "phu_luc",
@@ -342,10 +350,13 @@ rd_appx_entry(struct ctx *c, yaml_node_t *n, vb_appx_src *e)
 			continue;
 		if (strcmp(k, "tieu_de") == 0)
 			e->title = v;
-		else if (strcmp(k, "noi_dung") == 0)
+		else if (strcmp(k, "noi_dung") == 0) {
 			e->file = v;
-		else if (strcmp(k, "bang") == 0)
+			e->file_pos = pos_of(c, node_at(c, p->value));
+		} else if (strcmp(k, "bang") == 0) {
 			e->table = v;
+			e->table_pos = pos_of(c, node_at(c, p->value));
+		}
 		else if (strcmp(k, "trang_tinh") == 0)
 			e->sheet = v;
 		else if (strcmp(k, "nhiem_vu") == 0)
@@ -483,12 +494,186 @@ offset_pos(const struct ctx *c, size_t off)
 	return p;
 }
 
-/* Reports a libyaml parse error in plain Vietnamese. */
+/* Reports a front matter over a limit at line ln, column col. */
+static int
+too_much(struct ctx *c, int ln, int col, const char *hint, const char *what)
+{
+	vb_diag_add(c->d, VB_ERROR, c->file, ln, col, hint,
+	    "phần đầu (front matter) %s", what);
+	return -1;
+}
+
+/* Returns the nesting a line starts with: its indentation plus two for
+ * each "- " that opens a list item on it. */
+static size_t
+line_nesting(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len && s[i] == ' ')
+		i++, n++;
+	while (i + 1 < len && s[i] == '-' && s[i + 1] == ' ') {
+		n += 2;
+		for (i += 2; i < len && s[i] == ' '; i++)
+			;
+	}
+	return n;
+}
+
+/* Checks the raw front matter against the limits libyaml cannot keep:
+ * size, flow nesting ([ ] { }) and indentation; returns 0 or -1 after
+ * reporting. */
+static int
+guard(struct ctx *c)
+{
+	const char *s = c->yaml, *ls = s;
+	size_t i, depth = 0;
+	int ln = c->first_line;
+	char quote = 0, prev = '\n';
+
+	if (c->len > FM_MAX_BYTES)
+		return too_much(c, ln, 1, "phần đầu chỉ chứa các khóa của văn bản; "
+		    "đưa nội dung dài xuống phần thân hoặc vào tệp phụ lục",
+		    "quá dài (tối đa 256 KB)");
+	for (i = 0; i < c->len; prev = s[i++]) {
+		if (s[i] == '\n') {
+			ln++;
+			ls = s + i + 1;
+			quote = 0;
+			if (line_nesting(ls, c->len - i - 1) > 4 * FM_MAX_DEPTH)
+				return too_much(c, ln, 1, "thụt lề mỗi cấp 2 dấu cách",
+				    "thụt lề quá sâu");
+			continue;
+		}
+		if (quote) {
+			if (s[i] == '\\' && quote == '"' && i + 1 < c->len)
+				i++;
+			else if (s[i] == quote)
+				quote = 0;
+			continue;
+		}
+		if ((s[i] == '"' || s[i] == '\'') && strchr(" \n[{,:-", prev))
+			quote = s[i];
+		else if (s[i] == '#' && strchr(" \n", prev))
+			while (i + 1 < c->len && s[i + 1] != '\n')
+				i++;
+		else if ((s[i] == '[' || s[i] == '{') && ++depth > FM_MAX_DEPTH)
+			return too_much(c, ln, (int)vb_utf8_chars(ls,
+			    (size_t)(s + i - ls)) + 1, "một danh sách [..] hay {..} "
+			    "chỉ cần một hai cấp", "lồng quá nhiều cấp [ ] hoặc { }");
+		else if ((s[i] == ']' || s[i] == '}') && depth > 0)
+			depth--;
+	}
+	return 0;
+}
+
+/* Checks every node of the loaded front matter: no value longer than
+ * FM_MAX_VALUE, no mapping or list longer than FM_MAX_ITEMS, no character
+ * XML cannot hold (a "\u0001" escape); returns 0 or -1 after reporting. */
+static int
+check_nodes(struct ctx *c)
+{
+	yaml_node_t *n;
+	size_t off, len;
+	unsigned cp;
+	vb_pos p;
+	int r = 0;
+
+	for (n = c->doc->nodes.start; n < c->doc->nodes.top; n++) {
+		p = pos_of(c, n);
+		if (n->type == YAML_SCALAR_NODE) {
+			len = n->data.scalar.length;
+			if (len > FM_MAX_VALUE)
+				r = too_much(c, p.line, p.col, "viết giá trị ngắn gọn; "
+				    "nội dung dài đưa xuống phần thân", "có giá trị dài "
+				    "quá 2000 byte");
+			else if (vb_text_xml_unsafe((const char *)
+			    n->data.scalar.value, len, &off, &cp)) {
+				vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col,
+				    "xóa ký tự này khỏi giá trị",
+				    "giá trị có ký tự đặc biệt U+%04X (không in được), không dùng "
+				    "được trong văn bản", cp);
+				r = -1;
+			}
+		} else if ((n->type == YAML_MAPPING_NODE &&
+		    n->data.mapping.pairs.top - n->data.mapping.pairs.start >
+		    FM_MAX_ITEMS) || (n->type == YAML_SEQUENCE_NODE &&
+		    n->data.sequence.items.top - n->data.sequence.items.start >
+		    FM_MAX_ITEMS))
+			r = too_much(c, p.line, p.col, NULL,
+			    "có danh sách hoặc nhóm khóa dài quá 1000 mục");
+	}
+	return r;
+}
+
+/* A libyaml problem and how it reads in plain Vietnamese. */
+struct yaml_problem {
+	const char *en;		/* part of libyaml's problem text */
+	const char *msg;	/* what is wrong */
+	const char *hint;	/* how to fix it */
+};
+
+/* libyaml's problems, in the order they are tried. */
+static const struct yaml_problem yaml_problems[] = {
+	{ "mapping values are not allowed", "dấu ':' đặt sai chỗ",
+	    "giá trị có chứa ': ' phải đặt trong dấu ngoặc kép, hoặc kiểm tra "
+	    "lại thụt lề của dòng này" },
+	{ "cannot start any token", "có ký tự không được phép ở đầu giá trị "
+	    "(thường là phím Tab)", "thụt lề bằng dấu cách, không dùng Tab; giá "
+	    "trị bắt đầu bằng @, ` hoặc % phải đặt trong ngoặc kép" },
+	{ "block sequence entries", "dòng '- …' của danh sách thụt lề không đúng",
+	    "các dòng '- ' của cùng một danh sách phải thẳng cột" },
+	{ "expected ',' or ']'", "danh sách [ … ] thiếu dấu ] đóng hoặc thiếu "
+	    "dấu phẩy", "viết [mục 1, mục 2] trên một dòng, hoặc mỗi mục một "
+	    "dòng '- '" },
+	{ "expected ',' or '}'", "nhóm { … } thiếu dấu } đóng hoặc thiếu dấu phẩy",
+	    "viết {khoa: giá trị, khoa2: giá trị} trên một dòng" },
+	{ "did not find expected key", "thụt lề không thẳng hàng với các khóa "
+	    "khác", "các khóa cùng cấp phải bắt đầu ở cùng một cột" },
+	{ "did not find expected '-'", "danh sách thiếu dấu '- ' ở đầu mục",
+	    "mỗi mục của danh sách bắt đầu bằng '- ' thẳng cột với mục trên" },
+	{ "undefined alias", "dùng bí danh YAML (*tên) không được định nghĩa",
+	    "vanban không dùng bí danh: viết giá trị đầy đủ, hoặc đặt giá trị "
+	    "bắt đầu bằng * trong ngoặc kép" },
+	{ "anchor", "dấu & (neo YAML) dùng sai", "giá trị bắt đầu bằng & phải "
+	    "đặt trong ngoặc kép" },
+	{ "unknown escape character", "chuỗi thoát '\\' không hợp lệ trong "
+	    "ngoặc kép", "viết \\\\ cho dấu \\, hoặc dùng ngoặc đơn '…'" },
+	{ "hexdecimal", "mã ký tự \\x, \\u viết sai trong ngoặc kép",
+	    "xóa chuỗi thoát hoặc dùng ngoặc đơn '…'" },
+	{ "Unicode character escape", "mã ký tự \\u không hợp lệ",
+	    "xóa chuỗi thoát hoặc dùng ngoặc đơn '…'" },
+	{ "tab character", "có ký tự Tab trong thụt lề",
+	    "thụt lề bằng dấu cách, không dùng Tab" },
+	{ "unexpected end of stream", "phần đầu kết thúc khi giá trị chưa đóng",
+	    "kiểm tra dấu ngoặc kép, [ ] và { } đã đóng đủ chưa" },
+	{ "document indicator", "dòng --- hoặc ... đặt sai chỗ",
+	    "phần đầu chỉ có một dòng --- mở và một dòng --- đóng" },
+	{ "could not find expected ':'", "thiếu dấu ':' sau tên khóa",
+	    "mỗi dòng có dạng 'khóa: giá trị'" },
+	{ "mapping keys are not allowed", "tên khóa đặt sai chỗ",
+	    "kiểm tra thụt lề của dòng này" },
+	{ "expected node content", "thiếu giá trị", "viết giá trị sau dấu ':' "
+	    "hoặc sau '- '" },
+	{ "comment or line break", "có chữ thừa sau giá trị",
+	    "giá trị có dấu ngoặc kép thì chữ phía sau cũng phải nằm trong ngoặc" },
+	{ "control characters", "có ký tự điều khiển không dùng được",
+	    "xóa ký tự này (thường lẫn vào khi chép từ phần mềm khác)" },
+	{ "UTF-8", "phần đầu (front matter) có byte không phải UTF-8",
+	    "lưu tệp với bảng mã UTF-8" },
+	{ "tag", "dấu ! (thẻ YAML) dùng sai", "giá trị bắt đầu bằng ! phải đặt "
+	    "trong ngoặc kép" },
+	{ "directive", "dòng bắt đầu bằng % không hợp lệ", "giá trị bắt đầu "
+	    "bằng % phải đặt trong ngoặc kép" },
+	{ NULL, NULL, NULL }
+};
+
+/* Reports a libyaml parse error in plain Vietnamese (never its English). */
 static void
 yaml_error(struct ctx *c, const yaml_parser_t *y)
 {
 	const char *pr = y->problem ? y->problem : "";
-	const char *msg = NULL, *hint = NULL;
+	const struct yaml_problem *q;
 	vb_pos p;
 
 	if (y->error == YAML_READER_ERROR)
@@ -497,35 +682,27 @@ yaml_error(struct ctx *c, const yaml_parser_t *y)
 		p.line = (int)y->problem_mark.line + c->first_line;
 		p.col = (int)y->problem_mark.column + 1;
 	}
-	if (strstr(pr, "mapping values are not allowed")) {
-		msg = "dấu ':' đặt sai chỗ";
-		hint = "giá trị có chứa ': ' phải đặt trong dấu ngoặc kép, "
-		    "hoặc kiểm tra lại thụt lề của dòng này";
-	} else if (y->context && strstr(y->context, "quoted scalar")) {
-		msg = "thiếu dấu ngoặc kép đóng";
-		hint = "thêm dấu \" ở cuối giá trị";
-		p.line = (int)y->context_mark.line + c->first_line;
-		p.col = (int)y->context_mark.column + 1;
-	} else if (strstr(pr, "cannot start any token")) {
-		msg = "có ký tự không được phép ở đầu giá trị (thường là phím Tab)";
-		hint = "thụt lề bằng dấu cách, không dùng Tab; giá trị bắt đầu "
-		    "bằng @ hoặc ` phải đặt trong ngoặc kép";
-	} else if (strstr(pr, "block sequence entries")) {
-		msg = "dòng '- …' của danh sách thụt lề không đúng";
-		hint = "các dòng '- ' của cùng một danh sách phải thẳng cột";
-	} else if (strstr(pr, "did not find expected key") ||
-	    strstr(pr, "did not find expected")) {
-		msg = "thụt lề không thẳng hàng với các khóa khác";
-		hint = "các khóa cùng cấp phải bắt đầu ở cùng một cột";
-	} else if (y->error == YAML_READER_ERROR)
-		msg = "phần đầu (front matter) có byte không phải UTF-8";
-	if (msg == NULL)
-		vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col,
-		    "kiểm tra lại cú pháp YAML của phần đầu giữa hai dòng ---",
-		    "phần đầu (front matter) không hợp lệ: %s", pr);
-	else
-		vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col, hint, "%s",
-		    msg);
+	if (y->error == YAML_MEMORY_ERROR) {
+		vb_diag_add(c->d, VB_ERROR, c->file, 0, 0, NULL,
+		    "không đủ bộ nhớ để đọc phần đầu (front matter)");
+		return;
+	}
+	if (y->context && strstr(y->context, "quoted scalar") &&
+	    strstr(pr, "end of stream")) {
+		vb_diag_add(c->d, VB_ERROR, c->file, (int)y->context_mark.line +
+		    c->first_line, (int)y->context_mark.column + 1,
+		    "thêm dấu \" ở cuối giá trị", "thiếu dấu ngoặc kép đóng");
+		return;
+	}
+	for (q = yaml_problems; q->en != NULL; q++)
+		if (strstr(pr, q->en) != NULL) {
+			vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col, q->hint,
+			    "%s", q->msg);
+			return;
+		}
+	vb_diag_add(c->d, VB_ERROR, c->file, p.line, p.col,
+	    "kiểm tra lại cú pháp YAML của phần đầu giữa hai dòng --- (xem "
+	    "ví dụ trong README.md)", "phần đầu (front matter) viết sai cú pháp");
 }
 
 /* Reads the top-level mapping. */
@@ -576,7 +753,7 @@ vb_frontmatter_parse(vb_arena *a, const char *file, const char *yaml,
 	c.doc = &doc;
 	c.m = m;
 	c.d = d;
-	if (!yaml_parser_initialize(&y))
+	if (guard(&c) < 0 || !yaml_parser_initialize(&y))
 		return -1;
 	yaml_parser_set_input_string(&y, (const unsigned char *)yaml, len);
 	if (!yaml_parser_load(&y, &doc)) {
@@ -585,7 +762,9 @@ vb_frontmatter_parse(vb_arena *a, const char *file, const char *yaml,
 		return -1;
 	}
 	root = yaml_document_get_root_node(&doc);
-	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+	if (check_nodes(&c) < 0)
+		;
+	else if (root == NULL || root->type != YAML_MAPPING_NODE) {
 		vb_diag_add(d, VB_ERROR, file, first_line, 1,
 		    "mỗi dòng có dạng 'khóa: giá trị', ví dụ 'loai: ke-hoach'",
 		    "phần đầu (front matter) phải là danh sách các khóa");

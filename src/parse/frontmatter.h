@@ -31,6 +31,8 @@ typedef struct vb_appx_src {
 	int tasks;		/* nhiem_vu: 1 to build the task table from the body */
 	int orient;		/* huong: -1 automatic, 0 portrait, 1 landscape */
 	vb_pos pos;		/* where the entry starts */
+	vb_pos file_pos;	/* where noi_dung's value is */
+	vb_pos table_pos;	/* where bang's value is */
 } vb_appx_src;
 
 /* The signature keys under "ky". */

@@ -102,7 +102,9 @@ render_raw(pdf_ctx *c, const char *created, vb_buf *raw)
 	cairo_surface_destroy(c->surf);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		vb_diag_add(c->d, VB_ERROR, c->doc->path, 0, 0, NULL,
-		    "không tạo được PDF: %s", cairo_status_to_string(st));
+		    "không tạo được PDF: %s", st == CAIRO_STATUS_NO_MEMORY ||
+		    st == CAIRO_STATUS_WRITE_ERROR ? "không đủ bộ nhớ" :
+		    "thư viện vẽ Cairo báo lỗi");
 		return -1;
 	}
 	return 0;

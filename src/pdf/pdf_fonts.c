@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pdf_int.h"
@@ -21,18 +22,21 @@ static const char *const font_files[] = {
 };
 #define NFONT_FILES (sizeof(font_files) / sizeof(font_files[0]))
 
-/* Returns 1 when dir holds all four bundled font files. */
+/* Returns 1 when dir holds all four bundled font files, each a readable
+ * regular file (a FIFO there would make the font loader wait forever). */
 static int
 has_fonts(const char *dir)
 {
 	char path[PATH_MAX];
+	struct stat st;
 	size_t i;
 
 	if (dir == NULL || *dir == '\0')
 		return 0;
 	for (i = 0; i < NFONT_FILES; i++) {
 		if (snprintf(path, sizeof(path), "%s/%s", dir, font_files[i]) >=
-		    (int)sizeof(path) || access(path, R_OK) != 0)
+		    (int)sizeof(path) || stat(path, &st) != 0 ||
+		    !S_ISREG(st.st_mode) || access(path, R_OK) != 0)
 			return 0;
 	}
 	return 1;

@@ -94,9 +94,14 @@ separator(const char *text, size_t i, size_t len)
 	return 0;
 }
 
+/* Longest token kept whole (bytes): a longer one must still break where
+ * it meets the margin, or its end would run off the page. */
+#define PDF_WHOLE_TOKEN 64
+
 /* Forbids line breaks inside each space-separated token of text that
- * holds a '/' ("115/2020/NĐ-CP", "12/KH-SGDĐT"): LibreOffice and Word keep
- * such tokens whole, while Pango would break after the slash. */
+ * holds a '/' ("115/2020/NĐ-CP", "12/KH-SGDĐT") and is no longer than
+ * PDF_WHOLE_TOKEN: LibreOffice and Word keep such tokens whole, while
+ * Pango would break after the slash. */
 static void
 keep_slash_tokens(PangoAttrList *al, const char *text, size_t len)
 {
@@ -110,7 +115,7 @@ keep_slash_tokens(PangoAttrList *al, const char *text, size_t len)
 		slash = 0;
 		while (i < len && separator(text, i, len) == 0)
 			slash |= text[i++] == '/';
-		if (slash)
+		if (slash && i - start <= PDF_WHOLE_TOKEN)
 			attr_add(al, pango_attr_allow_breaks_new(FALSE), start,
 			    i);
 	}
@@ -276,6 +281,24 @@ tag_escape(pdf_ctx *c, const char *uri)
 	return r;
 }
 
+/* Returns the index of the first link of p that ends after byte at (links
+ * are recorded in text order and do not overlap), so each line looks only
+ * at its own links. */
+static size_t
+first_link(const pdf_para *p, int at)
+{
+	size_t lo = 0, hi = p->nlinks, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (p->links[mid].end <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Adds link annotations for the parts of p's links on line pl, whose
  * layout edge is at x and whose box spans [y, y + h). */
 static void
@@ -287,7 +310,7 @@ draw_links(pdf_ctx *c, const pdf_para *p, PangoLayoutLine *pl, double x,
 	size_t i;
 	char *attr;
 
-	for (i = 0; i < p->nlinks; i++) {
+	for (i = first_link(p, ls); i < p->nlinks && p->links[i].start < le; i++) {
 		s = p->links[i].start > ls ? p->links[i].start : ls;
 		e = p->links[i].end < le ? p->links[i].end : le;
 		if (s >= e)

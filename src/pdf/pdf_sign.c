@@ -248,12 +248,10 @@ add_field(const pdf_ctx *c, qpdf_data q)
 static int
 qpdf_fail(const pdf_ctx *c, qpdf_data q)
 {
-	const char *msg = "?";
-
-	if (qpdf_has_error(q))
-		msg = qpdf_get_error_full_text(q, qpdf_get_error(q));
+	(void)q;
 	vb_diag_add(c->d, VB_ERROR, c->doc->path, 0, 0, NULL,
-	    "không thêm được ô chữ ký số vào PDF: %s", msg);
+	    "không thêm được ô chữ ký số vào PDF: thư viện qpdf báo lỗi "
+	    "(thường do không đủ bộ nhớ)");
 	return -1;
 }
 
@@ -275,9 +273,9 @@ pdf_sign_field(const pdf_ctx *c, const vb_buf *in, const char *created,
 		goto done;
 	}
 	if (qpdf_more_warnings(q)) {	/* Cairo wrote a damaged file */
+		qpdf_next_warning(q);
 		vb_diag_add(c->d, VB_ERROR, c->doc->path, 0, 0, NULL,
-		    "PDF tạo ra bị hỏng: %s", qpdf_get_error_full_text(q,
-		    qpdf_next_warning(q)));
+		    "PDF tạo ra bị hỏng (lỗi của thư viện Cairo), nên không ghi");
 		rc = -1;
 		goto done;
 	}

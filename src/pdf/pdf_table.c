@@ -460,9 +460,37 @@ column_min(const vb_table *t, size_t j, PangoLayout *l,
 	return best + 2 * VB_MM_TO_PT(PDF_CELL_PAD_MM) + 1;
 }
 
+/* Caps the widest of the n columns at one common width so that they fit
+ * in width together (as the DOCX renderer does): a word too long for any
+ * column breaks at characters instead of pushing the table off the page,
+ * and the narrow columns keep their widths. Returns the total. */
+static double
+fit_widest(double *w, size_t n, double width)
+{
+	double lo = 0, hi = width, cap, sum = 0;
+	size_t i;
+	int k;
+
+	for (k = 0; k < 60; k++) {	/* the largest cap whose total fits */
+		cap = (lo + hi) / 2;
+		for (sum = 0, i = 0; i < n; i++)
+			sum += w[i] < cap ? w[i] : cap;
+		if (sum <= width)
+			lo = cap;
+		else
+			hi = cap;
+	}
+	for (sum = 0, i = 0; i < n; i++) {
+		if (w[i] > lo)
+			w[i] = lo;
+		sum += w[i];
+	}
+	return sum;
+}
+
 /* Returns the column widths of t: the model's shares of the text width,
  * widened where a word would not fit, the difference taken from columns
- * with room to spare. */
+ * with room to spare, the widest capped when even that is not enough. */
 static double *
 column_widths(pdf_ctx *c, const vb_table *t)
 {
@@ -492,6 +520,8 @@ column_widths(pdf_ctx *c, const vb_table *t)
 		w[j] -= cut;
 		used -= cut;
 	}
+	if (used > c->width)
+		used = fit_widest(w, t->ncols, c->width);
 	if (t->ncols > 0 && used < c->width)
 		w[t->ncols - 1] += c->width - used;
 	pango_font_description_free(fd);

@@ -1,15 +1,12 @@
 /* sheet.c - loading a table from a spreadsheet file next to the document:
- * path safety (no absolute paths, nothing outside the document's folder),
- * choice of reader by extension, and the raw grid turned into a table. */
+ * the file opened through the document's confined inputs, the reader
+ * chosen by extension, and the raw grid turned into a table. */
 #include "sheet.h"
 
 #include <errno.h>
-#include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sheet_grid.h"
 
@@ -43,112 +40,53 @@ kind_of(const char *path)
 	return KIND_UNKNOWN;
 }
 
-/* Returns path with Windows separators ("phu-luc\\bang.xlsx") turned into
- * "/". */
-static const char *
-slashes(vb_arena *a, const char *path)
-{
-	char *p = vb_strdup(a, path), *q;
-
-	for (q = p; *q; q++)
-		if (*q == '\\')
-			*q = '/';
-	return p;
-}
-
-/* Returns the real path of path below base_dir in the arena, or NULL with
- * an error (absolute path, missing file, outside the folder, not a file). */
+/* Reads the CSV/TSV file open as fd (closed here) into the arena,
+ * NUL-terminated, charged to the budget; returns it with its length in
+ * *len, or NULL with an error. */
 static char *
-safe_path(vb_arena *a, const char *base_dir, const char *path, vb_diags *d)
+slurp(vb_grid *g, const char *file, int fd, size_t *len, vb_diags *d)
 {
-	char base[PATH_MAX], full[PATH_MAX];
-	size_t n;
-	struct stat st;
+	vb_buf b = {0};
+	char *data = NULL;
+	int r = vb_read_fd(fd, VB_SHEET_MAX_FILE, &b);
 
-	if (path[0] == '/' || path[0] == '~') {
-		vb_diag_add(d, VB_ERROR, path, 0, 0,
-		    "Hãy đặt tệp bảng vào thư mục của văn bản (hoặc thư mục "
-		    "con) và ghi đường dẫn tương đối, ví dụ: bang: "
-		    "phu-luc/nhiem-vu.xlsx",
-		    "không dùng được đường dẫn tuyệt đối tới tệp bảng");
-		return NULL;
-	}
-	if (realpath(base_dir, base) == NULL) {
-		vb_diag_add(d, VB_ERROR, base_dir, 0, 0, NULL,
-		    "không mở được thư mục của văn bản: %s", strerror(errno));
-		return NULL;
-	}
-	if (realpath(vb_sprintf(a, "%s/%s", base_dir, path), full) == NULL) {
-		vb_diag_add(d, VB_ERROR, path, 0, 0,
-		    "Kiểm tra tên tệp (kể cả chữ hoa, chữ thường và phần đuôi) "
-		    "và tệp phải nằm cạnh văn bản.",
-		    errno == ENOENT ? "không tìm thấy tệp bảng \"%s\"" :
-		    "không mở được tệp bảng \"%s\"", path);
-		return NULL;
-	}
-	n = strlen(base);
-	if (!(strcmp(base, "/") == 0 || (strncmp(full, base, n) == 0 &&
-	    full[n] == '/'))) {
-		vb_diag_add(d, VB_ERROR, path, 0, 0,
-		    "Hãy chép tệp bảng vào thư mục của văn bản (hoặc thư mục "
-		    "con) rồi ghi lại đường dẫn.",
-		    "tệp bảng \"%s\" nằm ngoài thư mục của văn bản", path);
-		return NULL;
-	}
-	if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
-		vb_diag_add(d, VB_ERROR, path, 0, 0,
-		    "Hãy ghi tên một tệp .xlsx, .csv hoặc .tsv.",
-		    "\"%s\" không phải là một tệp", path);
-		return NULL;
-	}
-	return vb_strdup(a, full);
-}
-
-/* Reads the whole file at full into the arena (NUL-terminated); returns
- * it with its length in *len, or NULL with an error. */
-static char *
-slurp(vb_arena *a, const char *file, const char *full, size_t *len,
-    vb_diags *d)
-{
-	FILE *f = fopen(full, "rb");
-	struct stat st;
-	char *data;
-
-	if (f == NULL || fstat(fileno(f), &st) != 0) {
-		if (f != NULL)
-			fclose(f);
-		vb_diag_add(d, VB_ERROR, file, 0, 0, NULL,
-		    "không đọc được tệp bảng: %s", strerror(errno));
-		return NULL;
-	}
-	if ((unsigned long long)st.st_size > VB_SHEET_MAX_FILE) {
-		fclose(f);
+	close(fd);
+	if (r == -2)
 		vb_diag_add(d, VB_ERROR, file, 0, 0,
 		    "Hãy chia bảng thành nhiều tệp nhỏ hơn.",
-		    "tệp bảng quá lớn (hơn 50 MB)");
-		return NULL;
+		    "tệp bảng quá lớn (hơn %u MB)", VB_SHEET_MAX_FILE >> 20);
+	else if (r < 0)
+		vb_diag_add(d, VB_ERROR, file, 0, 0, NULL,
+		    "không đọc được tệp bảng: %s", vb_errno_text(errno));
+	else if (vb_in_charge(g->in, b.len, 0, g->where, d) == 0) {
+		*len = b.len;
+		data = vb_strndup(g->a, b.data ? b.data : "", b.len);
 	}
-	data = vb_alloc(a, (size_t)st.st_size + 1);
-	*len = fread(data, 1, (size_t)st.st_size, f);
-	data[*len] = '\0';
-	fclose(f);
+	vb_buf_free(&b);
 	return data;
 }
 
 vb_table *
-vb_sheet_load(vb_arena *a, const char *base_dir, const char *path,
-    const char *sheet, vb_diags *d)
+vb_sheet_load(vb_arena *a, vb_inputs *in, const char *path,
+    const char *sheet, const vb_where *w, vb_diags *d)
 {
-	enum kind k;
+	size_t from = d->n, len;
 	vb_grid g = { 0 };
-	char *full, *data;
-	size_t len;
-	int r;
+	vb_table *t = NULL;
+	enum kind k;
+	char *data;
+	int fd, r;
 
-	g.a = a;
+	/* The grid is built in a scratch arena, kept only when the table is:
+	 * a refused file leaves nothing behind in the document's memory. */
+	if ((g.a = vb_arena_new()) == NULL)
+		vb_out_of_memory();
+	g.in = in;
+	g.where = w;
+	g.d = d;
 	if (path == NULL || *path == '\0') {
-		vb_diag_add(d, VB_ERROR, NULL, 0, 0,
-		    "Ghi tên tệp bảng, ví dụ: bang: nhiem-vu.xlsx",
+		vb_diag_add(d, VB_ERROR, w ? w->file : NULL, w ? w->line : 0,
+		    w ? w->col : 0, "Ghi tên tệp bảng, ví dụ: bang: nhiem-vu.xlsx",
 		    "thiếu tên tệp bảng");
 		return NULL;
 	}
@@ -159,22 +97,26 @@ vb_sheet_load(vb_arena *a, const char *base_dir, const char *path,
 		    "Dùng tệp .xlsx, .csv hoặc .tsv.",
 		    "vanban chưa đọc được loại tệp bảng này (%s)",
 		    strrchr(path, '.') ? strrchr(path, '.') : "không có đuôi");
-		return NULL;
+	} else if ((fd = vb_in_open(in, path, VB_SHEET_MAX_FILE, w, d)) >= 0) {
+		if (k == KIND_XLSX)
+			r = vb_xlsx_read(&g, path, fd, sheet, d);
+		else if ((data = slurp(&g, path, fd, &len, d)) == NULL)
+			r = -1;
+		else {
+			if (sheet != NULL)
+				vb_diag_add(d, VB_WARNING, path, 0, 0,
+				    "Bỏ tên trang tính đi, hoặc dùng tệp .xlsx.",
+				    "tệp %s chỉ có một bảng; tên trang tính \"%s\" "
+				    "bị bỏ qua", k == KIND_TSV ? "TSV" : "CSV", sheet);
+			r = vb_csv_read(&g, path, data, len, k == KIND_TSV, d);
+		}
+		if (r == 0)
+			t = vb_grid_table(&g, path, d);
 	}
-	path = slashes(a, path);
-	if ((full = safe_path(a, base_dir ? base_dir : ".", path, d)) == NULL)
-		return NULL;
-	if (k == KIND_XLSX) {
-		r = vb_xlsx_read(&g, path, full, sheet, d);
-	} else {
-		if ((data = slurp(a, path, full, &len, d)) == NULL)
-			return NULL;
-		if (sheet != NULL)
-			vb_diag_add(d, VB_WARNING, path, 0, 0,
-			    "Bỏ tên trang tính đi, hoặc dùng tệp .xlsx.",
-			    "tệp %s chỉ có một bảng; tên trang tính \"%s\" "
-			    "bị bỏ qua", k == KIND_TSV ? "TSV" : "CSV", sheet);
-		r = vb_csv_read(&g, path, data, len, k == KIND_TSV, d);
-	}
-	return r < 0 ? NULL : vb_grid_table(&g, path, d);
+	vb_diags_locate(d, from, path, w);
+	if (t != NULL)
+		vb_arena_adopt(a, g.a);
+	else
+		vb_arena_free(g.a);
+	return t;
 }

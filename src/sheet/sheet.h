@@ -40,6 +40,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/infile.h"
 #include "model/model.h"
 
 /* Limits against hostile or broken files. */
@@ -49,11 +50,13 @@
 #define VB_SHEET_MAX_FILE (50u << 20)	/* bytes of a .csv/.tsv, or of one .xlsx part */
 
 /* Loads a table from an .xlsx, .csv or .tsv file; sheet names the .xlsx
- * sheet (NULL: the first). base_dir is the document's folder (NULL: the
- * current one); path is relative to it and may not leave it. Returns the
+ * sheet (NULL: the first). path is relative to the document's folder (in)
+ * and is opened through it (never outside, regular files only); bytes and
+ * cells are charged to in's budget. w is where the document names the
+ * file: problems with the file as a whole are reported there. Returns the
  * table in the arena, or NULL with an error in d. */
-vb_table *vb_sheet_load(vb_arena *a, const char *base_dir, const char *path,
-    const char *sheet, vb_diags *d);
+vb_table *vb_sheet_load(vb_arena *a, vb_inputs *in, const char *path,
+    const char *sheet, const vb_where *w, vb_diags *d);
 
 /* Numbers the rows of t in its TT column (the first column headed "TT",
  * "STT", "Số TT" or "Số thứ tự"; no TT column: nothing is numbered):

@@ -14,6 +14,8 @@ vb_grid_add(vb_grid *g, size_t row, size_t col, vb_run *segs, size_t n)
 {
 	vb_grid_cell *c;
 
+	if (g->in != NULL && vb_in_charge(g->in, 0, 1, g->where, g->d) < 0)
+		return -1;
 	g->cells = vb_grow(g->a, g->cells, g->ncells + 1, sizeof(*g->cells),
 	    &g->cellcap);
 	c = &g->cells[g->ncells++];
@@ -415,9 +417,11 @@ table_bounds(vb_grid *g, const char *file, vb_diags *d, size_t *r0,
 	}
 }
 
-/* Applies merged region m (already in table coordinates) unless it
- * overlaps one applied before. */
-static void
+/* Applies merged region m (already in table coordinates); returns 0, or
+ * -1 when it overlaps one applied before (which Excel never writes: the
+ * file is damaged or made to be slow, and is refused). Each cell is looked
+ * at once by the regions that keep it, so the work is linear. */
+static int
 merge_apply(vb_table *t, size_t r0, size_t c0, size_t r1, size_t c1)
 {
 	size_t r, c;
@@ -427,7 +431,7 @@ merge_apply(vb_table *t, size_t r0, size_t c0, size_t r1, size_t c1)
 		for (c = c0; c <= c1; c++) {
 			x = &t->rows[r].cells[c];
 			if (x->covered || x->colspan != 1 || x->rowspan != 1)
-				return;
+				return -1;
 		}
 	for (r = r0; r <= r1; r++)
 		for (c = c0; c <= c1; c++) {
@@ -442,6 +446,44 @@ merge_apply(vb_table *t, size_t r0, size_t c0, size_t r1, size_t c1)
 	x = &t->rows[r0].cells[c0];
 	x->colspan = (int)(c1 - c0 + 1);
 	x->rowspan = (int)(r1 - r0 + 1);
+	return 0;
+}
+
+/* Returns 0 when every text of the grid's cells can be laid out, or -1
+ * after reporting a cell with a character XML cannot hold or a word too
+ * long. */
+static int
+check_cells(const vb_grid *g, const char *file, vb_diags *d)
+{
+	const vb_grid_cell *gc;
+	const char *s;
+	size_t i, k, len, off;
+	unsigned cp;
+
+	for (i = 0; i < g->ncells; i++) {
+		gc = &g->cells[i];
+		for (k = 0; k < gc->nseg; k++) {
+			if ((s = gc->segs[k].text) == NULL)
+				continue;
+			len = strlen(s);
+			if (vb_text_xml_unsafe(s, len, &off, &cp)) {
+				vb_diag_add(d, VB_ERROR, file, 0, 0,
+				    "xóa ký tự này khỏi ô trong bảng tính",
+				    "ô ở hàng %zu, cột %zu có ký tự đặc biệt U+%04X (không in được), "
+				    "không dùng được trong văn bản", gc->row + 1,
+				    gc->col + 1, cp);
+				return -1;
+			}
+			if (vb_text_long_word(s, len, VB_MAX_WORD) < len) {
+				vb_diag_add(d, VB_ERROR, file, 0, 0,
+				    "thêm dấu cách giữa các từ trong ô",
+				    "ô ở hàng %zu, cột %zu có một từ dài hơn %d ký tự "
+				    "liền nhau", gc->row + 1, gc->col + 1, VB_MAX_WORD);
+				return -1;
+			}
+		}
+	}
+	return 0;
 }
 
 /* Drops the rows with nothing in them and no part in a merged region
@@ -605,6 +647,10 @@ vb_grid_table(vb_grid *g, const char *file, vb_diags *d)
 		    t->nrows, t->ncols, VB_SHEET_MAX_ROWS, VB_SHEET_MAX_COLS);
 		return NULL;
 	}
+	if (g->in != NULL && g->in->over)
+		return NULL;
+	if (check_cells(g, file, d) < 0)
+		return NULL;
 	table_alloc(g->a, t);
 	for (i = 0; i < g->ncells; i++) {
 		gc = &g->cells[i];
@@ -621,8 +667,13 @@ vb_grid_table(vb_grid *g, const char *file, vb_diags *d)
 		mc0 = m->c0 - c0;
 		mr1 = (m->r1 > r1 ? r1 : m->r1) - r0;
 		mc1 = (m->c1 > c1 ? c1 : m->c1) - c0;
-		if (mr1 > mr0 || mc1 > mc0)
-			merge_apply(t, mr0, mc0, mr1, mc1);
+		if ((mr1 > mr0 || mc1 > mc0) &&
+		    merge_apply(t, mr0, mc0, mr1, mc1) < 0) {
+			vb_diag_add(d, VB_ERROR, file, 0, 0,
+			    "Hãy mở tệp bằng Excel (Excel sẽ sửa tệp) rồi lưu lại.",
+			    "tệp có các vùng gộp ô chồng lên nhau (tệp bị hỏng)");
+			return NULL;
+		}
 	}
 	drop_blank_rows(t);
 	heading(g->a, t);

@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/infile.h"
 #include "model/model.h"
 
 /* One filled cell as read: text segments that may hold '\n'. */
@@ -35,6 +36,9 @@ typedef struct vb_grid {
 	vb_grid_merge *merges;	/* merged regions */
 	size_t nmerges;		/* number of merged regions */
 	size_t mergecap;	/* allocated regions */
+	vb_inputs *in;		/* the document's files and read budget */
+	const vb_where *where;	/* where the document names the file */
+	vb_diags *d;		/* where problems go */
 } vb_grid;
 
 /* Adds a cell holding segs (copied pointer, not the runs). Returns 0. */
@@ -64,8 +68,9 @@ char *vb_cell_text(vb_arena *a, const vb_cell *c);
  * -1 with an error in d (bad UTF-8, unclosed quote, empty). */
 int vb_csv_read(vb_grid *g, const char *file, const char *data, size_t len,
     int tsv, vb_diags *d);
-/* Reads one sheet of the .xlsx at path into g; returns 0 or -1. */
-int vb_xlsx_read(vb_grid *g, const char *file, const char *path,
-    const char *sheet, vb_diags *d);
+/* Reads one sheet of the .xlsx open as fd (closed here) into g; returns 0
+ * or -1. Unpacked bytes are charged to g->in's budget. */
+int vb_xlsx_read(vb_grid *g, const char *file, int fd, const char *sheet,
+    vb_diags *d);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -179,6 +180,12 @@ part(struct xlsx *x, const char *name, char **data, size_t *len)
 		    "tệp .xlsx bị hỏng: không mở được phần %s", name);
 	while ((n = zip_fread(f, chunk, sizeof(chunk))) > 0) {
 		x->total += (size_t)n;
+		if (x->g->in->bytes + x->total > VB_BUDGET_BYTES) {
+			zip_fclose(f);
+			vb_buf_free(&b);
+			vb_in_charge(x->g->in, x->total, 0, x->g->where, x->d);
+			return -1;
+		}
 		if (b.len + (size_t)n > VB_SHEET_MAX_FILE ||
 		    x->total > MAX_TOTAL || vb_buf_put(&b, chunk,
 		    (size_t)n) < 0) {
@@ -873,19 +880,15 @@ workbook(struct xlsx *x, const char *sheet)
 	return r;
 }
 
-/* Reports why path could not be opened as a zip archive; returns -1. */
+/* Reports why the file open as fd could not be opened as a zip archive;
+ * returns -1. */
 static int
-not_zip(struct xlsx *x, const char *path, int zerr)
+not_zip(struct xlsx *x, int fd, int zerr)
 {
 	unsigned char magic[4] = { 0 };
-	size_t n = 0;
-	FILE *f = fopen(path, "rb");
+	ssize_t n = pread(fd, magic, sizeof(magic), 0);
 
-	if (f != NULL) {
-		n = fread(magic, 1, sizeof(magic), f);
-		fclose(f);
-	}
-	if (f != NULL && n == 0)
+	if (n == 0)
 		return fail(x, "Có thể tệp chưa được lưu hay sao chép xong; hãy "
 		    "lấy lại tệp gốc.", "tệp .xlsx trống (0 byte)");
 	if (n == 4 && memcmp(magic, "\xD0\xCF\x11\xE0", 4) == 0)
@@ -896,7 +899,7 @@ not_zip(struct xlsx *x, const char *path, int zerr)
 		return fail(x, "Có thể tệp tải về hay sao chép chưa xong; hãy "
 		    "lấy lại tệp gốc hoặc mở bằng Excel và lưu lại.",
 		    "tệp .xlsx bị hỏng hoặc bị cắt cụt");
-	if (zerr == ZIP_ER_OPEN || zerr == ZIP_ER_READ)
+	if (n < 0 || zerr == ZIP_ER_OPEN || zerr == ZIP_ER_READ)
 		return fail(x, "Kiểm tra quyền đọc tệp.",
 		    "không đọc được tệp .xlsx");
 	return fail(x, "Tệp này không phải bảng tính .xlsx (có thể chỉ bị "
@@ -906,8 +909,8 @@ not_zip(struct xlsx *x, const char *path, int zerr)
 }
 
 int
-vb_xlsx_read(vb_grid *g, const char *file, const char *path,
-    const char *sheet, vb_diags *d)
+vb_xlsx_read(vb_grid *g, const char *file, int fd, const char *sheet,
+    vb_diags *d)
 {
 	struct xlsx x;
 	int zerr = 0, r;
@@ -918,9 +921,14 @@ vb_xlsx_read(vb_grid *g, const char *file, const char *path,
 	x.file = file;
 	x.d = d;
 	x.errors0 = d->errors;
-	if ((x.zip = zip_open(path, ZIP_RDONLY, &zerr)) == NULL)
-		return not_zip(&x, path, zerr);
+	if ((x.zip = zip_fdopen(fd, ZIP_RDONLY, &zerr)) == NULL) {
+		r = not_zip(&x, fd, zerr);
+		close(fd);
+		return r;
+	}
 	r = workbook(&x, sheet);
+	if (r == 0 && vb_in_charge(g->in, x.total, 0, g->where, d) < 0)
+		r = -1;
 	zip_discard(x.zip);
 	return r;
 }
