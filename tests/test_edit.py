@@ -9,12 +9,13 @@ with python-docx (Debian's python3-docx), on a rendered plan:
 - a list item added after a "-" item and indented one level (Tab in Word
   only raises the paragraph's list level);
 - the "Nội dung" (body) style set to 13 pt;
-- the agency name and the trích yếu retyped longer, so that they wrap.
+- the agency name and the trích yếu retyped longer, so that they wrap;
+- a 4 cm picture (a seal) put in the 3 cm room to sign.
 
 Then LibreOffice converts the original and the edited file and the PDF text
 shows that the later sections were renumbered, the new item is a "+" item,
 the body and the headings follow the style, and the rules stay under their
-text. Prints one "ok - …" / "not ok - …" line per check; exits 1 on failure.
+text, and the name under the signature moves down for the picture. Prints one "ok - …" / "not ok - …" line per check; exits 1 on failure.
 """
 import os
 import re
@@ -31,6 +32,7 @@ FAILS = 0
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PLAN = os.path.join(ROOT, "content", "ke-hoach-tthc-bac-giang-2024.md")
 LONG_ISSUER = "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH BẮC GIANG MỚI"
+SEAL = None    # the picture put in the room to sign (written by main)
 LONG_SUBJECT = (" và nâng cao chất lượng phục vụ người dân, doanh nghiệp "
                 "trên địa bàn tỉnh Bắc Giang")
 
@@ -69,6 +71,15 @@ def edit(src, dst):
     para.add_run("Ý MỚI THÊM do văn thư gõ")
     new.find(f"{W}pPr/{W}numPr/{W}ilvl").set(W + "val", "1")   # Tab
     d.styles["Nội dung"].font.size = Pt(13)
+    room = next(p for p in d.paragraphs if p.style.name == "Chữ ký, dấu") \
+        if any(p.style.name == "Chữ ký, dấu" for p in d.paragraphs) else None
+    if room is None:   # inside the signature table
+        for t in d.tables:
+            for p in t._tbl.iter(W + "p"):
+                para = docx.text.paragraph.Paragraph(p, t)
+                if para.style.name == "Chữ ký, dấu":
+                    room = para
+    room.add_run().add_picture(SEAL, height=docx.shared.Cm(4))
     for p in d.paragraphs:
         if p.style.name == "Trích yếu" and p.runs:
             p.runs[0].text = p.runs[0].text + LONG_SUBJECT
@@ -80,6 +91,21 @@ def edit(src, dst):
     assert body is not None
     d.save(dst)
     return second_title
+
+
+def write_seal(path):
+    """Writes a 40 × 40 px red PNG (a seal stand-in) to path."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data) & 0xffffffff)
+    raw = b"".join(b"\x00" + b"\xcc\x00\x00" * 40 for _ in range(40))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(
+            ">IIBBBBB", 40, 40, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw))
+            + chunk(b"IEND", b""))
 
 
 def words_on(pdf):
@@ -137,6 +163,9 @@ def main():
     if not check(p.returncode == 0, "the plan renders"):
         return 1
     edited = os.path.join(out, "sua.docx")
+    global SEAL
+    SEAL = os.path.join(out, "dau.png")
+    write_seal(SEAL)
     second = edit(orig, edited)
     subprocess.run([soffice, "-env:UserInstallation=file://" +
                     os.path.join(out, "lo-profile"), "--headless",
@@ -176,6 +205,15 @@ def main():
     tn = rule_under(words, rules, "Hạnh phúc")
     check(tn is not None and 3 < tn[0] < 12 and abs(tn[1]) < 5,
           f"the Tiêu ngữ's rule stays under it ({tn})")
+    signer = "Nguyễn"
+    na = [w for w in words_on(a) if w.text == signer][-1:]
+    nb = [w for w in words_on(b) if w.text == signer][-1:]
+    drop = nb[0].y - na[0].y if na and nb and na[0].page == nb[0].page else None
+    _, imgs, _ = (lambda p: (p.returncode, p.stdout, p.stderr))(subprocess.run(
+        ["pdfimages", "-list", b], capture_output=True, text=True))
+    check(drop is not None and 20 < drop < 60 and " image " in imgs,
+          f"a 4 cm seal put in the 3 cm room to sign pushes the name down, not "
+          f"clipped (name {drop and round(drop, 1)} pt lower)")
     return 1 if FAILS else 0
 
 
