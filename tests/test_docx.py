@@ -389,6 +389,15 @@ def check_style_sheet(name, z, st, ids):
               f"{name}: {sid} black and underlined")
     colours = [c.get(W + "val") for c in st.iter(W + "color")]
     check(all(c == "000000" for c in colours), f"{name}: every style colour is black")
+    linked = [i for i in OWN_STYLES if i not in ("NoiDung", "TheThuc") and
+              val(ids.get(i), W + "link") != i + "Char"]
+    chars = [i + "Char" for i in OWN_STYLES if (ids.get(i + "Char") is not None and
+             ids[i + "Char"].get(W + "type") == "character")]
+    check(not [i for i in linked if i not in ("ChuKyDau",)] and len(chars) >= 18,
+          f"{name}: Decree 30 element styles have linked character styles ({len(chars)})")
+    outl = [val(ids.get(i).find(W + "pPr"), W + "outlineLvl") if ids.get(i) is not None else None
+            for i in ("PhuLuc", "TenPhuLuc")]
+    check(outl == ["0", "1"], f"{name}: appendix label and title in the navigation pane {outl}")
     h1 = ids.get("Heading1")
     num = h1.find(f"{W}pPr/{W}numPr") if h1 is not None else None
     check(num is None or val(num, W + "numId") is not None,
