@@ -9,12 +9,14 @@
 #include <yaml.h>
 
 #include "base/buf.h"
+#include "base/filekind.h"
 #include "base/infile.h"
 #include "base/text.h"
 #include "convert.h"
 #include "lint.h"
 #include "model/document.h"
 #include "model/numbering.h"
+#include "parse/agency.h"
 #include "parse/body.h"
 
 /* Returns 1 when the line is a front matter fence: "---" (or "..." when
@@ -170,15 +172,18 @@ read_meta(vb_lint *l)
 {
 	vb_diags scratch = {0};
 	const char *yaml;
+	vb_agency ag;
 	size_t len;
 
 	if (l->fm_first == 0)
 		return;
+	vb_agency_load(l->a, strcmp(l->path, "<stdin>") == 0 ? "-" : l->path,
+	    &ag, &scratch);
 	yaml = l->lines[l->fm_first - 1].s;
 	len = l->fm_last >= l->fm_first ? (size_t)(l->lines[l->fm_last - 1].s +
 	    l->lines[l->fm_last - 1].len - yaml) : 0;
-	if (vb_frontmatter_parse(l->a, l->path, yaml, len, l->fm_first,
-	    &l->meta, &scratch) == 0) {
+	if (vb_frontmatter_parse_over(l->a, l->path, yaml, len, l->fm_first,
+	    vb_agency_meta(&ag), &l->meta, &scratch) == 0) {
 		l->have_meta = 1;
 		l->type = l->meta.kind ? vb_doctype_find(l->meta.kind) : NULL;
 	}
@@ -304,6 +309,44 @@ legacy_bytes(const char *path, const char *data, size_t len, vb_diags *d)
 	return 1;
 }
 
+/* Returns what to do with a binary file of kind k named path. */
+static const char *
+binary_hint(vb_arena *a, vb_filekind k, const char *path)
+{
+	if (vb_filekind_importable(k))
+		return vb_sprintf(a, "chuyển thành văn bản vanban bằng: vanban import %s", path);
+	if (k == VB_FILE_XLSX || k == VB_FILE_ODF)
+		return vb_sprintf(a, "bảng tính dùng làm phụ lục: khai báo 'bang: %s' trong "
+		    "phu_luc, hoặc in thành bảng Markdown bằng: vanban table %s", path, path);
+	if (k == VB_FILE_PDF)
+		return "mở tệp gốc (Word) của văn bản và dùng vanban import; nếu chỉ có "
+		    "PDF, chép chữ ra một tệp .txt rồi dùng vanban import TỆP.txt";
+	if (k == VB_FILE_RTF)
+		return "mở tệp bằng Word, lưu thành .docx rồi dùng vanban import";
+	return "vanban chỉ đọc văn bản Markdown (.md) lưu bằng UTF-8";
+}
+
+int
+vb_check_binary(const char *path, const char *data, size_t len, vb_diags *d)
+{
+	const char *base = strrchr(path, '/'), *ext;
+	vb_filekind k;
+	vb_arena *a;
+
+	base = base ? base + 1 : path;
+	ext = strrchr(base, '.');
+	k = vb_filekind_of(data, len, ext ? ext + 1 : NULL);
+	if (k == VB_FILE_TEXT)
+		return 0;
+	if ((a = vb_arena_new()) == NULL)
+		return 1;
+	vb_diag_add(d, VB_ERROR, path, 0, 0, binary_hint(a, k, path),
+	    "đây là %s, không phải văn bản Markdown; vanban không đọc trực "
+	    "tiếp được", vb_filekind_name(k));
+	vb_arena_free(a);
+	return 1;
+}
+
 /* Runs the lints of the body and the text on one file, and with main set
  * those of the front matter and the recipients; returns the context's
  * arena (the caller frees it) so the front matter can still be read. */
@@ -371,6 +414,8 @@ vb_check_source(const char *path, const char *data, size_t len, vb_diags *d)
 	vb_arena *a;
 	vb_lint l;
 
+	if (vb_check_binary(path, data, len, d))
+		return 1;
 	if (!vb_utf8_valid(data, len, NULL) && legacy_bytes(path, data, len, d))
 		return 1;
 	doc = vb_document_parse(path, data, len, d);

@@ -11,10 +11,12 @@
 #include <strings.h>
 
 #include "base/buf.h"
+#include "base/filekind.h"
 #include "base/infile.h"
 #include "base/text.h"
 #include "numbering.h"
 #include "parse/body.h"
+#include "parse/agency.h"
 #include "parse/frontmatter.h"
 #include "parse/tasks.h"
 #include "sheet/sheet.h"
@@ -52,10 +54,18 @@ static int
 check_bytes(const char *path, const char *data, size_t len, vb_diags *d)
 {
 	const char *nul = memchr(data, '\0', len);
+	vb_filekind k = vb_filekind_of(data, len, NULL);
 	size_t bad;
 	unsigned cp;
 	int line, col;
 
+	if (k != VB_FILE_TEXT && k != VB_FILE_BINARY) {
+		vb_diag_add(d, VB_ERROR, path, 0, 0, vb_filekind_importable(k)
+		    ? "chuyển thành văn bản vanban trước bằng: vanban import TỆP"
+		    : "vanban chỉ đọc văn bản Markdown (.md) lưu bằng UTF-8",
+		    "đây là %s, không phải văn bản Markdown", vb_filekind_name(k));
+		return -1;
+	}
 	if (nul != NULL) {
 		line_col(data, (size_t)(nul - data), &line, &col);
 		vb_diag_add(d, VB_ERROR, path, line, col,
@@ -679,6 +689,7 @@ vb_document_parse_in(const char *path, const char *data, size_t len,
     vb_inputs *in, vb_diags *d)
 {
 	struct build b;
+	vb_agency ag;
 	const char *yaml = NULL, *body;
 	size_t ylen = 0, clen;
 	char *clean;
@@ -709,7 +720,9 @@ vb_document_parse_in(const char *path, const char *data, size_t len,
 		    "phần đầu (front matter) chưa được đóng bằng dòng ---");
 		goto fail;
 	}
-	if (vb_frontmatter_parse(b.a, path, yaml, ylen, 2, &b.m, d) < 0)
+	if (vb_agency_find(b.a, in->dirfd, in->dir, in, &ag, d) < 0 ||
+	    vb_frontmatter_parse_over(b.a, path, yaml, ylen, 2,
+	    vb_agency_meta(&ag), &b.m, d) < 0)
 		goto fail;
 	compose(&b, body, body_line);
 	if (d->errors > errors)

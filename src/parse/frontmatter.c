@@ -302,6 +302,7 @@ rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
 	const char *k, *v;
 	vb_pos kp;
 
+	memset(s, 0, sizeof(*s));	/* replaces a profile's "ky" whole */
 	s->pos = pos;
 	if (!need_mapping(c, n, "ky",
 	    "ky:\n    quyen_han: KT\n    thu_truong: Giám đốc\n    chuc_vu: Phó Giám đốc\n    ho_ten: Nguyễn Văn A"))
@@ -732,9 +733,45 @@ read_top(struct ctx *c, yaml_node_t *root)
 	}
 }
 
+/* Returns a copy of list l with no positions (they are another file's). */
+static vb_strlist
+unplaced(vb_arena *a, vb_strlist l)
+{
+	l.pos = l.n ? vb_alloc(a, l.n * sizeof(vb_pos)) : NULL;
+	if (l.pos)
+		memset(l.pos, 0, l.n * sizeof(vb_pos));
+	return l;
+}
+
+/* Starts m from base: its values, without the positions, which point
+ * into another file. */
+static void
+start_from(vb_arena *a, vb_meta *m, const vb_meta *base)
+{
+	static const vb_pos none = {0, 0};
+
+	*m = *base;
+	m->kind_pos = m->issuer_pos = m->abbrev_pos = m->number_pos = none;
+	m->date_pos = m->recipients_pos = m->sign.pos = none;
+	m->to = unplaced(a, m->to);
+	m->bases = unplaced(a, m->bases);
+	m->recipients = unplaced(a, m->recipients);
+	m->archive = unplaced(a, m->archive);
+	m->appx = NULL;
+	m->nappx = 0;
+}
+
 int
 vb_frontmatter_parse(vb_arena *a, const char *file, const char *yaml,
     size_t len, int first_line, vb_meta *m, vb_diags *d)
+{
+	return vb_frontmatter_parse_over(a, file, yaml, len, first_line, NULL,
+	    m, d);
+}
+
+int
+vb_frontmatter_parse_over(vb_arena *a, const char *file, const char *yaml,
+    size_t len, int first_line, const vb_meta *base, vb_meta *m, vb_diags *d)
 {
 	yaml_parser_t y;
 	yaml_document_t doc;
@@ -744,6 +781,8 @@ vb_frontmatter_parse(vb_arena *a, const char *file, const char *yaml,
 
 	memset(m, 0, sizeof(*m));
 	m->profile = vb_profile_default();
+	if (base != NULL)
+		start_from(a, m, base);
 	memset(&c, 0, sizeof(c));
 	c.a = a;
 	c.file = file;

@@ -78,6 +78,14 @@ typedef struct vb_meta {
 int vb_frontmatter_parse(vb_arena *a, const char *file, const char *yaml,
     size_t len, int first_line, vb_meta *m, vb_diags *d);
 
+/* Same as vb_frontmatter_parse, but starts from base (the agency
+ * profile's keys, see agency.h) instead of nothing: a key the front matter
+ * writes replaces base's (ky and phu_luc as a whole, trinh_bay setting by
+ * setting); the keys it leaves out keep base's values, with no position.
+ * base NULL is vb_frontmatter_parse. */
+int vb_frontmatter_parse_over(vb_arena *a, const char *file, const char *yaml,
+    size_t len, int first_line, const vb_meta *base, vb_meta *m, vb_diags *d);
+
 /* Returns the known key closest to key, for "did you mean", or NULL. */
 const char *vb_frontmatter_suggest(const char *key);
 
