@@ -17,6 +17,7 @@
 #include "base/output.h"
 #include "base/version.h"
 #include "apart.h"
+#include "cmd_new.h"
 #include "check/check.h"
 #include "docx/docx.h"
 #include "model/document.h"
@@ -53,6 +54,7 @@ static const char usage_text[] =
 "  vanban convert --from tcvn3|vni TỆP [-o RA] [--ghi-de]\n"
 "  vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]\n"
 "  vanban dump TỆP.md       (in mô hình văn bản đã phân tích, để kiểm tra)\n"
+"  vanban new LOẠI [-o TỆP.md]  (tạo văn bản mới: khung nội dung, khóa từ co-quan.yaml)\n"
 "  vanban --help | --version | LỆNH --help\n"
 "\n"
 "Chuyển một văn bản hành chính viết bằng Markdown (có phần đầu YAML) thành\n"
@@ -126,6 +128,19 @@ static const struct {
 "\n"
 "  -s, --trang-tinh TÊN   tên trang tính trong tệp .xlsx (mặc định: trang đầu)\n"
 "  -h, --help             in hướng dẫn này\n" },
+	{ "new",
+"Cách dùng: vanban new LOẠI [-o TỆP.md]\n"
+"\n"
+"Tạo một văn bản mới loại LOẠI (ke-hoach, bao-cao, to-trinh, quyet-dinh,\n"
+"cong-van, …: xem vanban new --loai): phần đầu có ngày hôm nay, số để trống,\n"
+"các khóa chung (cơ quan, địa danh, người ký, nơi nhận…) lấy từ co-quan.yaml\n"
+"trong thư mục của văn bản hoặc thư mục cha gần nhất; nội dung là các mục\n"
+"thường có của loại văn bản đó. Điền các chỗ '……' rồi chạy vanban check.\n"
+"Không bao giờ ghi đè tệp đã có.\n"
+"\n"
+"  -o, --output TỆP   ghi vào TỆP (mặc định LOẠI.md; - là đầu ra chuẩn)\n"
+"      --loai         in danh sách các loại văn bản\n"
+"  -h, --help         in hướng dẫn này\n" },
 	{ "dump",
 "Cách dùng: vanban dump TỆP.md\n"
 "\n"
@@ -500,6 +515,8 @@ run(int argc, char **argv)
 		return vb_cmd_check(argc, argv);
 	if (strcmp(argv[1], "convert") == 0)
 		return vb_cmd_convert(argc, argv);
+	if (strcmp(argv[1], "new") == 0)
+		return vb_cmd_new(argc, argv);
 	if (strcmp(argv[1], "render") != 0)
 		return usage_error("không có lệnh '%s'", argv[1]);
 	if ((rc = parse_render(argc, argv, &o)) != 0)
