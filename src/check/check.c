@@ -370,6 +370,7 @@ lint_file(vb_lint *l, const char *path, const char *data, size_t len,
 	}
 	vb_lint_body(l);
 	vb_lint_text(l);
+	vb_lint_draft(l);
 	return l->a;
 }
 

@@ -67,6 +67,9 @@ void vb_lint_meta(vb_lint *l);
 void vb_lint_body(vb_lint *l);
 /* Recipients: "Như trên" first when there is "Kính gửi". */
 void vb_lint_recipients(vb_lint *l);
+/* Drafts: blanks "……" left, paragraphs pasted one per line without blank
+ * lines, mentions of the old year ("nam_cu") in a draft for a new year. */
+void vb_lint_draft(vb_lint *l);
 /* Text: decomposed Unicode, legacy encodings, spacing, quotes. */
 void vb_lint_text(vb_lint *l);
 

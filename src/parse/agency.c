@@ -161,6 +161,7 @@ drop_own_keys(vb_agency *ag, vb_diags *d)
 	DROP(kind, m->kind_pos, "loai")
 	DROP(number, m->number_pos, "so")
 	DROP(date, m->date_pos, "ngay")
+	DROP(old_year, m->old_year_pos, "nam_cu")
 #undef DROP
 	if (m->subject != NULL) {
 		vb_diag_add(d, VB_WARNING, ag->path, 0, 0, hint,

@@ -141,6 +141,25 @@ static void rd_bases(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_li
 static void rd_recipients(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->recipients_pos = p; read_list(c, n, "noi_nhan", &c->m->recipients); }
 static void rd_archive(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "luu", &c->m->archive); }
 
+/* "nam_cu: 2024": the year of the document a draft was made from
+ * ("vanban import --nam" writes it); check warns on each mention of it. */
+static void
+rd_old_year(struct ctx *c, yaml_node_t *n, vb_pos p)
+{
+	const char *v = scalar(c, n, "nam_cu");
+
+	if (v == NULL)
+		return;
+	if (strlen(v) != 4 || strspn(v, "0123456789") != 4 || v[0] == '0') {
+		vb_diag_add(c->d, VB_WARNING, c->file, p.line, p.col,
+		    "viết năm của văn bản cũ bằng 4 chữ số, ví dụ: nam_cu: 2024; "
+		    "hoặc xóa dòng này", "nam_cu '%s' không phải một năm, bị bỏ qua", v);
+		return;
+	}
+	c->m->old_year = v;
+	c->m->old_year_pos = p;
+}
+
 static void rd_sign(struct ctx *, yaml_node_t *, vb_pos);
 static void rd_appx(struct ctx *, yaml_node_t *, vb_pos);
 static void rd_layout(struct ctx *, yaml_node_t *, vb_pos);
@@ -162,6 +181,7 @@ static const struct key top_keys[] = {
 	{"ky", rd_sign},
 	{"phu_luc", rd_appx},
 	{"trinh_bay", rd_layout},
+	{"nam_cu", rd_old_year},
 	{NULL, NULL}
 };
 
@@ -753,6 +773,7 @@ start_from(vb_arena *a, vb_meta *m, const vb_meta *base)
 	*m = *base;
 	m->kind_pos = m->issuer_pos = m->abbrev_pos = m->number_pos = none;
 	m->date_pos = m->recipients_pos = m->sign.pos = none;
+	m->old_year = NULL;
 	m->to = unplaced(a, m->to);
 	m->bases = unplaced(a, m->bases);
 	m->recipients = unplaced(a, m->recipients);

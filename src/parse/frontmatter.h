@@ -70,6 +70,9 @@ typedef struct vb_meta {
 	vb_appx_src *appx;	/* phu_luc entries */
 	size_t nappx;		/* number of phu_luc entries */
 	vb_profile profile;	/* house profile with trinh_bay applied */
+	const char *old_year;	/* nam_cu: year of the document this draft was
+				 * made from ("2024"); check warns on each mention */
+	vb_pos old_year_pos;	/* where nam_cu is */
 } vb_meta;
 
 /* Parses the front matter text yaml[0..len) of file, whose first line is
