@@ -39,7 +39,7 @@ SAN_OBJ := $(CORE_SRC:%.c=build/san/%.o) build/san/templates.o
 REL_PDF := $(PDF_SRC:%.c=build/rel/%.o)
 SAN_PDF := $(PDF_SRC:%.c=build/san/%.o)
 
-.PHONY: all demo test deps unit e2e bench clean fuzz install
+.PHONY: all demo test deps unit e2e bench clean fuzz install import-score
 all: vanban
 
 deps:
@@ -106,6 +106,14 @@ test: deps
 bench: deps
 	@$(MAKE) --no-print-directory vanban
 	@sh bench/run.sh
+
+# The importer measured on foreign Word files (tests/import/): fixtures made
+# by python3-docx and LibreOffice, cached in build/import-fixtures.
+import-score: deps
+	@$(MAKE) --no-print-directory vanban
+	/usr/bin/python3 tests/import/make_fixtures.py build/import-fixtures
+	/usr/bin/python3 tests/import/score.py --vanban ./vanban \
+		--fixtures build/import-fixtures --out build/import-score
 
 # libFuzzer over the whole path (parse -> model -> DOCX, and PDF with
 # FUZZ_PDF=1). Seeds: the examples; run in content/ so appendices resolve.
