@@ -303,11 +303,11 @@ class Builder:
         if f.get("kinh_gui"):
             to = f["kinh_gui"]
             if len(to) == 1:
-                self.para("Kính gửi: " + to[0], CENTER)
+                self.para("Kính gửi: " + to[0] + ".", CENTER)
             else:
                 self.para("Kính gửi:", CENTER)
-                for x in to:
-                    self.para("- " + x + ";", WD_ALIGN_PARAGRAPH.LEFT, indent=False).paragraph_format.left_indent = Mm(50)
+                for k, x in enumerate(to):
+                    self.para("- " + x + (";" if k + 1 < len(to) else "."), WD_ALIGN_PARAGRAPH.LEFT, indent=False).paragraph_format.left_indent = Mm(50)
         for b in f.get("can_cu", []):
             self.para(b + ";", JUSTIFY, italic=True)
 
@@ -448,7 +448,7 @@ class Builder:
             sec.page_width, sec.page_height = Mm(297), Mm(210)
         self.para(a["label"], CENTER, bold=True)
         self.para(a["title"].upper(), CENTER, bold=True)
-        self.para(f"(Kèm theo {f['_type_name']} số {f['so'] or '      '}/{f['_code']}-{f['viet_tat']} ngày {f['_date_short']} của {f['co_quan']})", CENTER, italic=True)
+        self.para(f"(Kèm theo {f['_type_name']} số {f['so'] or '      '}/{f['_code']}-{f['viet_tat']} {f['_date_long']} của {f['co_quan']})", CENTER, italic=True)
         for b in a["blocks"]:
             self.block(b)
 
@@ -508,6 +508,7 @@ def complete(f):
     f["_date_line"] = date_line(f)
     y, m, d = (f["ngay"].split("-") + ["", ""])[:3]
     f["_date_short"] = f"{d}/{m}/{y}" if d else y
+    f["_date_long"] = date_line(f).split(", ", 1)[1]
     if f["loai"] == "cong-van":
         f["_cv_subject"] = "V/v " + f["trich_yeu"]
     return f
