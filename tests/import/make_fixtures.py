@@ -556,7 +556,7 @@ def fixtures():
     out.append(("kh-dong-drawingml", Style(header="lines", rule="drawingml", headings="numbering-styles", bullets="numbering"),
                 dict(kh, so="", ngay="2025-03"), plan_body(2025), [], []))
     body = plan_body(2024)
-    body[0] = ("p", body[0][1].replace("năm 2024,", "năm 2024[^1],"))
+    body[0] = ("p", body[0][1].replace("của UBND tỉnh về", "của UBND tỉnh[^1] về"))
     body[8] = ("p", body[8][1] + "[^2]")
     out.append(("kh-vml-truc-tiep", Style(header="table", rule="vml", headings="styles-typed", bullets="•", direct=True),
                 dict(kh, so="07"), body,
