@@ -153,7 +153,7 @@ class Builder:
                 self.run(p, part, bold=bold, italic=italic, size=size)
 
     # -- rules under the issuer and the tiêu ngữ
-    def rule(self, p, width_mm):
+    def rule(self, p, width_mm, box_mm=165):
         kind = self.s.rule
         if kind == "border":
             pPr = p._p.get_or_add_pPr()
@@ -187,9 +187,10 @@ class Builder:
         else:  # vml
             pt = width_mm * 72 / 25.4
             xml = (f'<w:r xmlns:w="{W_NS}" xmlns:v="urn:schemas-microsoft-com:vml">'
-                   f'<w:pict><v:line id="Line{self.shape_id()}" from="{-pt / 2:.1f}pt,2pt" to="{pt / 2:.1f}pt,2pt" '
-                   'strokeweight=".5pt" style="position:absolute;mso-position-horizontal:center;'
-                   'mso-position-horizontal-relative:text"/></w:pict></w:r>')
+                   f'<w:pict><v:line id="Line{self.shape_id()}" from="0,0" to="{pt:.1f}pt,0" '
+                   'strokeweight=".5pt" style="position:absolute;'
+                   f'margin-left:{(box_mm - width_mm) / 2 * 72 / 25.4:.1f}pt;margin-top:2pt;z-index:1"/>'
+                   '</w:pict></w:r>')
         p._p.append(parse_xml(xml))
 
     _shape = 100
@@ -224,7 +225,7 @@ class Builder:
                 p = lc.add_paragraph()
                 p.alignment = CENTER
                 self.run(p, f["_cv_subject"], size=12)
-            self._cell_lines(rc, right, 13, rule_after=1, rule_mm=60)
+            self._cell_lines(rc, right, 13, rule_after=1, rule_mm=60, box_mm=100)
             p = rc.add_paragraph()
             p.alignment = CENTER
             self.run(p, date, italic=True)
@@ -271,7 +272,7 @@ class Builder:
                 p.paragraph_format.right_indent = Mm((165 - mm) / 2)
         p.paragraph_format.space_after = Pt(6)
 
-    def _cell_lines(self, cell, lines, size, rule_after, rule_mm):
+    def _cell_lines(self, cell, lines, size, rule_after, rule_mm, box_mm=65):
         first = True
         for i, (text, bold) in enumerate(lines):
             p = cell.paragraphs[0] if first else cell.add_paragraph()
@@ -291,7 +292,7 @@ class Builder:
                 else:
                     q = cell.add_paragraph()
                     q.alignment = CENTER
-                    self.rule(q, rule_mm)
+                    self.rule(q, rule_mm, box_mm)
 
     # -- type name, subject, Kính gửi, căn cứ
     def title(self, f):
