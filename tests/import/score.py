@@ -36,7 +36,7 @@ REF_EXAMPLES = {
     "003_543da5fb36636104.txt": "ke-hoach-chi-so-766-2026.md",
     "004_b971e2fce0b8640b.txt": "ke-hoach-5-nam-ba-ria-vung-tau-2021.md",
 }
-PARTS = ["front_matter", "headings", "list_items", "tables", "merges", "footnotes",
+PARTS = ["front_matter", "headings", "list_items", "tables", "cells", "merges", "footnotes",
          "signature", "recipients", "appendices"]
 
 
@@ -122,7 +122,7 @@ def dump(vanban, md_path):
             items.append((level, plain(m.group(3)), m.group(2) or ""))
             cur = None
             continue
-        m = re.match(r"^\d+:\d+ table (\d+)×(\d+) header=(\d+)", line)
+        m = re.match(r"^\d+:\d+ table (?:table )?(\d+)×(\d+) header=(\d+)", line)
         if m:
             cur = {"header_rows": int(m.group(3)), "anchors": []}
             tables.append(cur)
@@ -222,16 +222,20 @@ def compare(truth, fm, model):
     r["list_items"] = (matched([(a, b) for a, b, _ in ti], gi), len(ti))
     tt = list(truth["tables"]) + [t for a in truth.get("appendices", []) for t in a["tables"]]
     gt = model["tables"]
-    exact = merges = nmerges = 0
+    exact = merges = nmerges = cells = ncells = 0
     for k, t in enumerate(tt):
         want = [[{"text": plain(c["text"]), "colspan": c["colspan"]} for c in row] for row in t["anchors"]]
         got = gt[k]["anchors"] if k < len(gt) else []
         exact += want == got
+        for i, row in enumerate(want):
+            ncells += len(row)
+            cells += sum(1 for j, c in enumerate(row) if i < len(got) and j < len(got[i]) and got[i][j] == c)
         for (r0, c0, rs, cs) in t["merges"]:
             nmerges += 1
             rows = range(r0, r0 + rs)
             merges += all(i < len(got) and i < len(want) and got[i] == want[i] for i in rows)
     r["tables"] = (exact, len(tt))
+    r["cells"] = (cells, ncells)
     r["merges"] = (merges, nmerges)
     tn = [plain(x) for x in truth["footnotes"]]
     r["footnotes"] = (matched(tn, model["notes"]), len(tn))
@@ -357,9 +361,9 @@ def lenient_copy(md, errors):
 
 def table(results, title):
     print(f"\n{title}")
-    cols = ["front_matter", "headings", "list_items", "tables", "merges", "footnotes", "signature",
-            "recipients", "appendices"]
-    short = ["khóa", "đề mục", "ý", "bảng", "ô gộp", "chú thích", "ký", "nơi nhận", "phụ lục"]
+    cols = ["front_matter", "headings", "list_items", "tables", "cells", "merges", "footnotes",
+            "signature", "recipients", "appendices"]
+    short = ["khóa", "đề mục", "ý", "bảng", "ô", "ô gộp", "chú thích", "ký", "nơi nhận", "phụ lục"]
     print(f"{'tệp':28} " + " ".join(f"{s:>9}" for s in short) + "  giống PDF (theo thứ tự đọc)")
     tot = {c: [0, 0] for c in cols}
     for r in results:
