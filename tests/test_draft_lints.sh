@@ -55,6 +55,18 @@ t "nam_cu not a year: warned at its line, ignored" "[ $rc -eq 0 ] && grep -qF 'b
 "$V" render "$DATA/nam-cu.md" -o "$D/nam-cu.docx" > "$D/out" 2>&1; rc=$?
 t "nam_cu does not stop render" "[ $rc -eq 0 ] && [ -s '$D/nam-cu.docx' ]"
 
+# The appendices inherit nam_cu: their title and their Markdown are checked.
+mkdir -p "$D/appx"
+sed 's/^luu: \[VT\]/luu: [VT]\nphu_luc:\n  - tieu_de: Nhiệm vụ năm 2024\n    noi_dung: pl.md/' "$DATA/nam-cu.md" > "$D/appx/kh.md"
+echo "Các nhiệm vụ tại Phụ lục." >> "$D/appx/kh.md"
+printf '| TT | Nội dung |\n|---|---|\n| 1 | Rà soát quý I năm 2024 |\n' > "$D/appx/pl.md"
+"$V" check "$D/appx/kh.md" > "$D/out" 2>&1
+t "old year in an appendix title warned" "grep -qF 'kh.md:13:27: cảnh báo: còn năm 2024' '$D/out'"
+t "old year in an appendix's Markdown warned at its own line" "grep -qF 'pl.md:3:25: cảnh báo: còn năm 2024' '$D/out'"
+sed -i '/^nam_cu:/d' "$D/appx/kh.md"
+"$V" check "$D/appx/kh.md" > "$D/out" 2>&1
+t "appendix without nam_cu in its document: no old-year warning" "! grep -q 'còn năm 2024' '$D/out'"
+
 # Blanks of vanban new.
 rm -f "$D/tt.md"
 VANBAN_DATE=2025-01-19 "$V" new to-trinh -o "$D/tt.md" > /dev/null 2>&1

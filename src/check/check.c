@@ -352,11 +352,15 @@ vb_check_binary(const char *path, const char *data, size_t len, vb_diags *d)
  * arena (the caller frees it) so the front matter can still be read. */
 static vb_arena *
 lint_file(vb_lint *l, const char *path, const char *data, size_t len,
-    vb_diags *d, int main)
+    vb_diags *d, int main, const vb_meta *parent)
 {
 	memset(l, 0, sizeof(*l));
 	if ((l->a = vb_arena_new()) == NULL)
 		return NULL;
+	if (parent != NULL) {	/* an appendix: the draft's old year goes on */
+		l->meta.old_year = parent->old_year;
+		l->meta.date = parent->date;
+	}
 	l->path = path;
 	l->d = d;
 	split_lines(l, data, len);
@@ -384,7 +388,8 @@ readable(const char *data, size_t len)
 /* Lints the Markdown file of an appendix, read through the document's
  * folder (problems reading it are the parser's to report). */
 static void
-lint_appendix(vb_inputs *in, const char *file, vb_diags *d)
+lint_appendix(vb_inputs *in, const char *file, const vb_meta *parent,
+    vb_diags *d)
 {
 	vb_diags quiet = {0};
 	vb_arena *a;
@@ -398,7 +403,7 @@ lint_appendix(vb_inputs *in, const char *file, vb_diags *d)
 	path = strcmp(in->dir, ".") == 0 ? vb_strdup(a, file)
 	    : vb_sprintf(a, "%s/%s", in->dir, file);
 	if (data != NULL && readable(data, len))
-		vb_arena_free(lint_file(&l, path, data, len, d, 0));
+		vb_arena_free(lint_file(&l, path, data, len, d, 0, parent));
 	vb_diags_free(&quiet);
 	vb_arena_free(a);
 }
@@ -422,11 +427,11 @@ vb_check_source(const char *path, const char *data, size_t len, vb_diags *d)
 	doc = vb_document_parse(path, data, len, d);
 	vb_document_free(doc);
 	if (readable(data, len) &&
-	    (a = lint_file(&l, path, data, len, d, 1)) != NULL) {
+	    (a = lint_file(&l, path, data, len, d, 1, NULL)) != NULL) {
 		dir = vb_folder_of(strcmp(path, "<stdin>") == 0 ? "-" : path);
 		if (dir != NULL && vb_inputs_open(&in, dir, &quiet) == 0)
 			for (i = 0; l.have_meta && i < l.meta.nappx; i++)
-				lint_appendix(&in, l.meta.appx[i].file, d);
+				lint_appendix(&in, l.meta.appx[i].file, &l.meta, d);
 		vb_inputs_close(&in);
 		vb_diags_free(&quiet);
 		free(dir);

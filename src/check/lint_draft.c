@@ -308,8 +308,9 @@ looks_back(vb_lint *l, const vb_line *ln, const char *year)
 	    strstr(low, "tình hình thực hiện")));
 }
 
-/* Warns on each line (front matter and body) that still mentions the
- * year of the old document a draft was made from ("nam_cu"), except under
+/* Warns on each line (front matter and body, and the Markdown of the
+ * appendices, which inherit nam_cu and ngay) that still mentions the year
+ * of the old document a draft was made from ("nam_cu"), except under
  * headings that look back at that year. */
 static void
 lint_old_year(vb_lint *l)
@@ -320,7 +321,7 @@ lint_old_year(vb_lint *l)
 	size_t k;
 	long at;
 
-	if (!l->have_meta || year == NULL || date_year(l) <= atoi(year))
+	if (year == NULL || date_year(l) <= atoi(year))
 		return;
 	for (i = 1; i <= (int)l->nlines; i++) {
 		ln = &l->lines[i - 1];
