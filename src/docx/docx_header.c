@@ -265,36 +265,67 @@ kinh_gui(dx_ctx *c, const dx_sect *end)
 	dx_end(c->x);
 }
 
-/* Writes the "Căn cứ" lines, italic at the body indent; the last ends
- * section end when that is not NULL. */
+/* Writes the "Căn cứ" lines, italic at the body indent, then "Theo đề
+ * nghị của …"; the last ends section end when that is not NULL. */
 static void
 bases(dx_ctx *c, const dx_sect *end)
 {
 	const vb_header *h = &c->doc->header;
+	int prop = h->proposal != NULL;
 	size_t i;
 
 	for (i = 0; i < h->nbases; i++)
-		para_end(c, DX_ST_BASIS, h->bases[i], i + 1 == h->nbases ?
-		    end : NULL);
+		para_end(c, DX_ST_BASIS, h->bases[i], i + 1 == h->nbases &&
+		    !prop ? end : NULL);
+	if (prop)
+		para_end(c, DX_ST_BASIS, h->proposal, end);
+}
+
+/* The lines under the title, in order; the last one present ends the
+ * document's first section. */
+enum tail { T_TITLE, T_AUTHORITY, T_TO, T_BASES, T_ENACT, T_NONE };
+
+/* Returns the last of the lines under the header table that the document
+ * has (T_NONE when it has none). */
+static enum tail
+last_tail(const vb_header *h)
+{
+	if (h->enact != NULL)
+		return T_ENACT;
+	if (h->nbases > 0 || h->proposal != NULL)
+		return T_BASES;
+	if (h->nto > 0)
+		return T_TO;
+	if (h->authority != NULL)
+		return T_AUTHORITY;
+	if ((h->subject != NULL && *h->subject != '\0') ||
+	    (h->type_name != NULL && *h->type_name != '\0'))
+		return T_TITLE;
+	return T_NONE;
 }
 
 /* Writes the header block (agency, Quốc hiệu, number, date), the title,
- * "Kính gửi" and the "Căn cứ" lines. The last of them ends section sect,
- * the document's first: the body goes on in a continuous section. (A
- * document that starts with a table and has a footnote anywhere is read
- * by LibreOffice 7.4 with an empty line above the table unless the first
- * section ends before the first footnote; none of these lines has one.)
- * Returns 1 when a paragraph took sect, 0 when there was none. */
+ * the authority of a quyết định, "Kính gửi", the "Căn cứ" lines and
+ * "QUYẾT ĐỊNH:". The last of them ends section sect, the document's
+ * first: the body goes on in a continuous section. (A document that
+ * starts with a table and has a footnote anywhere is read by LibreOffice
+ * 7.4 with an empty line above the table unless the first section ends
+ * before the first footnote; none of these lines has one.) Returns 1 when
+ * a paragraph took sect, 0 when there was none. */
 int
 dx_header(dx_ctx *c, const dx_sect *sect)
 {
 	const vb_header *h = &c->doc->header;
-	int subj = h->subject != NULL && *h->subject != '\0';
-	int type = h->type_name != NULL && *h->type_name != '\0';
+	enum tail last = last_tail(h);
 
 	header_table(c);
-	title(c, h->nbases == 0 && h->nto == 0 ? sect : NULL);
-	kinh_gui(c, h->nbases == 0 ? sect : NULL);
-	bases(c, sect);
-	return h->nbases > 0 || h->nto > 0 || subj || type;
+	title(c, last == T_TITLE ? sect : NULL);
+	if (h->authority != NULL)
+		para_end(c, DX_ST_AUTHORITY, h->authority,
+		    last == T_AUTHORITY ? sect : NULL);
+	kinh_gui(c, last == T_TO ? sect : NULL);
+	bases(c, last == T_BASES ? sect : NULL);
+	if (h->enact != NULL)
+		para_end(c, DX_ST_ENACT, h->enact, sect);
+	return last != T_NONE;
 }

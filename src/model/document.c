@@ -13,7 +13,9 @@
 #include "base/buf.h"
 #include "base/infile.h"
 #include "base/text.h"
+#include "compose.h"
 #include "numbering.h"
+#include "scheme.h"
 #include "parse/body.h"
 #include "parse/frontmatter.h"
 #include "parse/tasks.h"
@@ -349,12 +351,15 @@ static void
 compose_bases(struct build *b)
 {
 	const vb_strlist *l = &b->m.bases;
+	/* "Theo đề nghị của … ." ends the list when there is one */
+	int more = b->doc->header.proposal != NULL;
 	size_t i;
 
 	b->doc->header.bases = vb_alloc(b->a, sizeof(char *) * (l->n + 1));
 	for (i = 0; i < l->n; i++)
 		b->doc->header.bases[i] = vb_sprintf(b->a, "%s%s",
-		    bare_item(b->a, l->items[i]), i + 1 < l->n ? ";" : ".");
+		    bare_item(b->a, l->items[i]), i + 1 < l->n || more ?
+		    ";" : ".");
 	b->doc->header.nbases = l->n;
 }
 
@@ -392,6 +397,7 @@ compose_header(struct build *b)
 	}
 	h->to = strings(&b->m.to);
 	h->nto = b->m.to.n;
+	vb_compose_decision(b->a, &b->m, doc);
 	compose_bases(b);
 	doc->props.title = subj ? without_vv(subj) : doc->type->name;
 	doc->props.author = b->m.issuer;
@@ -423,7 +429,8 @@ add_end_mark(struct build *b, vb_part *p)
 
 	last = p->n ? &p->blocks[p->n - 1] : NULL;
 	if (last && last->kind != VB_BLOCK_PARA && last->kind != VB_BLOCK_ITEM &&
-	    last->kind != VB_BLOCK_QUOTE)
+	    last->kind != VB_BLOCK_QUOTE &&
+	    !(last->kind == VB_BLOCK_ARTICLE && !last->titled))
 		last = NULL;
 	if (last == NULL || last->text.n == 0 ||
 	    last->text.runs[last->text.n - 1].kind != VB_RUN_TEXT) {
@@ -586,6 +593,7 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 		line = 1;
 	}
 	vb_body_parse(b->a, path, body, strlen(body), line, p, &b->notes, b->d);
+	vb_scheme_apply(b->a, p, b->d);
 	vb_number_headings(b->a, p, b->d);
 	if (src->table)
 		add_sheet_table(b, p, src);
@@ -667,6 +675,7 @@ compose(struct build *b, const char *body, int body_line)
 	doc->body.file = doc->path;
 	vb_body_parse(b->a, doc->path, body, strlen(body), body_line,
 	    &doc->body, &b->notes, b->d);
+	vb_scheme_apply(b->a, &doc->body, b->d);
 	vb_number_headings(b->a, &doc->body, b->d);
 	add_end_mark(b, &doc->body);
 	load_appendices(b);

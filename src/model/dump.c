@@ -68,14 +68,15 @@ static void
 dump_part(const vb_part *p, vb_buf *out)
 {
 	static const char *const kinds[] = {"heading", "para", "item", "table",
-	    "code", "quote", "rule"};
+	    "code", "quote", "rule", "division", "article"};
 	size_t i;
 	const vb_block *b;
 
 	for (i = 0; i < p->n; i++) {
 		b = &p->blocks[i];
 		vb_buf_printf(out, "%d:%d %s", b->line, b->col, kinds[b->kind]);
-		if (b->kind == VB_BLOCK_HEADING || b->kind == VB_BLOCK_ITEM)
+		if (b->kind == VB_BLOCK_HEADING || b->kind == VB_BLOCK_ITEM ||
+		    b->kind == VB_BLOCK_DIVISION)
 			vb_buf_printf(out, " %d", b->level);
 		if (b->number)
 			vb_buf_printf(out, " [%s]", b->number);
@@ -83,6 +84,8 @@ dump_part(const vb_part *p, vb_buf *out)
 			vb_buf_puts(out, " (label)");
 		if (b->continued)
 			vb_buf_puts(out, " (cont)");
+		if (b->titled)
+			vb_buf_puts(out, " (titled)");
 		vb_buf_putc(out, ' ');
 		if (b->kind == VB_BLOCK_TABLE)
 			dump_table(b->table, out);
@@ -105,8 +108,14 @@ vb_dump(const vb_document *doc, vb_buf *out)
 	    h->subject ? h->subject : h->cv_subject ? h->cv_subject : "");
 	for (i = 0; i < h->nto; i++)
 		vb_buf_printf(out, "to: %s\n", h->to[i]);
+	if (h->authority)
+		vb_buf_printf(out, "authority: %s\n", h->authority);
 	for (i = 0; i < h->nbases; i++)
 		vb_buf_printf(out, "basis: %s\n", h->bases[i]);
+	if (h->proposal)
+		vb_buf_printf(out, "proposal: %s\n", h->proposal);
+	if (h->enact)
+		vb_buf_printf(out, "enact: %s\n", h->enact);
 	vb_buf_puts(out, "--- body\n");
 	dump_part(&doc->body, out);
 	for (i = 0; i < doc->nnotes; i++) {

@@ -90,7 +90,15 @@ typedef enum vb_block_kind {
 	VB_BLOCK_TABLE,		/* table */
 	VB_BLOCK_CODE,		/* preformatted text, one run per line */
 	VB_BLOCK_QUOTE,		/* quoted paragraph (indented, italic) */
-	VB_BLOCK_RULE		/* thematic break: a short centred rule */
+	VB_BLOCK_RULE,		/* thematic break: a short centred rule */
+	/* Scheme (a) of nd30.md §2.3 (quy chế, quy định, quyết định …),
+	 * recognised by their words and numbered by model/scheme.c: */
+	VB_BLOCK_DIVISION,	/* Phần, Chương, Mục, Tiểu mục: number is the
+				 * label line ("Chương I"), text its title, upper-cased;
+				 * both centred bold, the title on the next line */
+	VB_BLOCK_ARTICLE	/* Điều: number is "Điều 1.", bold at the body
+				 * indent; text is its title (titled: bold, kept
+				 * with what follows) or the article's sentence */
 } vb_block_kind;
 
 /* One block of the body or of an appendix, in reading order. Nested
@@ -101,7 +109,9 @@ typedef struct vb_block {
 	const char *file;	/* source file */
 	int line;		/* 1-based source line, 0 when unknown */
 	int col;		/* 1-based source column, 0 when unknown */
-	int level;		/* heading: 1 (I.), 2 (1.), 3 (a)), 4+; item: list depth from 0 */
+	int level;		/* heading: 1 (I.), 2 (1.), 3 (a)), 4+; item: list depth from 0;
+				 * division: 1 Phần, 2 Chương, 3 Mục, 4 Tiểu mục; article: 5 */
+	int titled;		/* article: 1 when text is a title (a Markdown heading) */
 	const char *number;	/* heading: "I.", "1.", "a)" or NULL; item: marker "-", "+", "3." */
 	int label;		/* heading: 1 when number is an automatic label set apart from the text (a list number in Word), 0 when it is part of the text (written by the user, or a letter Word's lists cannot count: đ) …) */
 	int list;		/* item: id of its ordered list (>0), 0 for bullets */
@@ -149,8 +159,14 @@ typedef struct vb_header {
 	const char *cv_subject;	/* công văn: "V/v …" under "Số", else NULL */
 	const char **to;	/* "Kính gửi" recipients, each without punctuation */
 	size_t nto;		/* number of "Kính gửi" recipients */
+	const char *authority;	/* quyết định, nghị quyết: the issuing authority,
+				 * upper-cased ("GIÁM ĐỐC SỞ …"), centred bold between
+				 * the title and the bases (Mẫu 1.1-1.3), or NULL */
 	const char **bases;	/* "Căn cứ …" lines, punctuated, or NULL */
 	size_t nbases;		/* number of "Căn cứ" lines */
+	const char *proposal;	/* "Theo đề nghị của … ." after the bases, italic, or NULL */
+	const char *enact;	/* "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" before the articles,
+				 * centred bold, or NULL */
 } vb_header;
 
 /* Document properties (DOCX core.xml, PDF info). */

@@ -138,6 +138,8 @@ static void rd_date(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->date = scal
 static void rd_subject(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->subject = scalar(c, n, "trich_yeu"); }
 static void rd_to(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "kinh_gui", &c->m->to); }
 static void rd_bases(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "can_cu", &c->m->bases); }
+static void rd_authority(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->authority = scalar(c, n, "tham_quyen"); }
+static void rd_proposal(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->proposal = scalar(c, n, "de_nghi"); }
 static void rd_recipients(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->recipients_pos = p; read_list(c, n, "noi_nhan", &c->m->recipients); }
 static void rd_archive(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "luu", &c->m->archive); }
 
@@ -157,6 +159,8 @@ static const struct key top_keys[] = {
 	{"trich_yeu", rd_subject},
 	{"kinh_gui", rd_to},
 	{"can_cu", rd_bases},
+	{"tham_quyen", rd_authority},
+	{"de_nghi", rd_proposal},
 	{"noi_nhan", rd_recipients},
 	{"luu", rd_archive},
 	{"ky", rd_sign},

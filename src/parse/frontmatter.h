@@ -63,6 +63,9 @@ typedef struct vb_meta {
 	const char *subject;	/* trich_yeu */
 	vb_strlist to;		/* kinh_gui */
 	vb_strlist bases;	/* can_cu */
+	const char *authority;	/* tham_quyen: the issuing authority of a quyết định
+				 * or nghị quyết, when not composed from ky and co_quan */
+	const char *proposal;	/* de_nghi: "Theo đề nghị của …" after the bases */
 	vb_strlist recipients;	/* noi_nhan */
 	vb_pos recipients_pos;	/* where noi_nhan is */
 	vb_strlist archive;	/* luu */

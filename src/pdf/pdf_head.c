@@ -251,26 +251,54 @@ kinh_gui(pdf_ctx *c)
 	pdf_flow_push(c, b);
 }
 
-/* Queues the italic "Căn cứ" lines. */
+/* Queues one italic line of the bases at the body indent. */
 static void
-bases(pdf_ctx *c)
+basis(pdf_ctx *c, const char *text)
 {
-	const vb_header *hd = &c->doc->header;
 	pdf_style st = pdf_style_body(c, c->pf->body_pt);
-	pdf_box *b;
-	size_t i;
+	pdf_box *b = pdf_box_new(c);
 
 	st.style = VB_ITALIC;
 	st.justify = 1;
 	st.spacing = c->pf->line_spacing;
 	st.indent = VB_MM_TO_PT(c->pf->indent_cm * 10);
-	for (i = 0; i < hd->nbases; i++) {
-		b = pdf_box_new(c);
-		pdf_box_para(c, b, pdf_para_text(c, &st, hd->bases[i]), 0);
-		b->min_first = b->min_last = 2;
-		b->after = c->pf->para_space_pt;
-		pdf_flow_push(c, b);
-	}
+	pdf_box_para(c, b, pdf_para_text(c, &st, text), 0);
+	b->min_first = b->min_last = 2;
+	b->after = c->pf->para_space_pt;
+	pdf_flow_push(c, b);
+}
+
+/* Queues the italic "Căn cứ" lines and "Theo đề nghị của …". */
+static void
+bases(pdf_ctx *c)
+{
+	const vb_header *hd = &c->doc->header;
+	size_t i;
+
+	for (i = 0; i < hd->nbases; i++)
+		basis(c, hd->bases[i]);
+	if (hd->proposal != NULL)
+		basis(c, hd->proposal);
+}
+
+/* Queues a centred bold line at the type name's size, single spaced, the
+ * paragraph space below it, kept with what follows: the authority of a
+ * quyết định, and "QUYẾT ĐỊNH:" (the DOCX's ThamQuyenBanHanh and
+ * DongQuyetDinh styles). */
+static void
+centred_line(pdf_ctx *c, const char *text)
+{
+	pdf_box *b;
+
+	if (text == NULL)
+		return;
+	b = pdf_box_new(c);
+	pdf_box_para(c, b, centred(c, c->pf->type_pt, VB_BOLD, c->width,
+	    text), 0);
+	b->min_first = b->min_last = b->n;
+	b->keep_next = 1;
+	b->after = c->pf->para_space_pt;
+	pdf_flow_push(c, b);
 }
 
 /* Queues the page-1 header, the title block, "Kính gửi" and the bases. */
@@ -288,8 +316,10 @@ pdf_head(pdf_ctx *c)
 	own_head(c, b, h);
 	pdf_flow_push(c, b);
 	title_block(c);
+	centred_line(c, c->doc->header.authority);
 	kinh_gui(c);
 	bases(c);
+	centred_line(c, c->doc->header.enact);
 }
 
 /* Queues an appendix's heading lines. */

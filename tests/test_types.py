@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""Checks of the document kinds that carry more than a kế hoạch: quyết
+định and nghị quyết (authority line, bases, "QUYẾT ĐỊNH:", articles),
+scheme (a) of nd30.md §2.3 (Phần / Chương / Mục / Tiểu mục / Điều),
+documents issued with a quyết định, several signers (biên bản, liên tịch)
+and the check rules of each kind.
+
+Usage: python3 tests/test_types.py VANBAN_BINARY OUTDIR
+
+Writes small fixtures to OUTDIR, renders them, and checks the DOCX XML,
+the PDF text (pdftotext) and the messages of 'vanban check'. The examples
+in content/ are compared with LibreOffice by tests/test_pdf.py. Prints
+one "ok - ..." or "not ok - ..." line per check; exits 1 when any failed.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+failures = 0
+
+
+def check(cond, desc):
+    """Prints one TAP-like line; returns cond."""
+    global failures
+    if cond:
+        print("ok - " + desc)
+    else:
+        failures += 1
+        print("not ok - " + desc)
+    return cond
+
+
+def write(outdir, name, text):
+    """Writes text to outdir/name; returns the path."""
+    path = os.path.join(outdir, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def run(args):
+    """Runs args; returns (exit code, stdout + stderr as text)."""
+    p = subprocess.run(args, capture_output=True)
+    return p.returncode, (p.stdout + p.stderr).decode("utf-8", "replace")
+
+
+def render(vanban, md, fmt="docx,pdf"):
+    """Renders md; returns (exit code, messages)."""
+    return run([vanban, "render", md, "--format", fmt])
+
+
+def paragraphs(docx):
+    """Returns (style, text, [(run text, bold)]) of each body paragraph."""
+    with zipfile.ZipFile(docx) as z:
+        root = ET.fromstring(z.read("word/document.xml"))
+    out = []
+    for p in root.iter(W + "p"):
+        st = p.find(W + "pPr/" + W + "pStyle")
+        runs = []
+        for r in p.iter(W + "r"):
+            t = "".join((x.text or "") if x.tag == W + "t" else
+                        "\n" if x.tag == W + "br" else ""
+                        for x in r)
+            runs.append((t, r.find(W + "rPr/" + W + "b") is not None))
+        out.append((st.get(W + "val") if st is not None else "",
+                    "".join(t for t, _ in runs), runs))
+    return out
+
+
+def styles_xml(docx):
+    """Returns word/styles.xml as text."""
+    with zipfile.ZipFile(docx) as z:
+        return z.read("word/styles.xml").decode("utf-8")
+
+
+def pdf_text(pdf):
+    """Returns the text of pdf, pages split by form feeds."""
+    return run(["pdftotext", "-enc", "UTF-8", pdf, "-"])[1]
+
+
+def squash(s):
+    """Returns s with every run of white space made one space."""
+    return re.sub(r"\s+", " ", s)
+
+
+def in_order(text, parts):
+    """Returns 1 when every part occurs in text, in this order."""
+    at = 0
+    for p in parts:
+        k = text.find(p, at)
+        if k < 0:
+            return 0
+        at = k + len(p)
+    return 1
+
+
+HEAD = """---
+loai: {kind}
+co_quan_chu_quan: UBND tỉnh Bắc Giang
+co_quan: Sở Giáo dục và Đào tạo
+viet_tat: SGDĐT
+so: 7
+dia_danh: Bắc Giang
+ngay: 2025-03-10
+trich_yeu: {subject}
+"""
+
+QD = HEAD.format(kind="quyet-dinh",
+                 subject="Ban hành Quy chế thi đua của Sở") + """can_cu:
+  - Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022
+  - Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ
+de_nghi: Chánh Văn phòng Sở
+noi_nhan: [Như Điều 3, UBND tỉnh (b/c)]
+luu: [VT, VP]
+ky:
+  quyen_han: KT
+  thu_truong: Giám đốc
+  chuc_vu: Phó Giám đốc
+  ho_ten: Lê Văn Thử
+---
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế thi đua.
+
+**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.
+
+Điều. Chánh Văn phòng Sở chịu trách nhiệm thi hành Quyết định này.
+"""
+
+
+def test_decision(vanban, out):
+    """A quyết định: authority, bases, proposal, enacting line, articles."""
+    md = write(out, "qd.md", QD)
+    code, msg = render(vanban, md)
+    if not check(code == 0, "quyết định renders: " + msg.strip()[:200]):
+        return
+    ps = paragraphs(md[:-3] + ".docx")
+    by_style = {}
+    for st, t, _ in ps:
+        by_style.setdefault(st, []).append(t)
+    check(by_style.get("ThamQuyenBanHanh") ==
+          ["GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO"],
+          "quyết định signed KT.: the authority is the head's title and "
+          "the agency, in its own style")
+    check(by_style.get("DongQuyetDinh") == ["QUYẾT ĐỊNH:"],
+          "'QUYẾT ĐỊNH:' in its own centred bold style")
+    cc = by_style.get("CanCu", [])
+    check(len(cc) == 3 and cc[0].endswith(";") and cc[1].endswith(";")
+          and cc[2] == "Theo đề nghị của Chánh Văn phòng Sở.",
+          "bases end ';' and 'Theo đề nghị của … .' ends them, italic "
+          "style CanCu: %r" % cc)
+    order = [st for st, _, _ in ps if st in (
+        "TrichYeu", "ThamQuyenBanHanh", "CanCu", "DongQuyetDinh")]
+    check(order == ["TrichYeu", "ThamQuyenBanHanh", "CanCu", "CanCu",
+                    "CanCu", "DongQuyetDinh"],
+          "title, authority, bases, proposal, enacting line in order")
+    arts = [(t, runs) for st, t, runs in ps if t.startswith("Điều")]
+    check([t.split(" ", 2)[1] for t, _ in arts] == ["1.", "2.", "3."],
+          "articles numbered 1-3, the last numbered by vanban ('Điều.')")
+    check(all(runs[0] == (t[:len(runs[0][0])], True) and
+              runs[0][0].startswith("Điều") for t, runs in arts) and
+          all(not b for _, runs in arts for _, b in runs[1:]),
+          "'Điều n.' bold, the article's sentence not")
+    check(arts and arts[-1][0].endswith("Quyết định này./."),
+          "the last article ends with './.'")
+    st = styles_xml(md[:-3] + ".docx")
+    check('w:styleId="ThamQuyenBanHanh"' in st and
+          'w:styleId="DongQuyetDinh"' in st,
+          "styles ThamQuyenBanHanh and DongQuyetDinh defined")
+    text = squash(pdf_text(md[:-3] + ".pdf"))
+    check(in_order(text, [
+        "QUYẾT ĐỊNH", "Ban hành Quy chế thi đua của Sở",
+        "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Căn cứ Luật Thi đua",
+        "Theo đề nghị của Chánh Văn phòng Sở.", "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành", "Điều 2. Quyết định", "Điều 3. Chánh",
+        "Nơi nhận:", "- Như Điều 3;", "KT. GIÁM ĐỐC"]),
+        "PDF: the quyết định's lines in Decree 30's order")
+
+
+def test_resolution(vanban, out):
+    """A nghị quyết: 'QUYẾT NGHỊ:'; the authority overridden by a key."""
+    md = write(out, "nq.md", HEAD.format(
+        kind="nghi-quyet", subject="Về nhiệm vụ năm học 2025-2026") +
+        """tham_quyen: Hội đồng trường Trung học phổ thông Ngô Sĩ Liên
+noi_nhan: [Như Điều 2]
+luu: [VT]
+ky:
+  quyen_han: TM
+  tap_the: Hội đồng trường
+  chuc_vu: Chủ tịch
+  ho_ten: Nguyễn Thị Hòa
+---
+
+Điều 1. Thông qua nhiệm vụ năm học 2025-2026.
+
+Điều 2. Hiệu trưởng tổ chức thực hiện Nghị quyết này.
+""")
+    code, msg = render(vanban, md, "docx")
+    if not check(code == 0, "nghị quyết renders: " + msg.strip()[:200]):
+        return
+    ps = paragraphs(md[:-3] + ".docx")
+    check(("DongQuyetDinh", "QUYẾT NGHỊ:") in [(s, t) for s, t, _ in ps],
+          "nghị quyết: 'QUYẾT NGHỊ:'")
+    check(("ThamQuyenBanHanh",
+           "HỘI ĐỒNG TRƯỜNG TRUNG HỌC PHỔ THÔNG NGÔ SĨ LIÊN") in
+          [(s, t) for s, t, _ in ps], "tham_quyen overrides the authority")
+
+
+QC_BODY = """# Phần I. Những quy định chung
+
+# Chương I. Quy định chung
+
+## Điều 1. Phạm vi điều chỉnh
+
+1. Quy chế này quy định về thi đua.
+
+# Chương: Thi đua
+
+## Mục: Hình thức thi đua
+
+### Tiểu mục 1. Thi đua thường xuyên
+
+## Điều. Hình thức thi đua thường xuyên
+
+Thi đua thường xuyên được tổ chức hằng năm.
+
+## Mục 2: Khen thưởng
+
+## Điều 5. Danh hiệu
+
+a) Lao động tiên tiến;
+
+b) Chiến sĩ thi đua cơ sở.
+
+## Mục tiêu của phong trào
+
+Một đề mục thường.
+"""
+
+
+def test_scheme_a(vanban, out):
+    """Phần / Chương / Mục / Tiểu mục / Điều recognised and numbered."""
+    md = write(out, "qc.md", HEAD.format(
+        kind="quy-che", subject="Thi đua, khen thưởng") + """noi_nhan: [Như trên]
+luu: [VT]
+ky: {chuc_vu: Giám đốc, ho_ten: Lê Văn Thử}
+---
+
+""" + QC_BODY)
+    code, msg = render(vanban, md)
+    if not check(code == 0, "quy chế renders"):
+        return
+    check("'Điều 5' không liền sau phần trước: thiếu 'Điều 3.'" in msg
+          or "'Điều 5.' không liền sau phần trước: thiếu 'Điều 3.'" in msg,
+          "a hand-written article number that skips is warned about: " +
+          msg.strip()[:300])
+    ps = paragraphs(md[:-3] + ".docx")
+    div = [t for s, t, _ in ps if s == "PhanChuongMuc"]
+    check(div == ["Phần I\nNHỮNG QUY ĐỊNH CHUNG", "Chương I\nQUY ĐỊNH CHUNG",
+                  "Chương II\nTHI ĐUA", "Mục 1\nHÌNH THỨC THI ĐUA",
+                  "Tiểu mục 1\nTHI ĐUA THƯỜNG XUYÊN",
+                  "Mục 2\nKHEN THƯỞNG"],
+          "divisions: lower-case label, upper-case title on the next "
+          "line, Chương in Roman, Mục restarting: %r" % div)
+    art = [t for s, t, _ in ps if s == "Dieu"]
+    check(art == ["Điều 1. Phạm vi điều chỉnh",
+                  "Điều 2. Hình thức thi đua thường xuyên",
+                  "Điều 5. Danh hiệu"],
+          "articles in the bold Điều style, numbered through the "
+          "chapters: %r" % art)
+    check(not any(t.startswith("I. CHƯƠNG") or t.startswith("1. Điều")
+                  for _, t, _ in ps),
+          "no 'I. CHƯƠNG I' nor '1. Điều 1.'")
+    check(any(s.startswith("Heading") and "Mục tiêu" in t
+              for s, t, _ in ps),
+          "'Mục tiêu …' stays an ordinary heading")
+    st = styles_xml(md[:-3] + ".docx")
+    m = re.search(r'w:styleId="PhanChuongMuc".*?</w:style>', st, re.S)
+    check(m is not None and ('<w:jc w:val="center"/>' in m.group(0) or
+                             'w:basedOn w:val="TheThuc"' in m.group(0)) and
+          "<w:b/>" in m.group(0) and "<w:keepNext/>" in m.group(0) and
+          "<w:caps/>" not in m.group(0),
+          "PhanChuongMuc: centred, bold, kept with next, no caps "
+          "(the label stays lower case)")
+    m = re.search(r'w:styleId="Dieu".*?</w:style>', st, re.S)
+    check(m is not None and "<w:b/>" in m.group(0) and
+          "<w:keepNext/>" in m.group(0) and 'w:outlineLvl' in m.group(0),
+          "Dieu: bold, kept with next, on the outline")
+    text = squash(pdf_text(md[:-3] + ".pdf"))
+    check(in_order(text, ["Phần I", "NHỮNG QUY ĐỊNH CHUNG", "Chương I",
+                          "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh",
+                          "Chương II", "THI ĐUA", "Mục 1",
+                          "Tiểu mục 1", "Điều 2.", "Mục 2",
+                          "Điều 5. Danh hiệu"]),
+          "PDF: the divisions and articles in order")
+
+
+def main():
+    vanban, out = sys.argv[1], sys.argv[2]
+    os.makedirs(out, exist_ok=True)
+    test_decision(vanban, out)
+    test_resolution(vanban, out)
+    test_scheme_a(vanban, out)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
