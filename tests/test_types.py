@@ -301,12 +301,193 @@ ky: {chuc_vu: Giám đốc, ho_ten: Lê Văn Thử}
           "PDF: the divisions and articles in order")
 
 
+def cells(docx):
+    """Returns the tables of document.xml as lists of rows of cells, each
+    cell a list of (style, text) of its paragraphs."""
+    with zipfile.ZipFile(docx) as z:
+        root = ET.fromstring(z.read("word/document.xml"))
+    out = []
+    for tbl in root.iter(W + "tbl"):
+        rows = []
+        for tr in tbl.findall(W + "tr"):
+            row = []
+            for tc in tr.findall(W + "tc"):
+                ps = []
+                for p in tc.findall(W + "p"):
+                    st = p.find(W + "pPr/" + W + "pStyle")
+                    ps.append((st.get(W + "val") if st is not None else "",
+                               "".join(t.text or "" for t in p.iter(W + "t"))))
+                row.append(ps)
+            rows.append(row)
+        out.append(rows)
+    return out
+
+
+def layout_lines(pdf):
+    """Returns the lines of pdftotext -layout."""
+    return run(["pdftotext", "-layout", "-enc", "UTF-8", pdf, "-"])[1] \
+        .splitlines()
+
+
+MINUTES = HEAD.format(kind="bien-ban", subject="Họp hội đồng thi đua") + \
+    """noi_nhan: [Các thành viên hội đồng]
+luu: [VT, VP]
+ky:
+  - chuc_vu: Thư ký
+    ho_ten: Nguyễn Thị Lan
+  - quyen_han: TM
+    tap_the: Hội đồng thi đua
+    chuc_vu: Chủ tịch
+    ho_ten: Trần Quang Vinh
+---
+
+Thời gian bắt đầu: 14 giờ 00 phút.
+
+Cuộc họp kết thúc vào 16 giờ 00 phút cùng ngày.
+"""
+
+
+def test_minutes(vanban, out):
+    """A biên bản with two signers side by side, names level, "Nơi nhận"
+    under the first."""
+    md = write(out, "bb.md", MINUTES)
+    code, msg = render(vanban, md)
+    if not check(code == 0, "biên bản with two signers renders: " +
+                 msg.strip()[:200]):
+        return
+    tables = cells(md[:-3] + ".docx")
+    sign = [t for t in tables if any(
+        ("ChucVuNguoiKy", "THƯ KÝ") in c for r in t for c in r)]
+    if not check(len(sign) == 1 and len(sign[0]) == 1 and
+                 len(sign[0][0]) == 2,
+                 "DOCX: the two signers in one row of two cells"):
+        return
+    left, right = sign[0][0]
+    check(left[0] == ("ChucVuNguoiKy", "THƯ KÝ") and
+          ("HoTenNguoiKyCot", "Nguyễn Thị Lan") in left,
+          "left cell: THƯ KÝ, room, name: %r" % left)
+    check([t for s, t in right if s == "ChucVuNguoiKy"] ==
+          ["TM. HỘI ĐỒNG THI ĐUA", "CHỦ TỊCH"] and
+          ("HoTenNguoiKyCot", "Trần Quang Vinh") in right,
+          "right cell: TM. HỘI ĐỒNG THI ĐUA / CHỦ TỊCH, room, name")
+    check(("NoiNhan", "Nơi nhận:") in left and
+          left.index(("NoiNhan", "Nơi nhận:")) >
+          left.index(("HoTenNguoiKyCot", "Nguyễn Thị Lan")) and
+          ("DanhSachNoiNhan", "- Lưu: VT, VP.") in left,
+          "'Nơi nhận' under the first signer's name, in the same row")
+    lines = layout_lines(md[:-3] + ".pdf")
+    check(any("THƯ KÝ" in ln and "TM. HỘI ĐỒNG THI ĐUA" in ln
+              for ln in lines),
+          "PDF: THƯ KÝ and TM. HỘI ĐỒNG THI ĐUA on one line")
+    check(any("Nguyễn Thị Lan" in ln and "Trần Quang Vinh" in ln
+              for ln in lines),
+          "PDF: both names on one line (rooms level though the titles "
+          "differ in height)")
+    names = [i for i, ln in enumerate(lines) if "Nguyễn Thị Lan" in ln]
+    nn = [i for i, ln in enumerate(lines) if "Nơi nhận:" in ln]
+    check(names and nn and nn[0] > names[-1],
+          "PDF: 'Nơi nhận' under the names")
+    _, sig = run(["pdfsig", md[:-3] + ".pdf"])
+    check("Signature Field Name: Chu_tich" in sig,
+          "PDF: the signature field is the main (right) signer's")
+
+
+QC_ATTACHED = """---
+loai: quy-che
+trich_yeu: Thi đua, khen thưởng của Sở
+kem_theo: qd-kem.md
+---
+
+# Chương I. Quy định chung
+
+## Điều 1. Phạm vi điều chỉnh
+
+Quy chế này quy định về thi đua, khen thưởng.
+"""
+
+
+def test_attached(vanban, out):
+    """A quy chế issued with a quyết định: in the same file (phu_luc) and
+    in a file of its own (kem_theo)."""
+    write(out, "kem/qc-kem.md", QC_ATTACHED)
+    qd = write(out, "kem/qd-kem.md", QD.replace(
+        "---\n\nĐiều 1.", "phu_luc:\n  - noi_dung: qc-kem.md\n---\n\n"
+        "Điều 1.", 1))
+    code, msg = render(vanban, qd)
+    if not check(code == 0, "quyết định with an attached quy chế renders: "
+                 + msg.strip()[:200]):
+        return
+    line = ("(Ban hành kèm theo Quyết định số 07/QĐ-SGDĐT ngày 10 tháng 3 "
+            "năm 2025 của Giám đốc Sở Giáo dục và Đào tạo)")
+    ps = paragraphs(qd[:-3] + ".docx")
+    sts = [s for s, _, _ in ps]
+    check(sts.count("QuocHieu") == 2 and sts.count("CoQuanBanHanh") == 2,
+          "one file: the attached quy chế has its own two-column header")
+    check(("TenLoaiVanBan", "QUY CHẾ") in [(s, t) for s, t, _ in ps] and
+          ("DongKemTheo", line) in [(s, t) for s, t, _ in ps],
+          "one file: its type name and the '(Ban hành kèm theo …)' line "
+          "composed from the quyết định (number, date, authority)")
+    check("PhuLuc" not in sts, "one file: no 'Phụ lục' label for it")
+    check(sts.count("SoKyHieu") == 1,
+          "one file: no 'Số' nor date in the attached document's header")
+    with zipfile.ZipFile(qd[:-3] + ".docx") as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    check(xml.count('<w:pgNumType w:start="1"/>') >= 1 and
+          xml.count('w:val="nextPage"') >= 1,
+          "one file: the quy chế starts on a new page numbered from 1")
+    pages = pdf_text(qd[:-3] + ".pdf").split("\f")
+    qc = [i for i, p in enumerate(pages) if "QUY CHẾ" in p]
+    check(qc and qc[0] > 0 and squash(line) in squash(pages[qc[0]]) and
+          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pages[qc[0]] and
+          not pages[qc[0]].split()[0].isdigit(),
+          "one file, PDF: the quy chế on its own page with its header and "
+          "no page number on its first page")
+
+    qc = os.path.join(out, "kem", "qc-kem.md")
+    code, msg = render(vanban, qc)
+    if not check(code == 0, "two files: the quy chế renders alone: " +
+                 msg.strip()[:200]):
+        return
+    ps = paragraphs(qc[:-3] + ".docx")
+    sts = [s for s, _, _ in ps]
+    check(("DongKemTheo", line) in [(s, t) for s, t, _ in ps] and
+          "QuocHieu" in sts and "SoKyHieu" not in sts and
+          "DiaDanhNgayThang" not in sts,
+          "two files: header, type name, the same '(Ban hành kèm theo …)' "
+          "line, no 'Số' nor date")
+    check("ChucVuNguoiKy" not in sts and "HoTenNguoiKy" not in sts and
+          "NoiNhan" not in sts,
+          "two files: no signature and no 'Nơi nhận' (signed with the "
+          "quyết định)")
+    text = squash(pdf_text(qc[:-3] + ".pdf"))
+    check(squash(line) in text and "Số:" not in text and
+          "Nơi nhận" not in text and "Điều 1. Phạm vi điều chỉnh" in text,
+          "two files, PDF: the same lines")
+    _, sig = run(["pdfsig", qc[:-3] + ".pdf"])
+    check("Signature Field" not in sig, "two files: no signature field")
+
+    bad = write(out, "kem/qc-lost.md", QC_ATTACHED.replace(
+        "qd-kem.md", "khong-co.md"))
+    code, msg = render(vanban, bad)
+    check(code != 0 and "khong-co.md" in msg and
+          not os.path.exists(bad[:-3] + ".docx"),
+          "kem_theo naming a missing file: an error naming it, no output")
+    write(out, "kem/a.md", QC_ATTACHED.replace("qd-kem.md", "b.md"))
+    b = write(out, "kem/b.md", QC_ATTACHED.replace("qd-kem.md", "a.md")
+              .replace("quy-che", "quyet-dinh"))
+    code, msg = render(vanban, b)
+    check(code in (0, 1) and "Sanitizer" not in msg,
+          "two documents naming each other in kem_theo: no loop, no crash")
+
+
 def main():
     vanban, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
     test_decision(vanban, out)
     test_resolution(vanban, out)
     test_scheme_a(vanban, out)
+    test_minutes(vanban, out)
+    test_attached(vanban, out)
     sys.exit(1 if failures else 0)
 
 

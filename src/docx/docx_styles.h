@@ -59,6 +59,7 @@
 #define DX_ST_SIGN_TITLE "ChucVuNguoiKy"	/* "Chức vụ người ký" */
 #define DX_ST_SIGN_SPACE "ChuKyDau"		/* "Chữ ký, dấu": room to sign */
 #define DX_ST_SIGN_NAME "HoTenNguoiKy"		/* "Họ tên người ký" */
+#define DX_ST_SIGNERS_NAME "HoTenNguoiKyCot"	/* "Họ tên người ký (nhiều người ký)" */
 #define DX_ST_APPX_LABEL "PhuLuc"		/* "Phụ lục" (label line) */
 #define DX_ST_APPX_TITLE "TenPhuLuc"		/* "Tên phụ lục" */
 #define DX_ST_APPX_REF "DongKemTheo"		/* "Dòng kèm theo" */

@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/text.h"
 
 int
@@ -46,16 +47,22 @@ prefix_of(vb_arena *a, const vb_sign_src *s)
 	return p;
 }
 
-/* Returns the authority line composed from the signer and the agency:
- * the agency itself when it signs as a collective (TM.), else the title of
- * the one who holds the power (the head for KT., TL., TUQ.; the signer
- * for Q. or in person) followed by the agency. */
+/* Returns the issuing authority in words, as a reference names it
+ * ("Giám đốc Sở Giáo dục và Đào tạo"): tham_quyen when given; else the
+ * agency itself when it signs as a collective (TM.), or the title of the
+ * one who holds the power (the head for KT., TL., TUQ.; the signer for Q.
+ * or in person) followed by the agency. */
 static const char *
-authority(vb_arena *a, const vb_meta *m)
+authority_words(vb_arena *a, const vb_meta *m)
 {
-	const vb_sign_src *s = &m->sign;
+	static const vb_sign_src none;
+	/* the last signer, on the right, holds the authority */
+	const vb_sign_src *s = m->nsigners > 0 ? &m->signers[m->nsigners - 1]
+	    : &none;
 	const char *pre = prefix_of(a, s), *who;
 
+	if (m->authority != NULL && *m->authority != '\0')
+		return one_line(a, m->authority);
 	if (strcmp(pre, "TM") == 0)
 		who = NULL;
 	else if (strcmp(pre, "KT") == 0 || strcmp(pre, "TL") == 0 ||
@@ -64,9 +71,8 @@ authority(vb_arena *a, const vb_meta *m)
 	else
 		who = s->title;
 	if (who == NULL || *who == '\0')
-		return vb_text_upper(a, one_line(a, m->issuer));
-	return vb_text_upper(a, vb_sprintf(a, "%s %s", who,
-	    one_line(a, m->issuer)));
+		return one_line(a, m->issuer);
+	return vb_sprintf(a, "%s %s", who, one_line(a, m->issuer));
 }
 
 /* Returns the proposal line: "Theo đề nghị của X." from de_nghi, which
@@ -90,13 +96,37 @@ void
 vb_compose_decision(vb_arena *a, const vb_meta *m, vb_document *doc)
 {
 	vb_header *h = &doc->header;
+	const char *who;
 
 	if (!vb_kind_enacts(doc->type))
 		return;
-	h->authority = m->authority != NULL && *m->authority != '\0' ?
-	    vb_text_upper(a, one_line(a, m->authority)) : authority(a, m);
+	who = authority_words(a, m);
+	h->authority = vb_text_upper(a, who);
 	if (m->proposal != NULL && *m->proposal != '\0')
 		h->proposal = proposal(a, m->proposal);
 	h->enact = strcmp(doc->type->key, "nghi-quyet") == 0 ?
 	    "QUYẾT NGHỊ:" : "QUYẾT ĐỊNH:";
+	doc->attach_line = vb_sprintf(a, "(Ban hành kèm theo %s số %s/%s %s "
+	    "của %s)", doc->type->name, *doc->number ? doc->number : "     ",
+	    doc->symbol, vb_date_words(a, &doc->date), who);
+}
+
+vb_header *
+vb_compose_attached(vb_arena *a, const vb_document *with,
+    const vb_doctype *t, const char *subject)
+{
+	vb_header *h = vb_alloc(a, sizeof(*h));
+	const vb_header *w = &with->header;
+
+	h->parent = w->parent != NULL ? vb_strdup(a, w->parent) : NULL;
+	h->issuer = vb_strdup(a, w->issuer != NULL ? w->issuer : "");
+	h->type_name = vb_text_upper(a, t->name);
+	h->subject = subject != NULL && *subject != '\0' ?
+	    vb_strdup(a, subject) : NULL;
+	h->issued_with = with->attach_line != NULL ?
+	    vb_strdup(a, with->attach_line) : vb_sprintf(a,
+	    "(Kèm theo %s số %s/%s %s của %s)", with->type->name,
+	    *with->number ? with->number : "     ", with->symbol,
+	    vb_date_words(a, &with->date), with->props.author);
+	return h;
 }

@@ -138,9 +138,13 @@ typedef struct vb_part {
 	const char *title;	/* appendix: title, upper-cased; may be NULL */
 	const char *ref_line;	/* appendix: "(Kèm theo Kế hoạch số … của …)" */
 	const char *file;	/* Markdown file the part came from */
+	const struct vb_header *head; /* a document issued with this one (ban hành kèm
+				 * theo, nd30.md §2.6): its own header, type name,
+				 * trích yếu and "(Ban hành kèm theo …)" line, in place
+				 * of label, title and ref_line; NULL for an appendix */
 } vb_part;
 
-/* The signer's block, right of "Nơi nhận". */
+/* One signer's block: authority and title lines, room to sign, name. */
 typedef struct vb_signature {
 	const char **lines;	/* authority and title lines, upper-cased: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC" */
 	size_t nlines;		/* number of lines */
@@ -152,10 +156,14 @@ typedef struct vb_signature {
 typedef struct vb_header {
 	const char *parent;	/* parent agency, upper-cased, or NULL */
 	const char *issuer;	/* issuing agency, upper-cased (may hold '\n' line breaks) */
-	const char *number_line; /* "Số: 12/KH-SGDĐT" or "Số:      /KH-SGDĐT" */
-	const char *place_date;	/* "Bắc Giang, ngày 19 tháng 01 năm 2024" */
+	const char *number_line; /* "Số: 12/KH-SGDĐT" or "Số:      /KH-SGDĐT"; NULL for
+				 * a document issued with another (no row "Số", date) */
+	const char *place_date;	/* "Bắc Giang, ngày 19 tháng 01 năm 2024", or NULL */
 	const char *type_name;	/* "KẾ HOẠCH", NULL for a công văn */
 	const char *subject;	/* trích yếu, sentence case, or NULL */
+	const char *issued_with; /* "(Ban hành kèm theo Quyết định số … ngày … của …)",
+				 * italic under the trích yếu of a document issued
+				 * with a quyết định, or NULL */
 	const char *cv_subject;	/* công văn: "V/v …" under "Số", else NULL */
 	const char **to;	/* "Kính gửi" recipients, each without punctuation */
 	size_t nto;		/* number of "Kính gửi" recipients */
@@ -192,10 +200,18 @@ typedef struct vb_document {
 	size_t nappendices;	/* number of appendices */
 	vb_note *notes;		/* footnotes of body and appendices */
 	size_t nnotes;		/* number of footnotes */
-	vb_signature sign;	/* signature block */
+	vb_signature *signers;	/* signature blocks, left to right: one signer right of
+				 * "Nơi nhận"; several (biên bản: thư ký, chủ tọa;
+				 * liên tịch: one per agency) side by side, "Nơi nhận"
+				 * under them (Mẫu 1.9); none for a document issued
+				 * with a quyết định, signed only there */
+	size_t nsigners;	/* number of signers */
 	const char *noi_nhan_label; /* "Nơi nhận:" */
 	const char **recipients; /* "Nơi nhận" lines, punctuated: "- UBND tỉnh (b/c);" … "- Lưu: VT, VP." */
 	size_t nrecipients;	/* number of recipient lines */
+	const char *attach_line; /* quyết định, nghị quyết: the line the documents
+				 * issued with it print under their title,
+				 * "(Ban hành kèm theo Quyết định số … của …)"; else NULL */
 	vb_props props;		/* document properties */
 } vb_document;
 

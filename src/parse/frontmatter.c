@@ -140,6 +140,7 @@ static void rd_to(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(
 static void rd_bases(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "can_cu", &c->m->bases); }
 static void rd_authority(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->authority = scalar(c, n, "tham_quyen"); }
 static void rd_proposal(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->proposal = scalar(c, n, "de_nghi"); }
+static void rd_with(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->with = scalar(c, n, "kem_theo"); c->m->with_pos = p; }
 static void rd_recipients(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->recipients_pos = p; read_list(c, n, "noi_nhan", &c->m->recipients); }
 static void rd_archive(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "luu", &c->m->archive); }
 
@@ -161,6 +162,7 @@ static const struct key top_keys[] = {
 	{"can_cu", rd_bases},
 	{"tham_quyen", rd_authority},
 	{"de_nghi", rd_proposal},
+	{"kem_theo", rd_with},
 	{"noi_nhan", rd_recipients},
 	{"luu", rd_archive},
 	{"ky", rd_sign},
@@ -298,15 +300,15 @@ need_mapping(struct ctx *c, yaml_node_t *n, const char *key, const char *ex)
 	return 0;
 }
 
+/* Reads one signer's mapping (an entry of ky) into s. */
 static void
-rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
+rd_signer(struct ctx *c, yaml_node_t *n, vb_sign_src *s)
 {
 	yaml_node_pair_t *p;
-	vb_sign_src *s = &c->m->sign;
 	const char *k, *v;
 	vb_pos kp;
 
-	s->pos = pos;
+	s->pos = pos_of(c, n);
 	if (!need_mapping(c, n, "ky",
 	    "ky:\n    quyen_han: KT\n    thu_truong: Giám đốc\n    chuc_vu: Phó Giám đốc\n    ho_ten: Nguyễn Văn A"))
 		return;
@@ -327,6 +329,30 @@ rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
 		else
 			unknown_key(c, k, kp, sign_keys, "'ky'");
 	}
+}
+
+/* Reads ky: one signer's mapping, or a list of them. */
+static void
+rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
+{
+	yaml_node_item_t *it;
+	size_t i = 0;
+
+	c->m->sign_pos = pos;
+	if (n->type != YAML_SEQUENCE_NODE) {
+		c->m->signers = vb_alloc(c->a, sizeof(vb_sign_src));
+		c->m->nsigners = 1;
+		rd_signer(c, n, &c->m->signers[0]);
+		c->m->signers[0].pos = pos;
+		return;
+	}
+	c->m->nsigners = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	c->m->signers = vb_alloc(c->a, sizeof(vb_sign_src) *
+	    (c->m->nsigners + 1));
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++)
+		rd_signer(c, node_at(c, *it), &c->m->signers[i++]);
 }
 
 /* Reads one appendix entry into e. */
