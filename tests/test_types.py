@@ -349,7 +349,7 @@ Cuộc họp kết thúc vào 16 giờ 00 phút cùng ngày.
 
 def test_minutes(vanban, out):
     """A biên bản with two signers side by side, names level, "Nơi nhận"
-    under the first."""
+    under them."""
     md = write(out, "bb.md", MINUTES)
     code, msg = render(vanban, md)
     if not check(code == 0, "biên bản with two signers renders: " +
@@ -370,11 +370,13 @@ def test_minutes(vanban, out):
           ["TM. HỘI ĐỒNG THI ĐUA", "CHỦ TỊCH"] and
           ("HoTenNguoiKyCot", "Trần Quang Vinh") in right,
           "right cell: TM. HỘI ĐỒNG THI ĐUA / CHỦ TỊCH, room, name")
-    check(("NoiNhan", "Nơi nhận:") in left and
-          left.index(("NoiNhan", "Nơi nhận:")) >
-          left.index(("HoTenNguoiKyCot", "Nguyễn Thị Lan")) and
-          ("DanhSachNoiNhan", "- Lưu: VT, VP.") in left,
-          "'Nơi nhận' under the first signer's name, in the same row")
+    ps = paragraphs(md[:-3] + ".docx")
+    after = [(st, t) for st, t, _ in ps if st in ("NoiNhan", "DanhSachNoiNhan")]
+    check(after == [("NoiNhan", "Nơi nhận:"),
+                    ("DanhSachNoiNhan", "- Các thành viên hội đồng;"),
+                    ("DanhSachNoiNhan", "- Lưu: VT, VP.")] and
+          not any(st == "NoiNhan" for st, _ in left + right),
+          "'Nơi nhận' and its list after the signers' table (Mẫu 1.9)")
     lines = layout_lines(md[:-3] + ".pdf")
     check(any("THƯ KÝ" in ln and "TM. HỘI ĐỒNG THI ĐUA" in ln
               for ln in lines),
@@ -480,6 +482,81 @@ def test_attached(vanban, out):
           "two documents naming each other in kem_theo: no loop, no crash")
 
 
+def vcheck(vanban, md):
+    """Runs 'vanban check' on md; returns (exit code, messages)."""
+    return run([vanban, "check", md])
+
+
+def test_check(vanban, out):
+    """The check rules of each kind (src/check/lint_types.c)."""
+    code, msg = vcheck(vanban, write(out, "ck/qd-ok.md", QD))
+    check(code == 0 and "Như Điều" not in msg and "điều nào" not in msg,
+          "check: a complete quyết định passes: " + msg.strip()[:300])
+    body = QD[QD.index("---\n\n") + 5:]
+    code, msg = vcheck(vanban, write(out, "ck/qd-noart.md", QD.replace(
+        body, "Ban hành kèm theo Quyết định này Quy chế thi đua.\n")))
+    check("cảnh báo: Quyết định chưa có điều nào" in msg,
+          "check: a quyết định without articles: " + msg.strip()[:200])
+    code, msg = vcheck(vanban, write(out, "ck/qd-nhutren.md", QD.replace(
+        "noi_nhan: [Như Điều 3,", "noi_nhan: [Như trên,")))
+    m = re.search(r"qd-nhutren\.md:(\d+):\d+: cảnh báo: nơi nhận của quyết "
+                  r"định bắt đầu bằng '- Như Điều …;'", msg)
+    check(m is not None and m.group(1) == "14" and
+          "Như Điều 3" in msg,
+          "check: a quyết định whose Nơi nhận does not start 'Như Điều', "
+          "at its line, with the last article in the hint: " +
+          msg.strip()[:300])
+    code, msg = vcheck(vanban, write(out, "ck/qd-dieu5.md", QD.replace(
+        "noi_nhan: [Như Điều 3,", "noi_nhan: [Như Điều 5,")))
+    check("'Như Điều 5' chỉ đến điều không có" in msg,
+          "check: 'Như Điều 5' in a quyết định of 3 articles")
+    code, msg = vcheck(vanban, write(out, "ck/bb-one.md", MINUTES.replace(
+        """ky:
+  - chuc_vu: Thư ký
+    ho_ten: Nguyễn Thị Lan
+  - quyen_han""", """ky:
+  - quyen_han""")))
+    check("cảnh báo: biên bản có hai chữ ký: thư ký (bên trái) và chủ tọa "
+          "(bên phải), đang có 1" in msg,
+          "check: a biên bản with one signer: " + msg.strip()[:200])
+    code, msg = vcheck(vanban, write(out, "ck/bb-two.md", MINUTES))
+    check(code == 0 and "hai chữ ký" not in msg,
+          "check: a biên bản with two signers passes: " + msg.strip()[:200])
+    code, msg = vcheck(vanban, write(out, "ck/qc-noart.md", HEAD.format(
+        kind="quy-che", subject="Thi đua") + """noi_nhan: [Như trên]
+luu: [VT]
+ky: {chuc_vu: Giám đốc, ho_ten: Lê Văn Thử}
+---
+
+# Những quy định chung
+
+Quy chế này quy định về thi đua.
+"""))
+    check("quy chế chia thành các điều" in msg.lower() or
+          "Quy chế chia thành các điều" in msg,
+          "check: a quy chế without articles: " + msg.strip()[:200])
+    code, msg = vcheck(vanban, write(out, "ck/kh-denghi.md", HEAD.format(
+        kind="ke-hoach", subject="Thi đua năm 2025") + """de_nghi: Văn phòng
+noi_nhan: [Các phòng]
+luu: [VT]
+ky: {chuc_vu: Giám đốc, ho_ten: Lê Văn Thử}
+---
+
+Nội dung.
+"""))
+    check("khóa 'de_nghi' chỉ dùng cho quyết định, nghị quyết" in msg,
+          "check: de_nghi on a kế hoạch")
+    write(out, "ck/qd-kem.md", QD)
+    code, msg = vcheck(vanban, write(out, "ck/qc-kem.md", QC_ATTACHED
+                                     .replace("kem_theo: qd-kem.md",
+                                              "kem_theo: qd-kem.md\n"
+                                              "ky: {chuc_vu: Giám đốc}")))
+    check("không in 'ky'" in msg and "thiếu khóa 'noi_nhan'" not in msg and
+          "họ tên người ký" not in msg,
+          "check: an attached document: its own ky is reported as unused, "
+          "no Nơi nhận nor signer required: " + msg.strip()[:300])
+
+
 def main():
     vanban, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
@@ -488,6 +565,7 @@ def main():
     test_scheme_a(vanban, out)
     test_minutes(vanban, out)
     test_attached(vanban, out)
+    test_check(vanban, out)
     sys.exit(1 if failures else 0)
 
 

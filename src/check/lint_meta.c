@@ -381,7 +381,7 @@ vb_lint_meta(vb_lint *l)
 
 	if (!l->have_meta)
 		return;
-	if (l->type) {
+	if (l->type && l->meta.with == NULL) {	/* kem_theo: signed there */
 		lint_required(l);
 		lint_signer_name(l);
 	}

@@ -53,14 +53,11 @@ para_sect(dx_ctx *c, const char *id, const char *text, const dx_sect *sect)
 }
 
 /* Writes one signer's cell of a row of several: titles, the space that
- * lines its room up with the others', the room, the name; in the first
- * cell, "Nơi nhận" and its list under the name (Mẫu 1.9), so that the
- * one unsplittable row holds them all. */
+ * lines its room up with the others', the room, the name. */
 static void
 cosigner_cell(dx_ctx *c, size_t k, int w)
 {
-	const vb_document *doc = c->doc;
-	const vb_signature *s = &doc->signers[k];
+	const vb_signature *s = &c->doc->signers[k];
 	dx_ppr pp = dx_ppr_init();
 	size_t i;
 
@@ -74,25 +71,20 @@ cosigner_cell(dx_ctx *c, size_t k, int w)
 	dx_ppr_write(c, &pp);
 	dx_end(c->x);
 	para_sect(c, DX_ST_SIGNERS_NAME, s->name, NULL);
-	if (k == 0 && doc->nrecipients > 0) {
-		para_sect(c, DX_ST_NN_LABEL, doc->noi_nhan_label != NULL ?
-		    doc->noi_nhan_label : "Nơi nhận:", NULL);
-		for (i = 0; i < doc->nrecipients; i++)
-			para_sect(c, DX_ST_NN_LIST, doc->recipients[i], NULL);
-	}
 	dx_end(c->x);
 }
 
-/* Writes several signers side by side in one unsplittable row, "Nơi
- * nhận" under the first (Mẫu 1.9, nd30.md §5.2), then the paragraph that
- * ends section sect: empty, one point high. */
+/* Writes several signers side by side in one unsplittable row, then
+ * "Nơi nhận" and its list under them (Mẫu 1.9, nd30.md §5.2); the list's
+ * last line (there is always "- Lưu: …") ends section sect. LibreOffice
+ * does not keep a table with the paragraph after it, so neither does the
+ * PDF: "Nơi nhận" may start the next page. */
 static void
 cosigners(dx_ctx *c, const dx_sect *sect)
 {
 	const vb_document *doc = c->doc;
 	size_t i, n = doc->nsigners;
 	int *cols = vb_alloc(c->arena, sizeof(int) * n);
-	dx_ppr pp = dx_ppr_init();
 
 	for (i = 0; i < n; i++)
 		cols[i] = i + 1 < n ? c->text_tw / (int)n :
@@ -106,14 +98,12 @@ cosigners(dx_ctx *c, const dx_sect *sect)
 		cosigner_cell(c, i, cols[i]);
 	dx_end(c->x);
 	dx_end(c->x);
-	pp.style = DX_ST_NN_LIST;
-	pp.line = 20;
-	pp.exact = 1;
-	pp.mark_half = 2;
-	pp.sect = sect;
-	dx_start(c->x, "w:p");
-	dx_ppr_write(c, &pp);
-	dx_end(c->x);
+	para_sect(c, DX_ST_NN_LABEL, doc->noi_nhan_label != NULL ?
+	    doc->noi_nhan_label : "Nơi nhận:", doc->nrecipients == 0 ?
+	    sect : NULL);
+	for (i = 0; i < doc->nrecipients; i++)
+		para_sect(c, DX_ST_NN_LIST, doc->recipients[i],
+		    i + 1 == doc->nrecipients ? sect : NULL);
 }
 
 /* Writes the signature block; its last paragraph ends section sect when

@@ -158,9 +158,8 @@ typedef struct cosign {
 	double space;		/* room to sign, under the tallest titles */
 } cosign;
 
-/* Draws several signers side by side, rooms and names level, "Nơi nhận"
- * under the first; the signature field goes over the last one's room
- * (the main signer). */
+/* Draws several signers side by side, rooms and names level; the
+ * signature field goes over the last one's room (the main signer). */
 static void
 draw_cosign(pdf_ctx *c, const pdf_line *l, double x, double y)
 {
@@ -175,14 +174,9 @@ draw_cosign(pdf_ctx *c, const pdf_line *l, double x, double y)
 		ry = top;
 		for (j = 0; j < s->nlines; j++)
 			ry += pdf_para_draw(c, s->lines[j], cx, ry);
-		ry = top + k->titles + k->space;
 		if (s->name != NULL)
-			ry += pdf_para_draw(c, s->name, cx, ry);
-		ry += PDF_SIGN_GAP;	/* "Nơi nhận" under the first */
-		if (s->label != NULL)
-			ry += pdf_para_draw(c, s->label, cx, ry);
-		for (j = 0; j < s->nto; j++)
-			ry += pdf_para_draw(c, s->to[j], cx, ry);
+			pdf_para_draw(c, s->name, cx, top + k->titles +
+			    k->space);
 	}
 	fw = VB_MM_TO_PT(PDF_SIG_W_MM);
 	if (fw > k->w)
@@ -194,8 +188,30 @@ draw_cosign(pdf_ctx *c, const pdf_line *l, double x, double y)
 	c->sign_rect[3] = k->space;
 }
 
-/* Queues several signers side by side in one unsplittable block, "Nơi
- * nhận" under the first (Mẫu 1.9, nd30.md §5.2), as the DOCX's one row. */
+/* Queues "Nơi nhận" and its list across the text width, 6 pt above it,
+ * kept whole (the DOCX's paragraphs after the signers' table, each kept
+ * with the next); not kept with the signers, as LibreOffice does not keep
+ * a table with the paragraph after it. */
+static void
+recipients_under(pdf_ctx *c)
+{
+	const vb_document *doc = c->doc;
+	pdf_box *b = pdf_box_new(c);
+	size_t i;
+
+	pdf_box_space(c, b, PDF_SIGN_GAP);
+	pdf_box_para(c, b, text(c, c->pf->noi_nhan_label_pt,
+	    VB_BOLD | VB_ITALIC, c->width, 0, doc->noi_nhan_label != NULL ?
+	    doc->noi_nhan_label : "Nơi nhận:"), 0);
+	for (i = 0; i < doc->nrecipients; i++)
+		pdf_box_para(c, b, recipient(c, c->width,
+		    doc->recipients[i]), 0);
+	b->min_first = b->min_last = b->n;
+	pdf_flow_push(c, b);
+}
+
+/* Queues several signers side by side in one unsplittable block, then
+ * "Nơi nhận" under them (Mẫu 1.9, nd30.md §5.2). */
 static void
 cosigners(pdf_ctx *c)
 {
@@ -231,28 +247,11 @@ cosigners(pdf_ctx *c)
 				name = pdf_para_height(s->name);
 		}
 	}
-	if (doc->nrecipients > 0) {
-		sign *s = &k->cols[0];
-
-		s->label = text(c, pf->noi_nhan_label_pt, VB_BOLD | VB_ITALIC,
-		    k->w, 0, doc->noi_nhan_label != NULL ?
-		    doc->noi_nhan_label : "Nơi nhận:");
-		pdf_box_own(c, b, s->label->layout);
-		s->to = vb_alloc(c->arena, doc->nrecipients * sizeof(*s->to));
-		for (j = 0; j < doc->nrecipients; j++) {
-			s->to[s->nto++] = recipient(c, k->w,
-			    doc->recipients[j]);
-			pdf_box_own(c, b, s->to[j]->layout);
-		}
-		h = (s->name != NULL ? pdf_para_height(s->name) : 0) +
-		    PDF_SIGN_GAP + left_height(s);
-		if (h > name)
-			name = h;
-	}
 	pdf_box_line(c, b, PDF_SIGN_GAP + k->titles + k->space + name);
 	b->lines[0].draw = draw_cosign;
 	b->lines[0].data = k;
 	pdf_flow_push(c, b);
+	recipients_under(c);
 }
 
 /* Queues the signature block: one signer right of "Nơi nhận", several
