@@ -567,10 +567,13 @@ def check_body(name, doc, fields):
     if "name" not in fields:    # issued with a quyết định: signed there
         return
     tbls = [t for t in doc.findall(f"{W}body/{W}tbl") if "Nơi nhận" in text_of(t)]
-    sign = tbls[-1] if tbls else None
+    # several signers (biên bản, liên tịch): their row, "Nơi nhận" after it
+    cosign = [t for t in doc.findall(f"{W}body/{W}tbl")
+              if "ChucVuNguoiKy" in ET.tostring(t, encoding="unicode")]
+    sign = tbls[-1] if tbls else cosign[-1] if cosign else None
     check(sign is not None and sign.find(f"{W}tr/{W}trPr/{W}cantSplit") is not None,
           f"{name}: signature table row cannot split")
-    if sign is not None:
+    if sign is not None and tbls:
         nn = runs_starting(sign, "Nơi nhận")
         rp = rfmt(nn[0]) if nn else {}
         check(rp.get("b") and rp.get("i") and rp.get("sz") == "24",

@@ -28,6 +28,7 @@ failures = 0
 def check(cond, desc):
     """Prints one TAP-like line; returns cond."""
     global failures
+    desc = " | ".join(desc.splitlines())
     if cond:
         print("ok - " + desc)
     else:
@@ -482,6 +483,50 @@ def test_attached(vanban, out):
           "two documents naming each other in kem_theo: no loop, no crash")
 
 
+JOINT = """---
+loai: ke-hoach
+co_quan: [Sở Giáo dục và Đào tạo, Tỉnh đoàn Bắc Giang]
+viet_tat: [SGDĐT, TĐ]
+so: 4
+dia_danh: Bắc Giang
+ngay: 2025-03-03
+trich_yeu: Hội thi Tin học trẻ năm 2025
+noi_nhan: [UBND tỉnh (b/c)]
+luu: [VT SGDĐT, VT TĐ]
+ky:
+  - {quyen_han: TM, tap_the: Ban Thường vụ Tỉnh đoàn, chuc_vu: Bí thư, ho_ten: Hoàng Văn Nam}
+  - {quyen_han: KT, thu_truong: Giám đốc, chuc_vu: Phó Giám đốc, ho_ten: Lê Thị Nhung}
+---
+
+Nội dung kế hoạch.
+"""
+
+
+def test_joint(vanban, out):
+    """A joint document (liên tịch): two agencies, a joint symbol, two
+    signers; check wants one signer per agency."""
+    md = write(out, "lt.md", JOINT)
+    code, msg = render(vanban, md)
+    if not check(code == 0, "liên tịch renders: " + msg.strip()[:200]):
+        return
+    ps = paragraphs(md[:-3] + ".docx")
+    iss = [t for s, t, _ in ps if s == "CoQuanBanHanh"]
+    check(iss == ["SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTỈNH ĐOÀN BẮC GIANG"],
+          "liên tịch: both agencies, one per line, in the header: %r" % iss)
+    check(("SoKyHieu", "Số: 04/KHLT-SGDĐT-TĐ") in [(s, t) for s, t, _ in ps],
+          "liên tịch: symbol KHLT-SGDĐT-TĐ")
+    lines = layout_lines(md[:-3] + ".pdf")
+    check(any("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN" in ln and "KT. GIÁM ĐỐC" in ln
+              for ln in lines) and
+          any("Hoàng Văn Nam" in ln and "Lê Thị Nhung" in ln for ln in lines),
+          "liên tịch, PDF: the two agencies' signers side by side")
+    code, msg = vcheck(vanban, write(out, "ck/lt-one.md", JOINT.replace(
+        "  - {quyen_han: TM, tap_the: Ban Thường vụ Tỉnh đoàn, chuc_vu: "
+        "Bí thư, ho_ten: Hoàng Văn Nam}\n", "")))
+    check("văn bản liên tịch của 2 cơ quan cần 2 chữ ký, đang có 1" in msg,
+          "check: a liên tịch with one signer: " + msg.strip()[:200])
+
+
 def vcheck(vanban, md):
     """Runs 'vanban check' on md; returns (exit code, messages)."""
     return run([vanban, "check", md])
@@ -566,6 +611,7 @@ def main():
     test_minutes(vanban, out)
     test_attached(vanban, out)
     test_check(vanban, out)
+    test_joint(vanban, out)
     sys.exit(1 if failures else 0)
 
 

@@ -1,8 +1,9 @@
 /* lint_types.c - the parts each kind of document must have (nd30.md §2.3,
  * §4 Mẫu 1.1-1.3 and 1.9, §2.6): the articles of a quyết định or nghị
  * quyết and the "Như Điều …" that opens its Nơi nhận, the articles of a
- * quy chế or quy định, the two signatures of a biên bản, and the keys a
- * document issued with a quyết định does not take. */
+ * quy chế or quy định, the two signatures of a biên bản, one signature per
+ * agency of a joint document, and the keys a document issued with a
+ * quyết định does not take. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,23 @@ lint_minutes(vb_lint *l)
 	    "đang có %zu", l->meta.nsigners);
 }
 
+/* A joint document (liên tịch: co_quan is a list): one signature per
+ * agency. */
+static void
+lint_joint(vb_lint *l)
+{
+	vb_pos p;
+
+	if (l->meta.joint < 2 || l->meta.nsigners >= l->meta.joint)
+		return;
+	p = key_pos(l, "ky");
+	vb_diag_add(l->d, VB_WARNING, l->path, p.line, p.col,
+	    "viết ky là một danh sách, mỗi cơ quan một người ký, cơ quan chủ "
+	    "trì ở bên phải (cuối danh sách)",
+	    "văn bản liên tịch của %zu cơ quan cần %zu chữ ký, đang có %zu",
+	    l->meta.joint, l->meta.joint, l->meta.nsigners);
+}
+
 /* The keys that only a quyết định or nghị quyết takes. */
 static void
 lint_decision_keys(vb_lint *l)
@@ -204,4 +222,5 @@ vb_lint_types(vb_lint *l)
 		lint_rules(l);
 	if (is(l->type, "bien-ban"))
 		lint_minutes(l);
+	lint_joint(l);
 }

@@ -202,8 +202,9 @@ compose_symbol(struct build *b)
 		doc->symbol = b->m.unit && *b->m.unit
 		    ? vb_sprintf(b->a, "%s-%s", abbr, vb_text_upper(b->a, b->m.unit))
 		    : abbr;
-	else
-		doc->symbol = vb_sprintf(b->a, "%s-%s", doc->type->code, abbr);
+	else	/* a joint document: "KHLT-SGDĐT-TĐ" (practice) */
+		doc->symbol = vb_sprintf(b->a, "%s%s-%s", doc->type->code,
+		    b->m.joint > 1 ? "LT" : "", abbr);
 	doc->header.number_line = vb_sprintf(b->a, "Số: %s/%s",
 	    *doc->number ? doc->number : "     ", doc->symbol);
 }
@@ -394,6 +395,27 @@ without_vv(const char *s)
 	return *t != '\0' ? t : s;
 }
 
+/* Returns the issuing agency as written, several (liên tịch) joined by
+ * sep. */
+static const char *
+agencies(struct build *b, const char *sep)
+{
+	vb_buf out = {0};
+	const char *s = b->m.issuer, *nl, *r;
+
+	while (s != NULL && *s != '\0') {
+		nl = strchr(s, '\n');
+		if (out.len > 0)
+			vb_buf_puts(&out, sep);
+		vb_buf_puts(&out, nl != NULL ?
+		    vb_strndup(b->a, s, (size_t)(nl - s)) : s);
+		s = nl != NULL ? nl + 1 : NULL;
+	}
+	r = vb_strdup(b->a, out.data != NULL ? out.data : "");
+	vb_buf_free(&out);
+	return r;
+}
+
 /* Composes the header strings and the document properties. */
 static void
 compose_header(struct build *b)
@@ -416,7 +438,7 @@ compose_header(struct build *b)
 	vb_compose_decision(b->a, &b->m, doc);
 	compose_bases(b);
 	doc->props.title = subj ? without_vv(subj) : doc->type->name;
-	doc->props.author = b->m.issuer;
+	doc->props.author = agencies(b, ", ");
 	doc->props.keywords = doc->type->name;
 	doc->props.subject = vb_sprintf(b->a, "%s số %s/%s", doc->type->name,
 	    *doc->number ? doc->number : "", doc->symbol);
@@ -511,7 +533,7 @@ compose_appendix_heading(struct build *b, vb_part *p, size_t i, size_t n,
 	p->title = src->title && *src->title ? vb_text_upper(b->a, src->title) : NULL;
 	p->ref_line = vb_sprintf(b->a, "(Kèm theo %s số %s/%s %s của %s)",
 	    doc->type->name, *doc->number ? doc->number : "     ", doc->symbol,
-	    vb_date_words(b->a, &doc->date), b->m.issuer);
+	    vb_date_words(b->a, &doc->date), agencies(b, " và "));
 }
 
 /* Appends a table block to part p. */

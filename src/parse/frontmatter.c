@@ -7,6 +7,7 @@
 
 #include <yaml.h>
 
+#include "base/buf.h"
 #include "base/text.h"
 
 /* Limits on the front matter: a real one is a few kilobytes; past these it
@@ -129,8 +130,34 @@ read_list(struct ctx *c, yaml_node_t *n, const char *key, vb_strlist *l)
 
 static void rd_kind(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->kind = scalar(c, n, "loai"); c->m->kind_pos = p; }
 static void rd_parent(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->parent = scalar(c, n, "co_quan_chu_quan"); }
-static void rd_issuer(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->issuer = scalar(c, n, "co_quan"); c->m->issuer_pos = p; }
-static void rd_abbrev(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->abbrev = scalar(c, n, "viet_tat"); c->m->abbrev_pos = p; }
+/* Returns a scalar, or the items of a sequence joined by sep; sets *n to
+ * the number of items of a sequence (0 for a scalar). */
+static const char *
+joined(struct ctx *c, yaml_node_t *n, const char *key, const char *sep,
+    size_t *count)
+{
+	vb_strlist l;
+	vb_buf b = {0};
+	const char *s;
+	size_t i;
+
+	*count = 0;
+	if (n->type != YAML_SEQUENCE_NODE)
+		return scalar(c, n, key);
+	read_list(c, n, key, &l);
+	for (i = 0; i < l.n; i++) {
+		if (i > 0)
+			vb_buf_puts(&b, sep);
+		vb_buf_puts(&b, l.items[i]);
+	}
+	s = vb_strdup(c->a, b.data != NULL ? b.data : "");
+	vb_buf_free(&b);
+	*count = l.n;
+	return s;
+}
+
+static void rd_issuer(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->issuer = joined(c, n, "co_quan", "\n", &c->m->joint); c->m->issuer_pos = p; }
+static void rd_abbrev(struct ctx *c, yaml_node_t *n, vb_pos p) { size_t k; c->m->abbrev = joined(c, n, "viet_tat", "-", &k); c->m->abbrev_pos = p; }
 static void rd_number(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->number = scalar(c, n, "so"); c->m->number_pos = p; }
 static void rd_unit(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->unit = scalar(c, n, "don_vi"); }
 static void rd_place(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->place = scalar(c, n, "dia_danh"); }

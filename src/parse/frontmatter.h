@@ -50,9 +50,11 @@ typedef struct vb_meta {
 	const char *kind;	/* loai */
 	vb_pos kind_pos;	/* where loai is */
 	const char *parent;	/* co_quan_chu_quan */
-	const char *issuer;	/* co_quan */
+	const char *issuer;	/* co_quan; several agencies (a list: a joint
+				 * document, liên tịch) joined by '\n' */
+	size_t joint;		/* number of agencies when co_quan is a list, else 0 */
 	vb_pos issuer_pos;	/* where co_quan is */
-	const char *abbrev;	/* viet_tat */
+	const char *abbrev;	/* viet_tat; a list joined by '-' ("SGDĐT-TĐ") */
 	vb_pos abbrev_pos;	/* where viet_tat is */
 	const char *number;	/* so, as written ("" in a draft) */
 	vb_pos number_pos;	/* where so is */
