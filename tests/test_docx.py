@@ -440,7 +440,9 @@ def check_header(name, doc, fields):
     tr = rfmt(run_with_text(tbl, TIEU_NGU))
     check(tr.get("b") and tr.get("sz") == "28", f"{name}: Tiêu ngữ bold 14 pt")
     issuer = fields.get("issuer")
-    ir = run_with_text(tbl, issuer.split("\\n")[0]) if issuer else None
+    # several agencies (liên tịch): one run, lines broken by w:br
+    ir = (runs_starting(tbl, issuer.split("\n")[0]) or [None])[0] \
+        if issuer else None
     check(ir is not None and issuer == issuer.upper() and rfmt(ir).get("b"),
           f"{name}: issuer upper-case and bold")
     bad = no_direct(tbl)
@@ -562,8 +564,11 @@ def check_body(name, doc, fields):
     heads = [p for p in doc.iter(W + "p")
              if (val(p.find(W + "pPr"), W + "pStyle") or "").startswith("Heading")
              or val(p.find(W + "pPr"), W + "pStyle") in ("PhanChuongMuc", "Dieu")]
-    check(len(heads) > 0, f"{name}: body uses Heading styles (or Phần, "
-          f"Chương, Điều)")
+    # a quyết định's or nghị quyết's articles are body paragraphs
+    enacts = any(val(p.find(W + "pPr"), W + "pStyle") == "DongQuyetDinh"
+                 for p in doc.iter(W + "p"))
+    check(len(heads) > 0 or enacts, f"{name}: body uses Heading styles (or "
+          f"Phần, Chương, Điều; or articles after 'QUYẾT ĐỊNH:')")
     if "name" not in fields:    # issued with a quyết định: signed there
         return
     tbls = [t for t in doc.findall(f"{W}body/{W}tbl") if "Nơi nhận" in text_of(t)]
