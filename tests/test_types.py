@@ -15,6 +15,7 @@ one "ok - ..." or "not ok - ..." line per check; exits 1 when any failed.
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -602,6 +603,78 @@ Nội dung.
           "no Nơi nhận nor signer required: " + msg.strip()[:300])
 
 
+def keep_fixture(n):
+    """Returns a quy chế whose Chương II or III falls near the foot of
+    page 1, by the number n of filler clauses before it."""
+    clauses = "".join(
+        f"{i}. Nội dung khoản thứ {i} của điều này quy định việc tổ chức "
+        "thi đua thường xuyên trong cơ quan.\n\n" for i in range(1, n + 1))
+    rest = "".join(f"{i}. Hình thức khen thưởng thứ {i}.\n\n"
+                   for i in range(1, 9))
+    return HEAD.format(kind="quy-che", subject="Thi đua, khen thưởng") + \
+        """noi_nhan: [Như trên]
+luu: [VT]
+ky: {chuc_vu: Giám đốc, ho_ten: Lê Văn Thử}
+---
+
+# Chương I. Quy định chung
+
+## Điều 1. Phạm vi điều chỉnh
+
+""" + clauses + """# Chương II. Hình thức thi đua
+
+## Điều 2. Thi đua thường xuyên
+
+1. Thi đua thường xuyên được tổ chức hằng năm.
+
+2. Thi đua theo đợt được tổ chức theo chuyên đề.
+
+3. Thi đua theo đợt được tổ chức theo chuyên đề.
+
+# Chương III. Khen thưởng
+
+## Điều 3. Hình thức khen thưởng
+
+""" + rest
+
+
+def test_keeps(vanban, out):
+    """A chapter heading near the foot of a page goes to the next page
+    with its article in both the PDF and LibreOffice's rendering of the
+    DOCX (one LibreOffice call for every variant)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("ok - # skip keeps: no LibreOffice")
+        return
+    d = os.path.join(out, "keep")
+    os.makedirs(d, exist_ok=True)
+    names = []
+    for n in (10, 11, 12, 13):
+        md = write(d, f"keep{n}.md", keep_fixture(n))
+        code, _ = render(vanban, md)
+        if code == 0:
+            names.append(md[:-3])
+    lo = os.path.join(d, "lo")
+    run([soffice, "--headless", "-env:UserInstallation=file://" +
+         os.path.join(d, "lo-profile"), "--convert-to", "pdf", "--outdir", lo]
+        + [n + ".docx" for n in names])
+    moved = 0
+    for n in names:
+        lo_pdf = os.path.join(lo, os.path.basename(n) + ".pdf")
+        code, msg = run([sys.executable, os.path.join(ROOT, "tests",
+                                                      "compare_pdf.py"),
+                         n + ".pdf", lo_pdf])
+        check(code == 0, "keeps: %s agrees with LibreOffice (%s)" % (
+            os.path.basename(n), msg.strip().splitlines()[-1]
+            if msg.strip() else "no output"))
+        pages = pdf_text(n + ".pdf").split("\f")
+        tail = pages[0].split() if pages else []
+        moved += len(pages) > 1 and tail[-2:] != ["Chương", "II"] and \
+            tail[-2:] != ["Chương", "III"]
+    check(moved == len(names) == 4,
+          "keeps: no page ends with a chapter's label line")
+
+
 def main():
     vanban, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
@@ -612,6 +685,7 @@ def main():
     test_attached(vanban, out)
     test_check(vanban, out)
     test_joint(vanban, out)
+    test_keeps(vanban, out)
     sys.exit(1 if failures else 0)
 
 
