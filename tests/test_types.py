@@ -675,6 +675,45 @@ def test_keeps(vanban, out):
           "keeps: no page ends with a chapter's label line")
 
 
+def test_hostile(vanban, out):
+    """Odd or hostile input to the new keys: refused or rendered, never a
+    crash, a hang or a file outside the folder."""
+    bb = HEAD.format(kind="bien-ban", subject="Thử") + \
+        "noi_nhan: [A]\nluu: [VT]\n"
+    cases = {
+        "h/sub/outside.md": ("---\nloai: quy-che\ntrich_yeu: Thử\n"
+                             "kem_theo: ../../qd.md\n---\n\nNội dung.\n",
+                             "nằm ngoài thư mục"),
+        "h/self.md": ("---\nloai: quy-che\ntrich_yeu: Thử\n"
+                      "kem_theo: self.md\n---\n\nNội dung.\n",
+                      "(kem_theo) có lỗi"),
+        "h/ky-empty.md": (bb + "ky: []\n---\n\nNội dung.\n",
+                          "thiếu chức vụ người ký"),
+        "h/ky-words.md": (bb + "ky: [Thư ký, Chủ tọa]\n---\n\nNội dung.\n",
+                          "cần các khóa con"),
+        "h/ky-six.md": (bb + "ky:\n" + "".join(
+            f"  - {{chuc_vu: Chức vụ rất dài số {i} không thể nào vừa một "
+            f"cột hẹp, ho_ten: Người {i}}}\n" for i in range(6)) +
+            "---\n\nNội dung.\n", None),
+        "h/roman.md": (HEAD.format(kind="quy-che", subject="Thử") +
+                       "noi_nhan: [A]\nluu: [VT]\nky: {chuc_vu: A, ho_ten: B}"
+                       "\n---\n\n# Chương MMMMMMMMMMMMMMMMMMMMMM. X\n\n"
+                       "# Chương MMMCMXCIX. Y\n\n## Điều 99999999. Z\n\n"
+                       "Điều. W\n\n# Mục:\n", None),
+    }
+    for name, (text, want) in cases.items():
+        md = write(out, name, text)
+        code, msg = render(vanban, md)
+        made = os.path.exists(md[:-3] + ".docx")
+        if want is None:
+            check(code == 0 and made and "Sanitizer" not in msg,
+                  f"hostile {name}: rendered, no crash")
+        else:
+            check(code == 1 and not made and want in msg and
+                  "Sanitizer" not in msg,
+                  f"hostile {name}: refused with '{want}', nothing written")
+
+
 def main():
     vanban, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
@@ -685,6 +724,7 @@ def main():
     test_attached(vanban, out)
     test_check(vanban, out)
     test_joint(vanban, out)
+    test_hostile(vanban, out)
     test_keeps(vanban, out)
     sys.exit(1 if failures else 0)
 
