@@ -258,7 +258,8 @@ def dump_fields(vanban, md):
     for line in out.splitlines():
         if line.startswith("basis: "):
             fields["basis"].append(line[len("basis: "):])
-        m = re.match(r"^(parent|issuer|type|subject|name|number|place_date):\s(.*)$", line)
+        m = re.match(r"^(parent|issuer|type|subject|name|number|place_date|"
+                     r"issued_with):\s(.*)$", line)
         if m and m.group(1) not in fields:
             fields[m.group(1)] = m.group(2)
     return fields
@@ -430,13 +431,18 @@ def check_header(name, doc, fields):
     grid = [int(g.get(W + "w")) for g in tbl.iter(W + "gridCol")]
     check(grid == [3685, 5669], f"{name}: header grid 65/100 mm ({grid})")
     rows = tbl.findall(W + "tr")
-    check(len(rows) == 2, f"{name}: header table has two rows")
+    # a document issued with a quyết định has no "Số" nor date: one row
+    attached = not fields.get("number")
+    check(len(rows) == (1 if attached else 2),
+          f"{name}: header table has {1 if attached else 2} rows")
     qr = rfmt(run_with_text(tbl, QUOC_HIEU))
     check(qr.get("b") and qr.get("sz") == "26", f"{name}: Quốc hiệu bold 13 pt")
     tr = rfmt(run_with_text(tbl, TIEU_NGU))
     check(tr.get("b") and tr.get("sz") == "28", f"{name}: Tiêu ngữ bold 14 pt")
     issuer = fields.get("issuer")
-    ir = run_with_text(tbl, issuer.split("\\n")[0]) if issuer else None
+    # several agencies (liên tịch): one run, lines broken by w:br
+    ir = (runs_starting(tbl, issuer.split("\n")[0]) or [None])[0] \
+        if issuer else None
     check(ir is not None and issuer == issuer.upper() and rfmt(ir).get("b"),
           f"{name}: issuer upper-case and bold")
     bad = no_direct(tbl)
@@ -454,6 +460,8 @@ def check_header(name, doc, fields):
                     width = 5669 - int(ind.get(W + "left")) - int(ind.get(W + "right"))
                     rule_ok = abs(width - 3428 - 40) < 60   # 60.5 mm = 3430 twips
     check(rule_ok, f"{name}: rule under Tiêu ngữ as long as the Tiêu ngữ")
+    if attached:
+        return
     so_rows = [r for r in rows if "Số:" in text_of(r)]
     check(len(so_rows) == 1 and "ngày" in text_of(so_rows[0]),
           f"{name}: 'Số:' and place/date in the same table row")
@@ -551,16 +559,26 @@ def check_headings(name, z, doc, dump):
           f"{name}: heading numbers as the model says, labels from Word's list {bad[:2]}")
 
 
-def check_body(name, doc):
+def check_body(name, doc, fields):
     """Headings use the named styles; the signature block."""
     heads = [p for p in doc.iter(W + "p")
-             if (val(p.find(W + "pPr"), W + "pStyle") or "").startswith("Heading")]
-    check(len(heads) > 0, f"{name}: body uses Heading styles")
+             if (val(p.find(W + "pPr"), W + "pStyle") or "").startswith("Heading")
+             or val(p.find(W + "pPr"), W + "pStyle") in ("PhanChuongMuc", "Dieu")]
+    # a quyết định's or nghị quyết's articles are body paragraphs
+    enacts = any(val(p.find(W + "pPr"), W + "pStyle") == "DongQuyetDinh"
+                 for p in doc.iter(W + "p"))
+    check(len(heads) > 0 or enacts, f"{name}: body uses Heading styles (or "
+          f"Phần, Chương, Điều; or articles after 'QUYẾT ĐỊNH:')")
+    if "name" not in fields:    # issued with a quyết định: signed there
+        return
     tbls = [t for t in doc.findall(f"{W}body/{W}tbl") if "Nơi nhận" in text_of(t)]
-    sign = tbls[-1] if tbls else None
+    # several signers (biên bản, liên tịch): their row, "Nơi nhận" after it
+    cosign = [t for t in doc.findall(f"{W}body/{W}tbl")
+              if "ChucVuNguoiKy" in ET.tostring(t, encoding="unicode")]
+    sign = tbls[-1] if tbls else cosign[-1] if cosign else None
     check(sign is not None and sign.find(f"{W}tr/{W}trPr/{W}cantSplit") is not None,
           f"{name}: signature table row cannot split")
-    if sign is not None:
+    if sign is not None and tbls:
         nn = runs_starting(sign, "Nơi nhận")
         rp = rfmt(nn[0]) if nn else {}
         check(rp.get("b") and rp.get("i") and rp.get("sz") == "24",
@@ -694,7 +712,8 @@ def check_rules(name, doc, fields):
     check(ok, f"{name}: centred short rule anchored at the end of the issuer ({rules})")
     subj = [p for p in doc.iter(W + "p")
             if val(p.find(W + "pPr"), W + "pStyle") in ("TrichYeu",)]
-    if fields.get("type") and fields.get("subject"):
+    if fields.get("type") and fields.get("subject") and \
+            not fields.get("issued_with"):     # else under that line
         rules = anchored_rules(subj[0]) if subj else []
         ok = len(rules) == 1 and rules[0][1] == "center" and rules[0][2] == "line" and \
             rules[0][4] and 0.1 <= rules[0][0] / 9355 <= 0.5
@@ -739,7 +758,7 @@ def check_docx(name, path, fields):
     check_styles(name, z)
     check_header(name, doc, fields)
     check_title(name, doc, fields)
-    check_body(name, doc)
+    check_body(name, doc, fields)
     check_page_header(name, z, doc)
     check_props(name, z, fields)
     check_package(name, z)

@@ -16,6 +16,7 @@
 #include "lint.h"
 #include "model/document.h"
 #include "model/numbering.h"
+#include "model/scheme.h"
 #include "parse/agency.h"
 #include "parse/body.h"
 
@@ -211,6 +212,7 @@ read_body(vb_lint *l)
 	vb_body_parse(l->a, l->path, md, len, l->body_first, &l->body, &notes,
 	    &scratch);
 	vb_diags_free(&scratch);
+	vb_scheme_apply(l->a, &l->body, l->d);
 	vb_number_headings(l->a, &l->body, l->d);
 }
 
@@ -371,6 +373,7 @@ lint_file(vb_lint *l, const char *path, const char *data, size_t len,
 	if (main) {
 		vb_lint_meta(l);
 		vb_lint_recipients(l);
+		vb_lint_types(l);
 	}
 	vb_lint_body(l);
 	vb_lint_text(l);

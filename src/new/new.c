@@ -30,7 +30,7 @@ given(const vb_agency *ag, const char *key)
 	if (strcmp(key, "luu") == 0)
 		return m->archive.n > 0;
 	if (strcmp(key, "ky") == 0)
-		return m->sign.name != NULL || m->sign.title != NULL;
+		return m->nsigners > 0;
 	return 0;
 }
 

@@ -293,15 +293,28 @@ scalar_of(const vb_meta *m, const char *key)
 		{"viet_tat", offsetof(vb_meta, abbrev)},
 		{"don_vi", offsetof(vb_meta, unit)},
 		{"dia_danh", offsetof(vb_meta, place)},
-		{"ky.quyen_han", offsetof(vb_meta, sign.authority)},
-		{"ky.tap_the", offsetof(vb_meta, sign.collective)},
-		{"ky.thu_truong", offsetof(vb_meta, sign.head)},
-		{"ky.chuc_vu", offsetof(vb_meta, sign.title)},
-		{"ky.ho_ten", offsetof(vb_meta, sign.name)},
+	};
+	static const struct {
+		const char *key;	/* front matter key */
+		size_t off;		/* offset of its value in vb_sign_src */
+	} sign_keys[] = {
+		{"ky.quyen_han", offsetof(vb_sign_src, authority)},
+		{"ky.tap_the", offsetof(vb_sign_src, collective)},
+		{"ky.thu_truong", offsetof(vb_sign_src, head)},
+		{"ky.chuc_vu", offsetof(vb_sign_src, title)},
+		{"ky.ho_ten", offsetof(vb_sign_src, name)},
 	};
 	const char *v;
 	size_t i;
 
+	for (i = 0; i < sizeof(sign_keys) / sizeof(sign_keys[0]); i++)
+		if (strcmp(key, sign_keys[i].key) == 0) {
+			if (m->nsigners != 1)	/* none, or several: not one key */
+				return "";
+			v = *(const char *const *)((const char *)m->signers +
+			    sign_keys[i].off);
+			return v ? v : "";
+		}
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (strcmp(key, keys[i].key) == 0) {
 			v = *(const char *const *)((const char *)m + keys[i].off);
@@ -386,9 +399,9 @@ vb_agency_gives_sign(const vb_agency *ag, const char *quyen_han,
 	const vb_meta *m = vb_agency_meta(ag);
 	const vb_sign_src *s;
 
-	if (m == NULL)
+	if (m == NULL || m->nsigners != 1)
 		return 0;
-	s = &m->sign;
+	s = &m->signers[0];
 	if (!s->authority && !s->collective && !s->head && !s->title && !s->name)
 		return 0;
 	return same_text(s->authority, quyen_han) &&

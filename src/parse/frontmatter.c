@@ -7,6 +7,7 @@
 
 #include <yaml.h>
 
+#include "base/buf.h"
 #include "base/text.h"
 
 /* Limits on the front matter: a real one is a few kilobytes; past these it
@@ -129,8 +130,34 @@ read_list(struct ctx *c, yaml_node_t *n, const char *key, vb_strlist *l)
 
 static void rd_kind(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->kind = scalar(c, n, "loai"); c->m->kind_pos = p; }
 static void rd_parent(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->parent = scalar(c, n, "co_quan_chu_quan"); }
-static void rd_issuer(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->issuer = scalar(c, n, "co_quan"); c->m->issuer_pos = p; }
-static void rd_abbrev(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->abbrev = scalar(c, n, "viet_tat"); c->m->abbrev_pos = p; }
+/* Returns a scalar, or the items of a sequence joined by sep; sets *n to
+ * the number of items of a sequence (0 for a scalar). */
+static const char *
+joined(struct ctx *c, yaml_node_t *n, const char *key, const char *sep,
+    size_t *count)
+{
+	vb_strlist l;
+	vb_buf b = {0};
+	const char *s;
+	size_t i;
+
+	*count = 0;
+	if (n->type != YAML_SEQUENCE_NODE)
+		return scalar(c, n, key);
+	read_list(c, n, key, &l);
+	for (i = 0; i < l.n; i++) {
+		if (i > 0)
+			vb_buf_puts(&b, sep);
+		vb_buf_puts(&b, l.items[i]);
+	}
+	s = vb_strdup(c->a, b.data != NULL ? b.data : "");
+	vb_buf_free(&b);
+	*count = l.n;
+	return s;
+}
+
+static void rd_issuer(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->issuer = joined(c, n, "co_quan", "\n", &c->m->joint); c->m->issuer_pos = p; }
+static void rd_abbrev(struct ctx *c, yaml_node_t *n, vb_pos p) { size_t k; c->m->abbrev = joined(c, n, "viet_tat", "-", &k); c->m->abbrev_pos = p; }
 static void rd_number(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->number = scalar(c, n, "so"); c->m->number_pos = p; }
 static void rd_unit(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->unit = scalar(c, n, "don_vi"); }
 static void rd_place(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->place = scalar(c, n, "dia_danh"); }
@@ -138,6 +165,9 @@ static void rd_date(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->date = scal
 static void rd_subject(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->subject = scalar(c, n, "trich_yeu"); }
 static void rd_to(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "kinh_gui", &c->m->to); }
 static void rd_bases(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "can_cu", &c->m->bases); }
+static void rd_authority(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->authority = scalar(c, n, "tham_quyen"); }
+static void rd_proposal(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->proposal = scalar(c, n, "de_nghi"); }
+static void rd_with(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->with = scalar(c, n, "kem_theo"); c->m->with_pos = p; }
 static void rd_recipients(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->recipients_pos = p; read_list(c, n, "noi_nhan", &c->m->recipients); }
 static void rd_archive(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "luu", &c->m->archive); }
 
@@ -176,6 +206,9 @@ static const struct key top_keys[] = {
 	{"trich_yeu", rd_subject},
 	{"kinh_gui", rd_to},
 	{"can_cu", rd_bases},
+	{"tham_quyen", rd_authority},
+	{"de_nghi", rd_proposal},
+	{"kem_theo", rd_with},
 	{"noi_nhan", rd_recipients},
 	{"luu", rd_archive},
 	{"ky", rd_sign},
@@ -314,16 +347,16 @@ need_mapping(struct ctx *c, yaml_node_t *n, const char *key, const char *ex)
 	return 0;
 }
 
+/* Reads one signer's mapping (an entry of ky) into s. */
 static void
-rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
+rd_signer(struct ctx *c, yaml_node_t *n, vb_sign_src *s)
 {
 	yaml_node_pair_t *p;
-	vb_sign_src *s = &c->m->sign;
 	const char *k, *v;
 	vb_pos kp;
 
 	memset(s, 0, sizeof(*s));	/* replaces a profile's "ky" whole */
-	s->pos = pos;
+	s->pos = pos_of(c, n);
 	if (!need_mapping(c, n, "ky",
 	    "ky:\n    quyen_han: KT\n    thu_truong: Giám đốc\n    chuc_vu: Phó Giám đốc\n    ho_ten: Nguyễn Văn A"))
 		return;
@@ -344,6 +377,30 @@ rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
 		else
 			unknown_key(c, k, kp, sign_keys, "'ky'");
 	}
+}
+
+/* Reads ky: one signer's mapping, or a list of them. */
+static void
+rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
+{
+	yaml_node_item_t *it;
+	size_t i = 0;
+
+	c->m->sign_pos = pos;
+	if (n->type != YAML_SEQUENCE_NODE) {
+		c->m->signers = vb_alloc(c->a, sizeof(vb_sign_src));
+		c->m->nsigners = 1;
+		rd_signer(c, n, &c->m->signers[0]);
+		c->m->signers[0].pos = pos;
+		return;
+	}
+	c->m->nsigners = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	c->m->signers = vb_alloc(c->a, sizeof(vb_sign_src) *
+	    (c->m->nsigners + 1));
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++)
+		rd_signer(c, node_at(c, *it), &c->m->signers[i++]);
 }
 
 /* Reads one appendix entry into e. */
@@ -772,7 +829,14 @@ start_from(vb_arena *a, vb_meta *m, const vb_meta *base)
 
 	*m = *base;
 	m->kind_pos = m->issuer_pos = m->abbrev_pos = m->number_pos = none;
-	m->date_pos = m->recipients_pos = m->sign.pos = none;
+	m->date_pos = m->recipients_pos = m->sign_pos = none;
+	if (m->nsigners > 0) {	/* the profile's signers, unplaced */
+		m->signers = vb_alloc(a, m->nsigners * sizeof(vb_sign_src));
+		memcpy(m->signers, base->signers,
+		    m->nsigners * sizeof(vb_sign_src));
+		for (size_t i = 0; i < m->nsigners; i++)
+			m->signers[i].pos = none;
+	}
 	m->old_year = NULL;
 	m->to = unplaced(a, m->to);
 	m->bases = unplaced(a, m->bases);

@@ -66,12 +66,18 @@ draw_document(pdf_ctx *c)
 
 	cairo_tag_begin(c->cr, "Document", "");
 	pdf_part_begin(c, doc->body.landscape);
+	c->head = &doc->header;
 	pdf_head(c);
-	pdf_blocks(c, &doc->body, 0, 1);
+	pdf_blocks(c, &doc->body, 0, doc->nsigners > 0);
 	pdf_sign_block(c);
 	for (i = 0; i < doc->nappendices; i++) {
 		pdf_part_begin(c, doc->appendices[i].landscape);
-		pdf_appendix_head(c, &doc->appendices[i]);
+		if (doc->appendices[i].head != NULL) {	/* ban hành kèm theo */
+			c->head = doc->appendices[i].head;
+			pdf_head(c);
+			c->head = &doc->header;
+		} else
+			pdf_appendix_head(c, &doc->appendices[i]);
 		pdf_blocks(c, &doc->appendices[i], 1, 0);
 	}
 	pdf_flow_flush(c);

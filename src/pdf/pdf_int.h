@@ -116,6 +116,8 @@ typedef struct pdf_box {
 /* Everything one rendering needs. */
 struct pdf_ctx {
 	const vb_document *doc;	/* the document */
+	const vb_header *head;	/* the header being laid out: the document's, or
+				 * that of a document issued with it */
 	const vb_profile *pf;	/* its profile */
 	vb_arena *arena;	/* memory of this rendering */
 	vb_diags *d;		/* where errors go */
@@ -215,7 +217,8 @@ void pdf_page_end(pdf_ctx *c);
 void pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last);
 
 /* pdf_head.c */
-/* Queues the page-1 header, the title block, "Kính gửi" and the bases. */
+/* Queues the page-1 header of c->head, the title block, "Kính gửi", the
+ * bases and the lines of a quyết định. */
 void pdf_head(pdf_ctx *c);
 /* Queues an appendix's heading lines. */
 void pdf_appendix_head(pdf_ctx *c, const vb_part *part);
