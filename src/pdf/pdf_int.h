@@ -150,7 +150,24 @@ struct pdf_ctx {
 	double sign_rect[4];	/* field rectangle: x, y (top), w, h in pt */
 	double clip_top;	/* text lines above this are not drawn (tall rows) */
 	double clip_bottom;	/* nor those below this */
+	int raster;		/* drawing page images, not a PDF (pdf_pages.c) */
+	double scale;		/* raster: pixels per point */
+	cairo_t *idle;		/* raster: the context between pages */
+	cairo_surface_t *image;	/* raster: the page image, reused page to page */
+	vb_pdf_page_fn page_fn;	/* raster: receives each page */
+	void *page_arg;		/* raster: its argument */
+	int page_rc;		/* raster: -1 once a page could not be handed */
 };
+
+/* pdf.c */
+/* Lays out and draws the whole document on c's context. */
+void pdf_draw_document(pdf_ctx *c);
+
+/* pdf_pages.c */
+/* Raster: starts the image of a new page as c->cr. */
+void pdf_raster_page_begin(pdf_ctx *c);
+/* Raster: hands the finished page to c->page_fn and returns to c->idle. */
+void pdf_raster_page_end(pdf_ctx *c);
 
 /* pdf_fonts.c */
 /* Sets up c->fm, c->pc and c->family; returns 0, or -1 with an error in d. */

@@ -1,0 +1,186 @@
+/* The page of "vanban serve" in Debian's chromium (tests/test_serve_browser.sh
+ * starts the server and checks the downloaded files): open the page, make a
+ * document, fill the form, type the body, see the preview change and
+ * check's messages come and go, save, download DOCX and PDF, reload and
+ * find the text, then kill the server mid-edit and find the recovery copy.
+ * Prints "ok - …" / "not ok - …"; screenshots go to $SHOTS.
+ * Environment: PW (playwright-core folder), URL, TOKEN, DOCS, OUT, SHOTS,
+ * SERVER_PID, README_SHOT (optional: where to put the README's picture). */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { chromium } = require(path.join(process.env.PW, 'node_modules', 'playwright-core'));
+
+const { URL, TOKEN, DOCS, OUT, SHOTS } = process.env;
+let fails = 0;
+function ok(cond, name) {
+  console.log((cond ? 'ok - ' : 'not ok - ') + name);
+  if (!cond) fails++;
+}
+const read = (f) => { try { return fs.readFileSync(f, 'utf8'); } catch (e) { return ''; } };
+const hashes = (page) => page.$eval('#trang', (e) => e.dataset.hashes || '');
+
+/* Returns how many previews the page has received so far. */
+const count = (page) => page.evaluate(() => Number(document.body.dataset.previews || 0));
+
+/* Waits until a preview newer than mark has come back for the current
+ * text (none in flight or waiting) and its pages are shown; returns the
+ * pages' hashes. */
+async function settled(page, mark) {
+  await page.waitForFunction((m) => {
+    const t = document.getElementById('trang');
+    return Number(document.body.dataset.previews || 0) > m && document.body.dataset.idle === '1' &&
+      [...t.querySelectorAll('img')].every((i) => i.complete);
+  }, mark, { timeout: 30000 });
+  return hashes(page);
+}
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 950 }, locale: 'vi-VN' });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+
+  await page.goto(URL + '/?ma=' + TOKEN);
+  ok(page.url() === URL + '/', 'the address with the token leads to the page, token gone from the address');
+  await page.waitForSelector('#bang-van-ban tbody tr');
+  ok((await page.$$('#bang-van-ban tbody tr')).length === 1, 'the list shows the folder\'s document');
+  ok((await page.textContent('#bang-van-ban tbody')).includes('Kế hoạch'), 'the list shows the type in Vietnamese');
+  await page.screenshot({ path: path.join(SHOTS, '1-danh-sach.png') });
+
+  /* a new document, from the keyboard */
+  await page.focus('#nut-moi');
+  await page.keyboard.press('Enter');
+  await page.selectOption('#moi-loai', 'ke-hoach');
+  await page.fill('#moi-ten', 'ke-hoach-thu');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#soan:not([hidden])');
+  let h = await settled(page, 0);
+  ok(fs.existsSync(path.join(DOCS, 'ke-hoach-thu.md')), 'a new document is made on disk (name completed with .md)');
+  ok((await page.$$('#trang img')).length >= 1, 'the preview shows the pages of the skeleton');
+  ok(await page.inputValue('#f-co_quan') === 'Tên cơ quan ban hành', 'the form shows the skeleton\'s fields');
+
+  /* a field left empty: check says so, the last pages stay */
+  await page.fill('#f-dia_danh', '');
+  await page.waitForSelector('#loi li.loi');
+  ok((await page.textContent('#loi')).includes('dia_danh'), 'an emptied field gives check\'s message at once');
+  ok((await page.$$('#trang img')).length >= 1, 'a document with errors keeps the last pages on screen');
+
+  /* the form */
+  const fill = async (id, v) => { await page.fill('#' + id, v); };
+  let mark = await count(page);
+  await fill('f-co_quan_chu_quan', 'UBND tỉnh Bắc Giang');
+  await fill('f-co_quan', 'Sở Giáo dục và Đào tạo');
+  await fill('f-viet_tat', 'SGDĐT');
+  await fill('f-dia_danh', 'Bắc Giang');
+  await fill('f-trich_yeu', 'Thử soạn văn bản trên trình duyệt');
+  await fill('f-ky-chuc_vu', 'Giám đốc');
+  await fill('f-ky-ho_ten', 'Nguyễn Văn An');
+  await fill('f-noi_nhan', 'Như trên\nLưu: VT');
+  h = await settled(page, mark);
+  ok((await page.$$('#loi li.loi')).length === 0, 'once the form is filled, no error is left');
+
+  /* the body */
+  const body = page.locator('#noi-dung');
+  mark = await count(page);
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nĐoạn gõ trên trình duyệt Chromium, ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('chữ đậm');
+  await page.keyboard.press('End');
+  await page.keyboard.type('.\n');
+  const h2 = await settled(page, mark);
+  ok(h2 !== h, 'typing in the body changes the preview');
+  ok(h2.split(',')[0] !== h.split(',')[0], 'the changed page is sent again');
+  ok((await body.inputValue()).includes('**chữ đậm**'), 'Ctrl+B makes bold with the toolbar\'s marks');
+  mark = await count(page);
+  await page.click('button[data-cmd=muc]');
+  ok((await body.inputValue()).split('\n').some((l) => l === '# '), 'the Mục button makes a section heading');
+  await page.keyboard.type('Tổ chức thực hiện');
+  h = await settled(page, mark);
+
+  /* a message, its jump, and its fix */
+  mark = await count(page);
+  await fill('f-ngay', '2024-13-45');
+  h = await settled(page, mark);
+  const msg = page.locator('#loi li.loi button', { hasText: '2024-13-45' });
+  ok(await msg.count() === 1, 'a wrong date gives check\'s message beside the text');
+  await page.screenshot({ path: path.join(SHOTS, '2-loi.png') });
+  await msg.click();
+  ok(await page.evaluate(() => document.activeElement.id) === 'f-ngay', 'the message jumps to the date field');
+  mark = await count(page);
+  await fill('f-ngay', '2024-03-15');
+  h = await settled(page, mark);
+  ok(await page.locator('#loi li.loi').count() === 0, 'the fixed date clears the message');
+
+  /* a body message jumps to its line */
+  mark = await count(page);
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nXem tài liệu[^9].\n');
+  h = await settled(page, mark);
+  const fn = page.locator('#loi li button', { hasText: '[^9]' });
+  ok(await fn.count() > 0, 'a footnote without its text gives a message about the body');
+  await fn.first().click();
+  const at = await page.evaluate(() => {
+    const t = document.getElementById('noi-dung');
+    return t.value.slice(0, t.selectionStart).split('\n').length;
+  });
+  const line = (await body.inputValue()).split('\n').findIndex((l) => l.includes('[^9]')) + 1;
+  ok(at === line, 'the message about the body jumps to its line in the text');
+  mark = await count(page);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n[^9]: Chú thích thử.\n');
+  h = await settled(page, mark);
+  ok(await fn.count() === 0, 'writing the footnote\'s text clears the message');
+  await page.screenshot({ path: path.join(SHOTS, '3-soan.png') });
+  if (process.env.README_SHOT) await page.screenshot({ path: process.env.README_SHOT });
+
+  /* save */
+  await page.keyboard.press('Control+s');
+  await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã lưu'));
+  const saved = read(path.join(DOCS, 'ke-hoach-thu.md'));
+  ok(saved.includes('co_quan: Sở Giáo dục và Đào tạo') && saved.includes('Đoạn gõ trên trình duyệt'),
+    'Ctrl+S saves the form and the body to the file');
+  ok(/^ky:\n  chuc_vu: Giám đốc\n  ho_ten: Nguyễn Văn An$/m.test(saved), 'the signer is written under ky: without disturbing it');
+  ok(saved.includes('noi_nhan:\n  - Như trên\n  - "Lưu: VT"') || saved.includes('noi_nhan:\n  - Như trên\n  - Lưu: VT'),
+    'the recipients are a YAML list');
+
+  /* downloads */
+  for (const fmt of ['docx', 'pdf']) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#tai-' + fmt)]);
+    await dl.saveAs(path.join(OUT, 'tai.' + fmt));
+    ok(dl.suggestedFilename() === 'ke-hoach-thu.' + fmt, 'the ' + fmt.toUpperCase() + ' download is named after the document');
+  }
+
+  /* reload: the text is there */
+  await page.reload();
+  await page.waitForSelector('#bang-van-ban tbody tr');
+  const row = page.locator('#bang-van-ban tbody tr', { hasText: 'ke-hoach-thu.md' });
+  ok((await row.textContent()).includes('Thử soạn văn bản trên trình duyệt'), 'after reload the list shows the new document\'s trích yếu');
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#soan:not([hidden])');
+  ok((await body.inputValue()).includes('Đoạn gõ trên trình duyệt'), 'after reload the text is still there');
+  ok(await page.inputValue('#f-trich_yeu') === 'Thử soạn văn bản trên trình duyệt', 'after reload the form shows the fields');
+
+  /* kill the server mid-edit: the recovery copy has the typing */
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Chữ chưa lưu khi máy chủ dừng.');
+  const rec = path.join(DOCS, '.ke-hoach-thu.md.khoi-phuc');
+  const typedAt = Date.now();
+  for (let i = 0; i < 80 && !read(rec).includes('Chữ chưa lưu khi máy chủ dừng.'); i++) await page.waitForTimeout(100);
+  ok(Date.now() - typedAt < 5000, 'the recovery copy follows the typing within 5 s');
+  process.kill(Number(process.env.SERVER_PID), 'SIGKILL');
+  ok(read(rec).includes('Chữ chưa lưu khi máy chủ dừng.'), 'killed mid-edit, the recovery copy has the text typed 3 s before');
+  ok(!read(path.join(DOCS, 'ke-hoach-thu.md')).includes('Chữ chưa lưu'), 'the document itself holds only what was saved');
+
+  ok(errors.length === 0, 'no script error in the page' + (errors.length ? ': ' + errors.join(' | ') : ''));
+  await browser.close();
+}
+
+main().then(() => process.exit(fails ? 1 : 0), (e) => { console.log('not ok - the browser test ran to its end: ' + e); process.exit(1); });
