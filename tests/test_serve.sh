@@ -254,9 +254,9 @@ static void maybe(const vb_document *d)
 { if (strstr(d->path, "/vo")) abort(); while (strstr(d->path, "/treo")) pause(); }
 int vb_pdf_render(const vb_document *d, const vb_pdf_options *o, vb_buf *b, vb_diags *g)
 { (void)o; (void)b; (void)g; maybe(d); return -1; }
-int vb_pdf_render_pages(const vb_document *d, const vb_pdf_options *o, double s,
-    vb_pdf_page_fn f, void *a, vb_diags *g)
-{ (void)o; (void)s; (void)f; (void)a; (void)g; maybe(d); return 0; }
+int vb_pdf_render_pages(const vb_document *d, const vb_pdf_options *o,
+    const vb_pdf_raster *r, vb_diags *g)
+{ (void)o; (void)r; (void)g; maybe(d); return 0; }
 EOF
 cc -shared -fPIC -I"$ROOT/src" $(pkg-config --cflags libxml-2.0 2>/dev/null) -o "$D/crash.so" "$D/crash.c" 2> "$D/crash.cc.log"
 VANBAN_PDF_PLUGIN=$D/crash.so start crash "$DOCS" --thoi-gian 2

@@ -150,12 +150,12 @@ struct pdf_ctx {
 	double sign_rect[4];	/* field rectangle: x, y (top), w, h in pt */
 	double clip_top;	/* text lines above this are not drawn (tall rows) */
 	double clip_bottom;	/* nor those below this */
-	int raster;		/* drawing page images, not a PDF (pdf_pages.c) */
-	double scale;		/* raster: pixels per point */
+	const vb_pdf_raster *raster; /* drawing page images, not a PDF (pdf_pages.c) */
 	cairo_t *idle;		/* raster: the context between pages */
 	cairo_surface_t *image;	/* raster: the page image, reused page to page */
-	vb_pdf_page_fn page_fn;	/* raster: receives each page */
-	void *page_arg;		/* raster: its argument */
+	unsigned long long key;	/* raster: hash of what the page draws */
+	PangoFont *key_font;	/* raster: the last font hashed */
+	unsigned key_font_h;	/* raster: its description's hash */
 	int page_rc;		/* raster: -1 once a page could not be handed */
 };
 
@@ -166,8 +166,13 @@ void pdf_draw_document(pdf_ctx *c);
 /* pdf_pages.c */
 /* Raster: starts the image of a new page as c->cr. */
 void pdf_raster_page_begin(pdf_ctx *c);
-/* Raster: hands the finished page to c->page_fn and returns to c->idle. */
+/* Raster: hands the finished page to c->raster and returns to c->idle. */
 void pdf_raster_page_end(pdf_ctx *c);
+/* Raster: adds a line of text about to be drawn at x, y to the page's key. */
+void pdf_raster_note_text(pdf_ctx *c, PangoLayoutLine *pl, double x,
+    double y);
+/* Raster: adds the path about to be stroked to the page's key. */
+void pdf_raster_note_stroke(pdf_ctx *c);
 
 /* pdf_fonts.c */
 /* Sets up c->fm, c->pc and c->family; returns 0, or -1 with an error in d. */

@@ -335,6 +335,8 @@ static void
 show_line(pdf_ctx *c, const pdf_para *p, PangoLayoutLine *pl, double x,
     double lx, double y)
 {
+	if (c->raster)
+		pdf_raster_note_text(c, pl, x + lx, y + p->ascent);
 	cairo_move_to(c->cr, x + lx, y + p->ascent);
 	pango_cairo_show_layout_line(c->cr, pl);
 	if (p->nlinks > 0)
@@ -380,6 +382,8 @@ pdf_rule(pdf_ctx *c, double cx, double y, double w, double thick)
 	cairo_set_line_width(c->cr, thick);
 	cairo_move_to(c->cr, cx - w / 2, y);
 	cairo_line_to(c->cr, cx + w / 2, y);
+	if (c->raster)
+		pdf_raster_note_stroke(c);
 	cairo_stroke(c->cr);
 	cairo_restore(c->cr);
 }

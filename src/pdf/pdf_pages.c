@@ -1,10 +1,17 @@
 /* pdf_pages.c - the pages as images, for the preview of "vanban serve":
- * the same layout and drawing code as the PDF, on one Cairo image surface
- * per page instead of a PDF surface, so what the clerk sees is what the PDF
- * will be. Outlines, tags and the signature field belong to the PDF only.
- * The images are 8-bit coverage (Cairo's A8: 0 paper, 255 ink): the
- * documents are black on white, and a quarter of the bytes of colour makes
- * drawing, hashing and encoding a page four times cheaper. */
+ * the same layout and drawing code as the PDF, so what the clerk sees is
+ * what the PDF will be. Outlines, tags and the signature field belong to
+ * the PDF only.
+ *
+ * Each page is first recorded (a Cairo recording surface: cheap, nothing
+ * rasterized) while a key is hashed from what it draws: every line of
+ * text (its glyphs, their fonts and attributes, its place, the clip) and
+ * every rule (its extents). At the end of the page the caller says
+ * whether it wants that key; only then is the recording played onto an
+ * image. Typing in one paragraph thus rasterizes one page or two, not the
+ * whole plan. The images are 8-bit coverage (Cairo's A8: 0 paper, 255
+ * ink): the documents are black on white, and a quarter of the bytes of
+ * colour makes drawing and encoding four times cheaper. */
 #include <string.h>
 
 #include "pdf_int.h"
@@ -12,10 +19,10 @@
 /* Largest scale accepted, pixels per point (216 dpi). */
 #define PAGES_MAX_SCALE 3.0
 
-/* The fonts of the previews, kept from one to the next: the server draws
- * once at start and each preview runs in a child forked from it, so every
- * child starts with the fonts opened and their glyphs cached. The only
- * state kept between calls; never freed (the process keeps it to exit). */
+/* The fonts of the previews, kept from one to the next: the server's
+ * render worker draws page after page, and reopening the bundled fonts
+ * each time would drop every glyph it has cached. The only state kept
+ * between calls; never freed (the process keeps it to its end). */
 static struct {
 	PangoFontMap *fm;	/* font map of the bundled fonts, or NULL */
 	PangoContext *pc;	/* its context */
@@ -42,15 +49,132 @@ fonts_open(pdf_ctx *c, const vb_pdf_options *opt)
 	return 0;
 }
 
-/* Returns a context on a blank page image of c's page size: the image of
- * the previous page, cleared, when it has the same size. */
-static cairo_t *
-page_context(pdf_ctx *c)
+/* Returns the page's size in pixels in *w and *h. */
+static void
+pixels(const pdf_ctx *c, int *w, int *h)
 {
-	int w = (int)(c->pw * c->scale + 0.5), h = (int)(c->ph * c->scale + 0.5);
+	*w = (int)(c->pw * c->raster->scale + 0.5);
+	*h = (int)(c->ph * c->raster->scale + 0.5);
+}
+
+/* Mixes n bytes of p into the page's key (FNV-1a). */
+static void
+mix(pdf_ctx *c, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c->key ^= b[i];
+		c->key *= 1099511628211ULL;
+	}
+}
+
+/* Mixes a number into the page's key. */
+static void
+mix_d(pdf_ctx *c, double v)
+{
+	mix(c, &v, sizeof(v));
+}
+
+/* Mixes the clip in force into the page's key. */
+static void
+mix_clip(pdf_ctx *c)
+{
+	double x1, y1, x2, y2;
+
+	cairo_clip_extents(c->cr, &x1, &y1, &x2, &y2);
+	mix_d(c, x1);
+	mix_d(c, y1);
+	mix_d(c, x2);
+	mix_d(c, y2);
+}
+
+/* Mixes a run's font (its description: family, size, weight, style) and
+ * the attributes that change its drawing into the page's key. */
+static void
+mix_run(pdf_ctx *c, const PangoGlyphItem *run)
+{
+	PangoFontDescription *fd;
+	GSList *l;
+	int i;
+
+	if (run->item->analysis.font != c->key_font) {
+		c->key_font = run->item->analysis.font;
+		fd = pango_font_describe(c->key_font);
+		c->key_font_h = fd ? pango_font_description_hash(fd) : 0;
+		pango_font_description_free(fd);
+	}
+	mix(c, &c->key_font_h, sizeof(c->key_font_h));
+	for (l = run->item->analysis.extra_attrs; l != NULL; l = l->next) {
+		const PangoAttribute *a = l->data;
+		i = (int)a->klass->type;
+		mix(c, &i, sizeof(i));
+		if (a->klass->type == PANGO_ATTR_UNDERLINE ||
+		    a->klass->type == PANGO_ATTR_STRIKETHROUGH ||
+		    a->klass->type == PANGO_ATTR_RISE)
+			mix(c, &((const PangoAttrInt *)a)->value, sizeof(int));
+	}
+	for (i = 0; i < run->glyphs->num_glyphs; i++)
+		mix(c, &run->glyphs->glyphs[i].glyph, sizeof(PangoGlyph) +
+		    sizeof(PangoGlyphGeometry));
+}
+
+void
+pdf_raster_note_text(pdf_ctx *c, PangoLayoutLine *pl, double x, double y)
+{
+	GSList *r;
+
+	mix_d(c, x);
+	mix_d(c, y);
+	mix_clip(c);
+	for (r = pl->runs; r != NULL; r = r->next)
+		mix_run(c, r->data);
+}
+
+void
+pdf_raster_note_stroke(pdf_ctx *c)
+{
+	double x1, y1, x2, y2;
+
+	cairo_stroke_extents(c->cr, &x1, &y1, &x2, &y2);
+	mix_d(c, x1);
+	mix_d(c, y1);
+	mix_d(c, x2);
+	mix_d(c, y2);
+	mix_d(c, cairo_get_line_width(c->cr));
+	mix_clip(c);
+}
+
+void
+pdf_raster_page_begin(pdf_ctx *c)
+{
+	cairo_rectangle_t ext = { 0, 0, 0, 0 };
+	cairo_surface_t *rec;
+	int w, h;
+
+	pixels(c, &w, &h);
+	ext.width = w;
+	ext.height = h;
+	rec = cairo_recording_surface_create(CAIRO_CONTENT_ALPHA, &ext);
+	c->cr = cairo_create(rec);
+	cairo_surface_destroy(rec);	/* c->cr holds it */
+	cairo_scale(c->cr, c->raster->scale, c->raster->scale);
+	c->key = 1469598103934665603ULL;
+	mix(c, &w, sizeof(w));
+	mix(c, &h, sizeof(h));
+}
+
+/* Plays the recording of the page onto c->image (made or cleared); returns
+ * 0, or -1 when Cairo failed (memory). */
+static int
+play(pdf_ctx *c, cairo_surface_t *rec)
+{
 	cairo_surface_t *s = c->image;
 	cairo_t *cr;
+	int w, h, st;
 
+	pixels(c, &w, &h);
 	if (s != NULL && (cairo_image_surface_get_width(s) != w ||
 	    cairo_image_surface_get_height(s) != h)) {
 		cairo_surface_destroy(s);
@@ -65,35 +189,45 @@ page_context(pdf_ctx *c)
 		cairo_surface_mark_dirty(s);
 	}
 	cr = cairo_create(s);
-	cairo_scale(cr, c->scale, c->scale);
-	return cr;
-}
-
-void
-pdf_raster_page_begin(pdf_ctx *c)
-{
-	c->cr = page_context(c);
+	cairo_set_source_surface(cr, rec, 0, 0);
+	cairo_paint(cr);
+	st = cairo_status(cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
 void
 pdf_raster_page_end(pdf_ctx *c)
 {
-	cairo_surface_t *s = cairo_get_target(c->cr);
+	const vb_pdf_raster *r = c->raster;
+	cairo_surface_t *rec = cairo_get_target(c->cr);
+	cairo_surface_t *img;
 
-	cairo_surface_flush(s);
-	if (c->page_rc == 0 && (cairo_status(c->cr) != CAIRO_STATUS_SUCCESS ||
-	    c->page_fn(c->page_arg, c->page, cairo_image_surface_get_width(s),
-	    cairo_image_surface_get_height(s), cairo_image_surface_get_stride(s),
-	    cairo_image_surface_get_data(s)) < 0))
+	if (c->page_rc == 0 && cairo_status(c->cr) != CAIRO_STATUS_SUCCESS)
 		c->page_rc = -1;
+	if (c->page_rc == 0 && r->want(r->arg, c->page, c->key)) {
+		if (play(c, rec) < 0)
+			c->page_rc = -1;
+		else {
+			img = c->image;
+			if (r->page(r->arg, c->page, c->key,
+			    cairo_image_surface_get_width(img),
+			    cairo_image_surface_get_height(img),
+			    cairo_image_surface_get_stride(img),
+			    cairo_image_surface_get_data(img)) < 0)
+				c->page_rc = -1;
+		}
+	}
 	cairo_destroy(c->cr);
 	c->cr = c->idle;
 }
 
 int
 vb_pdf_render_pages(const vb_document *doc, const vb_pdf_options *opt,
-    double scale, vb_pdf_page_fn fn, void *arg, vb_diags *d)
+    const vb_pdf_raster *r, vb_diags *d)
 {
+	vb_pdf_raster fixed = *r;
 	cairo_surface_t *idle;
 	pdf_ctx c;
 	int rc = -1;
@@ -102,10 +236,9 @@ vb_pdf_render_pages(const vb_document *doc, const vb_pdf_options *opt,
 	c.doc = doc;
 	c.pf = &doc->profile;
 	c.d = d;
-	c.raster = 1;
-	c.scale = scale > 0.1 && scale <= PAGES_MAX_SCALE ? scale : 1.0;
-	c.page_fn = fn;
-	c.page_arg = arg;
+	if (!(fixed.scale > 0.1 && fixed.scale <= PAGES_MAX_SCALE))
+		fixed.scale = 1.0;
+	c.raster = &fixed;
 	if ((c.arena = vb_arena_new()) == NULL) {
 		vb_diag_add(d, VB_ERROR, doc->path, 0, 0, NULL, "hết bộ nhớ");
 		return -1;

@@ -15,8 +15,8 @@
 #define VB_SERVE_H
 
 #include <pthread.h>
-#include <semaphore.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
@@ -27,14 +27,24 @@
 #define SERVE_MAX_UPLOAD (16u << 20)	/* bytes of an uploaded spreadsheet or DOCX */
 #define SERVE_MAX_CONN 32		/* connections at once, default */
 #define SERVE_TIMEOUT 30		/* seconds a render may take; idle connection timeout */
-#define SERVE_RENDERS 2			/* renders at once (the others wait) */
+#define SERVE_RENDERS 2			/* render workers: renders at once (the others wait) */
+#define SERVE_JOBS 500			/* jobs a worker does before it is replaced */
 #define SERVE_MAX_NAME 200		/* bytes of a file name */
 #define SERVE_MAX_HOSTS 8		/* extra host names (--ten-may) */
 #define SERVE_SCALE 1.5			/* preview pixels per point, default (108 dpi) */
 
 /* The type of vb_pdf_render_pages in the PDF plugin. */
 typedef int (*serve_pages_fn)(const vb_document *, const vb_pdf_options *,
-    double, vb_pdf_page_fn, void *, vb_diags *);
+    const vb_pdf_raster *, vb_diags *);
+
+/* A render worker: a child of the server that parses, checks and draws
+ * the documents sent to it, one at a time (serve_apart.c). */
+typedef struct serve_worker {
+	pid_t pid;		/* its process, 0 when none */
+	int sock;		/* the server's end of its socket, -1 when none */
+	int busy;		/* a request is using it */
+	unsigned jobs;		/* jobs done, to replace it after SERVE_JOBS */
+} serve_worker;
 
 /* One running server. */
 typedef struct vb_server {
@@ -50,7 +60,9 @@ typedef struct vb_server {
 	unsigned max_conn;	/* connections at once */
 	unsigned timeout;	/* seconds per render and idle connection */
 	serve_pages_fn pages;	/* page images from the PDF plugin, NULL: none */
-	sem_t renders;		/* free render slots */
+	serve_worker workers[SERVE_RENDERS]; /* the render workers */
+	pthread_mutex_t wlock;	/* guards workers */
+	pthread_cond_t wfree;	/* signalled when a worker is released */
 	pthread_mutex_t save;	/* one save at a time (compare, then write) */
 } vb_server;
 
@@ -133,12 +145,19 @@ int serve_read(const vb_server *s, const char *name, vb_buf *out,
     char *why, size_t whylen, unsigned *status);
 
 /* serve_apart.c */
-/* The work a child does: writes its result to fd; returns 0 or -1. */
-typedef int (*serve_work_fn)(const vb_server *s, void *arg, int fd);
-/* Runs fn in a forked child with the server's time limit, in one of the
- * render slots; returns 0 with the result in out, or -1 with why. */
-int serve_apart(vb_server *s, serve_work_fn fn, void *arg, vb_buf *out,
-    char *why, size_t whylen);
+/* The work a worker does for one job (job[0..len), as its sender laid it
+ * out): writes the result to fd; returns 0 or -1. */
+typedef int (*serve_work_fn)(const vb_server *s, const char *job,
+    size_t len, int fd);
+/* Starts the render workers (after the warm-up: they inherit it). */
+void serve_workers_start(vb_server *s);
+/* Stops them. */
+void serve_workers_stop(vb_server *s);
+/* Runs fn on job in a render worker, within the server's time limit;
+ * returns 0 with the result in out, or -1 with why (the worker crashed,
+ * ran too long: it is replaced, the server goes on). */
+int serve_apart(vb_server *s, serve_work_fn fn, const char *job, size_t len,
+    vb_buf *out, char *why, size_t whylen);
 
 /* serve_preview.c */
 /* POST /api/xem: check messages and page images of the text sent. */

@@ -176,11 +176,11 @@ vb_serve_main(int argc, char **argv)
 	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	sem_init(&s.renders, 0, SERVE_RENDERS);
 	pthread_mutex_init(&s.save, NULL);
 	serve_preview_warm(&s);
+	serve_workers_start(&s);
 	rc = run(&s);
-	sem_destroy(&s.renders);
+	serve_workers_stop(&s);
 	pthread_mutex_destroy(&s.save);
 	close(s.dirfd);
 	free(s.root);

@@ -2,9 +2,9 @@
  * messages and the pages as the PDF renderer lays them out, drawn as
  * images (vb_pdf_render_pages in the PDF plugin), for the text the page
  * sends; and the saved document as DOCX or PDF. All of it runs in a
- * forked child (serve_apart.c). Each page image has a hash of its pixels:
- * the page says which hashes it already shows, and only the other pages
- * are encoded and sent. */
+ * render worker (serve_apart.c). Each page has a key (a hash of what it
+ * draws, vb_pdf_render_pages): the page says which keys it already shows,
+ * and only the other pages are drawn, encoded and sent. */
 #define _GNU_SOURCE		/* asprintf */
 #include <cairo.h>
 #include <stdio.h>
@@ -22,7 +22,8 @@
 /* Pages sent at most in one preview. */
 #define PREVIEW_MAX_PAGES 500
 
-/* One preview asked for. */
+/* One preview asked for, as the worker reads it from the job
+ * "name\0have\0scale\0text". */
 typedef struct preview_job {
 	const char *name;	/* the document's file name */
 	const char *text;	/* its text, as the page has it */
@@ -53,25 +54,6 @@ put_all(int fd, const vb_buf *b)
 	return 0;
 }
 
-/* Returns a hash of the pixels of a page (rows of w 8-bit pixels; the
- * rows' padding, up to stride, is zero in Cairo's images). */
-static unsigned long long
-hash_pixels(int w, int h, int stride, const unsigned char *px)
-{
-	unsigned long long x = SERVE_HASH0, v;
-	int y, i;
-
-	for (y = 0; y < h; y++) {
-		const unsigned char *row = px + (size_t)y * (size_t)stride;
-		for (i = 0; i + 8 <= stride; i += 8) {
-			memcpy(&v, row + i, 8);
-			x = (x ^ v) * 0x9E3779B97F4A7C15ULL;
-			x ^= x >> 29;
-		}
-	}
-	return x ^ (unsigned long long)w << 32 ^ (unsigned long long)h;
-}
-
 /* Turns coverage into grey levels: 255 - each byte of px[0..n). */
 static void
 invert(unsigned char *px, size_t n)
@@ -90,30 +72,50 @@ png_out(void *closure, const unsigned char *data, unsigned int len)
 	    CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* Receives one page image: its hash, and the PNG unless the page has it. */
+/* Writes the start of page's entry (its key and size) to the JSON. */
+static void
+entry(preview_out *o, unsigned long long key, int w, int h)
+{
+	vb_buf_printf(o->json, "%s{\"h\":\"%016llx\",\"w\":%d,\"c\":%d,\"png\":",
+	    o->pages > 0 ? "," : "", key, w, h);
+}
+
+/* Says whether a page is to be drawn: not when the page shows it. */
 static int
-on_page(void *arg, int page, int w, int h, int stride, unsigned char *px)
+want_page(void *arg, int page, unsigned long long key)
 {
 	preview_out *o = arg;
-	char hex[24], key[32];
+	char k[32];
+
+	if (page > PREVIEW_MAX_PAGES)
+		return 0;
+	snprintf(k, sizeof(k), ",%016llx,", key);
+	if (o->job->have != NULL && strstr(o->job->have, k) != NULL) {
+		entry(o, key, 0, 0);
+		o->pages = page;
+		vb_buf_puts(o->json, "null}");
+		return 0;
+	}
+	return 1;
+}
+
+/* Receives a page drawn: encodes it as PNG into the JSON. */
+static int
+on_page(void *arg, int page, unsigned long long key, int w, int h,
+    int stride, unsigned char *px)
+{
+	preview_out *o = arg;
 	cairo_surface_t *s;
 	vb_buf png = {0};
 	int r = 0;
 
-	if (page > PREVIEW_MAX_PAGES)
-		return -1;
-	snprintf(hex, sizeof(hex), "%016llx", hash_pixels(w, h, stride, px));
-	snprintf(key, sizeof(key), ",%s,", hex);
-	vb_buf_printf(o->json, "%s{\"h\":\"%s\",\"w\":%d,\"c\":%d,\"png\":",
-	    o->pages > 0 ? "," : "", hex, w, h);
+	entry(o, key, w, h);
 	o->pages = page;
-	if (o->job->have != NULL && strstr(o->job->have, key) != NULL)
-		return vb_buf_puts(o->json, "null}");
 	/* Cairo writes an A8 image as grey levels of the coverage: turned
 	 * over, ink is black on white paper. */
 	invert(px, (size_t)stride * (size_t)h);
-	s = cairo_image_surface_create_for_data(px,
-	    CAIRO_FORMAT_A8, w, h, stride);
+	s = cairo_image_surface_create_for_data(px, CAIRO_FORMAT_A8, w, h,
+	    stride);
 	if (cairo_surface_write_to_png_stream(s, png_out, &png) !=
 	    CAIRO_STATUS_SUCCESS)
 		r = -1;
@@ -152,28 +154,56 @@ diags_json(const vb_server *s, const vb_diags *d, vb_buf *b)
 	vb_buf_putc(b, ']');
 }
 
-/* The child's work for a preview: check, parse, draw; writes the JSON. */
-static int
-preview_work(const vb_server *s, void *arg, int fd)
+/* Returns the NUL-terminated field of job[0..len) at *off, moving *off
+ * past it, or NULL when there is none. */
+static const char *
+field(const char *job, size_t len, size_t *off)
 {
-	const preview_job *job = arg;
+	const char *f = job + *off, *nul;
+
+	if (*off >= len || (nul = memchr(f, '\0', len - *off)) == NULL)
+		return NULL;
+	*off += (size_t)(nul - f) + 1;
+	return f;
+}
+
+/* The worker's work for a preview: check, parse, draw; writes the JSON. */
+static int
+preview_work(const vb_server *s, const char *blob, size_t blen, int fd)
+{
+	preview_job j, *job = &j;
+	size_t off = 0;
+	const char *scale;
 	vb_inputs in = { .dirfd = -1 };
 	vb_diags cd = {0}, pd = {0};
 	vb_buf json = {0}, pages = {0};
-	preview_out o = { job, &pages, 0 };
+	preview_out o = { NULL, &pages, 0 };
+	vb_pdf_raster raster;
 	vb_document *doc = NULL;
 	vb_pdf_options po;
 	char *path = NULL;
 	int r;
 
 	memset(&po, 0, sizeof(po));
+	if ((j.name = field(blob, blen, &off)) == NULL ||
+	    (j.have = field(blob, blen, &off)) == NULL ||
+	    (scale = field(blob, blen, &off)) == NULL)
+		return -1;
+	j.scale = strtod(scale, NULL);
+	j.text = blob + off;
+	j.len = blen - off;
+	o.job = job;
 	if (asprintf(&path, "%s/%s", s->root, job->name) < 0)
 		return -1;
 	vb_check_source(path, job->text, job->len, &cd);
 	if (vb_inputs_open(&in, s->root, &pd) == 0)
 		doc = vb_document_parse_in(path, job->text, job->len, &in, &pd);
+	raster.scale = job->scale;
+	raster.want = want_page;
+	raster.page = on_page;
+	raster.arg = &o;
 	if (doc != NULL && s->pages != NULL)
-		s->pages(doc, &po, job->scale, on_page, &o, &pd);
+		s->pages(doc, &po, &raster, &pd);
 	vb_buf_puts(&json, "{\"loi\":");
 	diags_json(s, &cd, &json);
 	vb_buf_printf(&json, ",\"so_trang\":%d,\"trang\":[", o.pages);
@@ -199,38 +229,41 @@ serve_preview(const serve_call *c, serve_reply *r)
 {
 	const char *name = serve_arg(c, "ten"), *have = serve_arg(c, "co");
 	const char *ty = serve_arg(c, "ty");
-	preview_job job = { name, c->body, c->len, NULL, SERVE_SCALE };
-	char why[256], *h = NULL;
+	double scale = ty != NULL ? strtod(ty, NULL) : SERVE_SCALE;
+	char why[256];
+	vb_buf job = {0};
+	int rc;
 
 	if (!serve_name_ok(name, "|.md|"))
 		return serve_error(r, 400, "Tên tệp không hợp lệ.");
-	if (ty != NULL)
-		job.scale = strtod(ty, NULL);
-	if (!(job.scale >= 0.5 && job.scale <= 3))
-		job.scale = SERVE_SCALE;
-	if (have != NULL && strlen(have) < 64 * 1024 &&
-	    asprintf(&h, ",%s,", have) > 0)
-		job.have = h;
-	if (serve_apart(c->s, preview_work, &job, &r->body, why,
-	    sizeof(why)) < 0) {
-		free(h);
-		return serve_error(r, 500, why);
+	if (!(scale >= 0.5 && scale <= 3))
+		scale = SERVE_SCALE;
+	if (have == NULL || strlen(have) > 64 * 1024)
+		have = "";
+	if (vb_buf_printf(&job, "%s%c,%s,%c%.3f%c", name, 0, have, 0, scale,
+	    0) < 0 || vb_buf_put(&job, c->body, c->len) < 0) {
+		vb_buf_free(&job);
+		return -1;
 	}
-	free(h);
-	return 0;
+	rc = serve_apart(c->s, preview_work, job.data, job.len, &r->body, why,
+	    sizeof(why));
+	vb_buf_free(&job);
+	return rc < 0 ? serve_error(r, 500, why) : 0;
 }
 
-/* One download asked for. */
+/* One download asked for, as the worker reads it from the job
+ * "name\0" followed by "pdf" or "docx". */
 typedef struct download_job {
 	const char *name;	/* the document's file name */
 	int pdf;		/* 1: PDF, 0: DOCX */
 } download_job;
 
-/* The child's work for a download: the bytes, or "!" and why. */
+/* The worker's work for a download: the bytes, or "!" and why. */
 static int
-download_work(const vb_server *s, void *arg, int fd)
+download_work(const vb_server *s, const char *blob, size_t blen, int fd)
 {
-	const download_job *job = arg;
+	download_job j = { blob, blen > strlen(blob) + 1 &&
+	    strcmp(blob + strlen(blob) + 1, "pdf") == 0 }, *job = &j;
 	vb_inputs in = { .dirfd = -1 };
 	vb_buf out = {0}, text = {0};
 	vb_diags d = {0};
@@ -300,12 +333,18 @@ serve_download(const serve_call *c, serve_reply *r)
 	const char *name = serve_arg(c, "ten"), *fmt = serve_arg(c, "dang");
 	download_job job = { name, fmt != NULL && strcmp(fmt, "pdf") == 0 };
 	char why[256];
+	vb_buf blob = {0};
+	int rc;
 
 	if (!serve_name_ok(name, "|.md|") || fmt == NULL ||
 	    (strcmp(fmt, "pdf") != 0 && strcmp(fmt, "docx") != 0))
 		return serve_error(r, 400, "Tên tệp hoặc định dạng không hợp lệ.");
-	if (serve_apart(c->s, download_work, &job, &r->body, why,
-	    sizeof(why)) < 0)
+	if (vb_buf_printf(&blob, "%s%c%s", name, 0, fmt) < 0)
+		return -1;
+	rc = serve_apart(c->s, download_work, blob.data, blob.len, &r->body,
+	    why, sizeof(why));
+	vb_buf_free(&blob);
+	if (rc < 0)
 		return serve_error(r, 500, why);
 	if (r->body.len > 0 && r->body.data[0] == '!') {
 		vb_buf_putc(&r->body, '\0');
@@ -319,11 +358,21 @@ serve_download(const serve_call *c, serve_reply *r)
 	return 0;
 }
 
+/* Draws every page of the warm-up rendering. */
+static int
+all_pages(void *arg, int page, unsigned long long key)
+{
+	(void)arg, (void)page, (void)key;
+	return 1;
+}
+
 /* Ignores the pages of the warm-up rendering. */
 static int
-no_page(void *arg, int page, int w, int h, int stride, unsigned char *px)
+no_page(void *arg, int page, unsigned long long key, int w, int h,
+    int stride, unsigned char *px)
 {
-	(void)arg, (void)page, (void)w, (void)h, (void)stride, (void)px;
+	(void)arg, (void)page, (void)key, (void)w, (void)h, (void)stride;
+	(void)px;
 	return 0;
 }
 
@@ -342,6 +391,7 @@ serve_preview_warm(vb_server *s)
 	    "# Mục đích\n\n## Yêu cầu\n\n" GLYPHS "\n\n*" GLYPHS "*\n\n**"
 	    GLYPHS "**\n\n- " GLYPHS "[^1]\n\n| A | B |\n|---|---|\n| "
 	    GLYPHS " | 1 |\n\n[^1]: " GLYPHS "\n";
+	vb_pdf_raster raster = { SERVE_SCALE, all_pages, no_page, NULL };
 	vb_diags d = {0};
 	vb_document *doc;
 	vb_pdf_options po;
@@ -353,7 +403,7 @@ serve_preview_warm(vb_server *s)
 	if (s->pages != NULL && asprintf(&path, "%s/.vanban-thu.md",
 	    s->root) > 0 && (doc = vb_document_parse(path, text,
 	    sizeof(text) - 1, &d)) != NULL) {
-		s->pages(doc, &po, SERVE_SCALE, no_page, NULL, &d);
+		s->pages(doc, &po, &raster, &d);
 		vb_document_free(doc);
 	}
 	if (s->pages == NULL)

@@ -539,6 +539,7 @@ async function preview() {
  * PNG; then scrolls to the page of the caret. */
 function showPages(list) {
   const box = $('trang');
+  const fresh = [];
   const old = new Map(pages.map((p) => [p.h, p.img]));
   const next = [];
   const used = new Set();
@@ -549,6 +550,7 @@ function showPages(list) {
       img = document.createElement('img');
       img.src = 'data:image/png;base64,' + p.png;
       img.width = p.w; img.height = p.c;
+      fresh.push(img);
     } else if (!img) {
       return;    /* should not happen: the page said it had it */
     }
@@ -561,7 +563,11 @@ function showPages(list) {
   while (box.children.length > next.length) box.lastChild.remove();
   pages = next;
   box.dataset.hashes = pages.map((p) => p.h).join(',');
+  document.body.dataset.sent = String(fresh.length);
   follow();
+  /* when the new pages are decoded and painted (bench/serve-preview) */
+  Promise.all(fresh.map((i) => i.decode().catch(() => null))).then(() =>
+    requestAnimationFrame(() => { document.body.dataset.shownAt = String(performance.now()); }));
 }
 
 /* Scrolls the preview to the page that holds about the caret's place. */
