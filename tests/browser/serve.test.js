@@ -101,6 +101,8 @@ async function main() {
   ok((await body.inputValue()).split('\n').some((l) => l === '# '), 'the Mục button makes a section heading');
   await page.keyboard.type('Tổ chức thực hiện');
   h = await settled(page, mark);
+  ok(await page.locator('#loi li.canh-bao').count() > 0, 'a heading with nothing under it gives a warning beside the text');
+  if (process.env.README_SHOT) await page.screenshot({ path: process.env.README_SHOT });
 
   /* a message, its jump, and its fix */
   mark = await count(page);
@@ -137,7 +139,6 @@ async function main() {
   h = await settled(page, mark);
   ok(await fn.count() === 0, 'writing the footnote\'s text clears the message');
   await page.screenshot({ path: path.join(SHOTS, '3-soan.png') });
-  if (process.env.README_SHOT) await page.screenshot({ path: process.env.README_SHOT });
 
   /* save */
   await page.keyboard.press('Control+s');
