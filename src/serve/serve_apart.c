@@ -23,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -136,10 +135,10 @@ close_sockets(int keep)
 static void
 worker(const vb_server *s, int sock)
 {
-	/* A server killed outright takes its workers along. */
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() == 1)
-		_exit(0);
+	/* Its socket is then the only link to the server: when the server
+	 * ends, even killed outright, the worker reads the end and exits
+	 * (no PR_SET_PDEATHSIG: that follows the thread that forked, and a
+	 * connection's thread ends with the connection). */
 	close_sockets(sock);
 	signal(SIGALRM, SIG_DFL);
 	while (work_one(s, sock) == 0)
