@@ -270,11 +270,25 @@ t "a PDF whose renderer crashes is an error message" \
 	'[ "$(code -H "$C" "$URL/api/tai?ten=vo.md&dang=pdf")" = 500 ]'
 t "the server goes on after the crashes" \
 	'[ "$(code -H "$C" "$URL/api/danh-sach")" = 200 ] && kill -0 "$PID"'
+t "the crashed render worker is replaced: the next preview works" \
+	'[ "$(code -H "$C" $H --data-binary @"$DOCS/ke-hoach.md" "$URL/api/xem?ten=ke-hoach.md")" = 200 ] && grep -q "\"so_trang\":0" "$D/body"'
 t "a render past the time limit is stopped with a message" \
 	'[ "$(code -H "$C" $H --data-binary @"$DOCS/vo.md" "$URL/api/xem?ten=treo.md")" = 500 ] && grep -q "quá 2 giây" "$D/body"'
 t "the server goes on after the stopped render" \
 	'[ "$(code -H "$C" "$URL/api/danh-sach")" = 200 ]'
 kill "$PID"; wait "$PID" 2>/dev/null
+
+# --- a server killed outright leaves no worker behind -----------------
+start killed "$DOCS"
+t "the server runs its render workers" '[ -n "$(pgrep -P "$PID")" ]'
+W=$(pgrep -P "$PID" | tr '\n' ' ')
+kill -9 "$PID"; wait "$PID" 2>/dev/null
+i=0
+while [ $i -lt 50 ] && for w in $W; do kill -0 "$w" 2>/dev/null && break; done; do
+	sleep 0.1; i=$((i + 1))
+done
+t "killed outright, the server's workers end too" \
+	'( for w in $W; do kill -0 "$w" 2>/dev/null && exit 1; done; exit 0 )'
 
 # --- the office network: --mang with a token from a file ---------------
 echo "abcdefghij0123456789" > "$D/token"

@@ -40,7 +40,7 @@ async function main() {
   const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 950 }, locale: 'vi-VN' });
   const page = await ctx.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('pageerror', (e) => { errors.push(String(e)); console.log('# page error: ' + e); });
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 
   await page.goto(URL + '/?ma=' + TOKEN);
@@ -168,17 +168,43 @@ async function main() {
   ok((await body.inputValue()).includes('Đoạn gõ trên trình duyệt'), 'after reload the text is still there');
   ok(await page.inputValue('#f-trich_yeu') === 'Thử soạn văn bản trên trình duyệt', 'after reload the form shows the fields');
 
+  /* the document that was there: a flow-style signer, one field changed,
+   * a spreadsheet attached; the rest of the file must stay as it was */
+  const orig = read(path.join(DOCS, 'ke-hoach.md'));
+  await page.click('#ve-danh-sach');
+  mark = await count(page);
+  await page.click('#bang-van-ban tbody tr >> text=ke-hoach.md');
+  await page.waitForSelector('#soan:not([hidden])');
+  await settled(page, mark);
+  ok(await page.inputValue('#f-ky-chuc_vu') === 'Giám đốc', 'a signer written as {chuc_vu: …, ho_ten: …} shows in the form');
+  const before = (await page.$$('#trang img')).length;
+  mark = await count(page);
+  await page.fill('#f-ky-ho_ten', 'Trần Thị Bình');
+  fs.writeFileSync(path.join(OUT, 'nhiem-vu.csv'), 'TT,Nhiệm vụ,Đơn vị thực hiện\n1,Rà soát thủ tục hành chính,Văn phòng Sở\n');
+  await page.setInputFiles('#chon-bang', path.join(OUT, 'nhiem-vu.csv'));
+  await page.waitForFunction(() => document.getElementById('trang-thai').textContent.includes('nhiem-vu.csv'));
+  await settled(page, mark);
+  ok(fs.existsSync(path.join(DOCS, 'nhiem-vu.csv')), 'the attached spreadsheet is put in the folder');
+  ok((await page.$$('#trang img')).length > before, 'the attached spreadsheet is a new appendix page in the preview');
+  await page.keyboard.press('Control+s');
+  await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã lưu'));
+  const want = orig.replace('ky: {chuc_vu: Giám đốc, ho_ten: Nguyễn Văn A}\n',
+    'ky:\n  chuc_vu: Giám đốc\n  ho_ten: Trần Thị Bình\nphu_luc:\n  - tieu_de: nhiem vu\n    bang: nhiem-vu.csv\n');
+  const got = read(path.join(DOCS, 'ke-hoach.md'));
+  ok(got === want, 'only the changed field and the new appendix differ from the file as it was' +
+    (got === want ? '' : '\n# got:\n' + got.replace(/^/gm, '# ')));
+
   /* kill the server mid-edit: the recovery copy has the typing */
   await body.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('Chữ chưa lưu khi máy chủ dừng.');
-  const rec = path.join(DOCS, '.ke-hoach-thu.md.khoi-phuc');
+  const rec = path.join(DOCS, '.ke-hoach.md.khoi-phuc');
   const typedAt = Date.now();
   for (let i = 0; i < 80 && !read(rec).includes('Chữ chưa lưu khi máy chủ dừng.'); i++) await page.waitForTimeout(100);
   ok(Date.now() - typedAt < 5000, 'the recovery copy follows the typing within 5 s');
   process.kill(Number(process.env.SERVER_PID), 'SIGKILL');
   ok(read(rec).includes('Chữ chưa lưu khi máy chủ dừng.'), 'killed mid-edit, the recovery copy has the text typed 3 s before');
-  ok(!read(path.join(DOCS, 'ke-hoach-thu.md')).includes('Chữ chưa lưu'), 'the document itself holds only what was saved');
+  ok(!read(path.join(DOCS, 'ke-hoach.md')).includes('Chữ chưa lưu'), 'the document itself holds only what was saved');
 
   ok(errors.length === 0, 'no script error in the page' + (errors.length ? ': ' + errors.join(' | ') : ''));
   await browser.close();

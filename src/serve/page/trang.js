@@ -193,23 +193,42 @@ function quote(v) {
 
 /* Splits a flow list "[a, b]" into items. */
 function flow(v) {
-  const inner = v.trim().slice(1, -1);
+  return splitFlow(v.trim().slice(1, -1)).map(unquote).filter((x) => x !== '');
+}
+
+/* Splits "a: 1, b: 'x, y'" at the commas outside quotes. */
+function splitFlow(inner) {
   const out = [];
   let cur = '', quoteCh = '';
   for (const ch of inner) {
     if (quoteCh) { cur += ch; if (ch === quoteCh) quoteCh = ''; continue; }
     if (ch === '"' || ch === "'") { quoteCh = ch; cur += ch; continue; }
-    if (ch === ',') { out.push(unquote(cur)); cur = ''; continue; }
+    if (ch === ',') { if (cur.trim()) out.push(cur.trim()); cur = ''; continue; }
     cur += ch;
   }
-  if (cur.trim()) out.push(unquote(cur));
-  return out.filter((s) => s !== '');
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/* Rewrites a flow mapping "ky: {a: 1, b: 2}" as a block, so that its keys
+ * can be read and written one by one; the other keys keep their text. */
+function blockKy() {
+  const b = block(doc.fm, 'ky', '');
+  if (!b) return;
+  const m = /^ky\s*:\s*\{(.*)\}\s*$/.exec(doc.fm[b[0]]);
+  if (!m) return;
+  doc.fm.splice(b[0], 1, 'ky:', ...splitFlow(m[1]).map((p) => '  ' + p));
 }
 
 /* Returns the value of a field: a string, or an array for a list. */
 function readField(key, kind) {
   let lines = doc.fm, indent = '';
   if (key.startsWith('ky.')) {
+    const fl = /^ky\s*:\s*\{(.*)\}\s*$/.exec((doc.fm.find((l) => /^ky\s*:/.test(l))) || '');
+    if (fl) {
+      const pair = splitFlow(fl[1]).find((p) => p.split(':')[0].trim() === key.slice(3));
+      return pair ? unquote(pair.slice(pair.indexOf(':') + 1)) : '';
+    }
     const b = block(doc.fm, 'ky', '');
     if (!b) return kind === 'list' ? [] : '';
     lines = doc.fm.slice(b[0] + 1, b[1]);
@@ -235,6 +254,7 @@ function writeField(key, kind, value) {
     : [key.replace(/^ky\./, '') + ': ' + quote(value)];
   if (!doc.pre) { doc.pre = '---\n'; doc.mid = '---\n'; doc.fm = []; }
   if (key.startsWith('ky.')) {
+    blockKy();
     let b = block(doc.fm, 'ky', '');
     if (!b) {
       if (value === '') return;
