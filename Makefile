@@ -10,8 +10,8 @@
 CORE_PKGS := libcmark-gfm yaml-0.1 icu-uc icu-i18n libxml-2.0 libzip
 PDF_PKGS := pangocairo pangoft2 fontconfig cairo-pdf libqpdf
 # "vanban serve" is a plugin too (vanban-serve.so): only it loads
-# libmicrohttpd (and the GnuTLS it links).
-SERVE_PKGS := libmicrohttpd cairo
+# libmicrohttpd (and the GnuTLS it links) and libpng for the preview.
+SERVE_PKGS := libmicrohttpd libpng
 PKGS := $(CORE_PKGS) $(PDF_PKGS) $(SERVE_PKGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm

@@ -168,6 +168,12 @@ int serve_download(const serve_call *c, serve_reply *r);
  * plugin and fonts loaded. */
 void serve_preview_warm(vb_server *s);
 
+/* serve_png.c */
+/* Appends the page image px (w x h coverage bytes, rows stride apart) to
+ * out as a grey PNG, ink black; returns 0 or -1. */
+int serve_png(const unsigned char *px, int w, int h, int stride,
+    vb_buf *out);
+
 /* serve_json.c */
 /* Appends s as a JSON string (quoted, escaped) to b; returns 0 or -1. */
 int serve_json_str(vb_buf *b, const char *s);

@@ -6,7 +6,6 @@
  * draws, vb_pdf_render_pages): the page says which keys it already shows,
  * and only the other pages are drawn, encoded and sent. */
 #define _GNU_SOURCE		/* asprintf */
-#include <cairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,24 +53,6 @@ put_all(int fd, const vb_buf *b)
 	return 0;
 }
 
-/* Turns coverage into grey levels: 255 - each byte of px[0..n). */
-static void
-invert(unsigned char *px, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		px[i] = (unsigned char)(255 - px[i]);
-}
-
-/* Appends what Cairo writes of a PNG to the buffer in closure. */
-static cairo_status_t
-png_out(void *closure, const unsigned char *data, unsigned int len)
-{
-	return vb_buf_put(closure, data, len) == 0 ? CAIRO_STATUS_SUCCESS :
-	    CAIRO_STATUS_WRITE_ERROR;
-}
-
 /* Writes the start of page's entry (its key and size) to the JSON. */
 static void
 entry(preview_out *o, unsigned long long key, int w, int h)
@@ -105,21 +86,12 @@ on_page(void *arg, int page, unsigned long long key, int w, int h,
     int stride, unsigned char *px)
 {
 	preview_out *o = arg;
-	cairo_surface_t *s;
 	vb_buf png = {0};
-	int r = 0;
+	int r;
 
 	entry(o, key, w, h);
 	o->pages = page;
-	/* Cairo writes an A8 image as grey levels of the coverage: turned
-	 * over, ink is black on white paper. */
-	invert(px, (size_t)stride * (size_t)h);
-	s = cairo_image_surface_create_for_data(px, CAIRO_FORMAT_A8, w, h,
-	    stride);
-	if (cairo_surface_write_to_png_stream(s, png_out, &png) !=
-	    CAIRO_STATUS_SUCCESS)
-		r = -1;
-	cairo_surface_destroy(s);
+	r = serve_png(px, w, h, stride, &png);
 	vb_buf_puts(o->json, "\"");
 	serve_base64(o->json, (const unsigned char *)png.data, png.len);
 	vb_buf_puts(o->json, "\"}");
