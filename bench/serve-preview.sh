@@ -26,4 +26,9 @@ while ! grep -q 'ma=' "$W/server.out" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 
 TOKEN=$(grep -o 'ma=[0-9a-f]*' "$W/server.out" | head -1 | cut -d= -f2)
 PW=$ROOT/build/browser URL=http://127.0.0.1:$PORT TOKEN=$TOKEN SHOT=$W/bench.png \
 	node bench/serve-preview.js
+# For scale, on the machine as loaded now: the whole PDF from the command line.
+t0=$(date +%s%N)
+for k in 1 2 3; do ./vanban render "$W/docs/ke-hoach-20.md" -o "$W/plan.pdf" 2> /dev/null; done
+t1=$(date +%s%N)
+echo "for scale: vanban render of the same plan to PDF, a new process each time: $(( (t1 - t0) / 3000000 )) ms; load average $(cut -d' ' -f1 /proc/loadavg)"
 echo "(screenshot: $W/bench.png)"
