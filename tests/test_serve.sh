@@ -307,6 +307,8 @@ kill "$PID"; wait "$PID" 2>/dev/null
 echo "short" > "$D/badtoken"
 t "a token file with a too short token is refused at start" \
 	'! "$V" serve "$DOCS" --ma-tep "$D/badtoken" --cong "$(free_port)" > /dev/null 2> "$D/bad.err" && grep -q "mã truy cập" "$D/bad.err"'
+t "vanban serve --help explains it in Vietnamese" \
+	'"$V" serve --help | grep -q "Cách dùng: vanban serve" && "$V" --help | grep -q "vanban serve"'
 t "an unknown option is a usage error" \
 	'"$V" serve --khong-co > /dev/null 2>&1; [ $? -eq 2 ]'
 exit $((fails > 0))
