@@ -64,17 +64,19 @@ ky: {chuc_vu: Giám đốc, ho_ten: Nguyễn Văn A}
 Nội dung có sẵn.
 EOM
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$V" serve "$DOCS" --cong "$PORT" > "$D/server.out" 2> "$D/server.err" &
+# A token from a file: the test restarts the server after killing it.
+python3 -c 'import secrets; print(secrets.token_hex(20))' > "$D/token"
+"$V" serve "$DOCS" --cong "$PORT" --ma-tep "$D/token" > "$D/server.out" 2> "$D/server.err" &
 PID=$!
 i=0
 while ! grep -q 'ma=' "$D/server.out" 2>/dev/null && [ $i -lt 100 ]; do
 	sleep 0.1; i=$((i + 1))
 done
-TOKEN=$(grep -o 'ma=[0-9a-f]*' "$D/server.out" | head -1 | cut -d= -f2)
+TOKEN=$(cat "$D/token")
 shot=
 [ -n "${VANBAN_README_SHOT:-}" ] && shot=$ROOT/$VANBAN_README_SHOT
 PW=$PW URL=http://127.0.0.1:$PORT TOKEN=$TOKEN DOCS=$DOCS OUT=$D SHOTS=$D \
-    SERVER_PID=$PID README_SHOT=$shot \
+    SERVER_PID=$PID README_SHOT=$shot VANBAN=$V PORT=$PORT TOKEN_FILE=$D/token \
     timeout -s KILL 300 node "$ROOT/tests/browser/serve.test.js" > "$D/browser.log" 2>&1
 cat "$D/browser.log"
 fails=$((fails + $(grep -c '^not ok' "$D/browser.log")))

@@ -9,6 +9,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { spawn } = require('child_process');
 const { chromium } = require(path.join(process.env.PW, 'node_modules', 'playwright-core'));
 
 const { URL, TOKEN, DOCS, OUT, SHOTS } = process.env;
@@ -181,6 +182,7 @@ async function main() {
   mark = await count(page);
   await page.fill('#f-ky-ho_ten', 'Trần Thị Bình');
   fs.writeFileSync(path.join(OUT, 'nhiem-vu.csv'), 'TT,Nhiệm vụ,Đơn vị thực hiện\n1,Rà soát thủ tục hành chính,Văn phòng Sở\n');
+  page.once('dialog', (dlg) => dlg.accept('Danh mục nhiệm vụ'));
   await page.setInputFiles('#chon-bang', path.join(OUT, 'nhiem-vu.csv'));
   await page.waitForFunction(() => document.getElementById('trang-thai').textContent.includes('nhiem-vu.csv'));
   await settled(page, mark);
@@ -189,7 +191,7 @@ async function main() {
   await page.keyboard.press('Control+s');
   await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã lưu'));
   const want = orig.replace('ky: {chuc_vu: Giám đốc, ho_ten: Nguyễn Văn A}\n',
-    'ky:\n  chuc_vu: Giám đốc\n  ho_ten: Trần Thị Bình\nphu_luc:\n  - tieu_de: nhiem vu\n    bang: nhiem-vu.csv\n');
+    'ky:\n  chuc_vu: Giám đốc\n  ho_ten: Trần Thị Bình\nphu_luc:\n  - tieu_de: Danh mục nhiệm vụ\n    bang: nhiem-vu.csv\n');
   const got = read(path.join(DOCS, 'ke-hoach.md'));
   ok(got === want, 'only the changed field and the new appendix differ from the file as it was' +
     (got === want ? '' : '\n# got:\n' + got.replace(/^/gm, '# ')));
@@ -205,6 +207,23 @@ async function main() {
   process.kill(Number(process.env.SERVER_PID), 'SIGKILL');
   ok(read(rec).includes('Chữ chưa lưu khi máy chủ dừng.'), 'killed mid-edit, the recovery copy has the text typed 3 s before');
   ok(!read(path.join(DOCS, 'ke-hoach.md')).includes('Chữ chưa lưu'), 'the document itself holds only what was saved');
+
+  /* start the server again: the page offers the recovery copy */
+  const again = spawn(process.env.VANBAN, ['serve', DOCS, '--cong', process.env.PORT, '--ma-tep', process.env.TOKEN_FILE],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((res) => again.stdout.on('data', (b) => { if (String(b).includes('ma=')) res(); }));
+  await page.goto(URL + '/');
+  await page.click('#bang-van-ban tbody tr >> text=ke-hoach.md');
+  await page.waitForSelector('#khoi-phuc:not([hidden])');
+  ok(true, 'reopened after the crash, the page offers the recovery copy');
+  await page.screenshot({ path: path.join(SHOTS, '4-khoi-phuc.png') });
+  await page.click('#dung-khoi-phuc');
+  ok((await body.inputValue()).includes('Chữ chưa lưu khi máy chủ dừng.'), 'using the recovery copy brings back the text typed before the crash');
+  await page.keyboard.press('Control+s');
+  await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã lưu'));
+  ok(read(path.join(DOCS, 'ke-hoach.md')).includes('Chữ chưa lưu khi máy chủ dừng.') && !fs.existsSync(rec),
+    'saved, the text is in the document and the recovery copy is gone');
+  again.kill('SIGTERM');
 
   ok(errors.length === 0, 'no script error in the page' + (errors.length ? ': ' + errors.join(' | ') : ''));
   await browser.close();

@@ -336,6 +336,8 @@ async function openDoc(name) {
   status('Đã mở ' + d.ten);
   preview();
   $('noi-dung').focus();
+  $('noi-dung').setSelectionRange(0, 0);
+  $('noi-dung').scrollTop = 0;
 }
 
 function load(text) {
@@ -396,7 +398,8 @@ async function download(fmt) {
 async function attach(file) {
   try {
     const r = await json(await call('POST', '/api/tai-len?ten=' + q(file.name), file));
-    const title = r.ten.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
+    const guess = r.ten.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
+    const title = (window.prompt('Tiêu đề của phụ lục (in ở đầu phụ lục):', guess) || guess).trim() || guess;
     const item = ['  - tieu_de: ' + quote(title), '    bang: ' + quote(r.ten)];
     if (!doc.pre) { doc.pre = '---\n'; doc.mid = '---\n'; }
     const b = block(doc.fm, 'phu_luc', '');
