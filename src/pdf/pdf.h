@@ -23,8 +23,11 @@ typedef struct vb_pdf_raster {
 	double scale;		/* pixels per point */
 	/* Returns 1 when page (1-based), whose drawing has key, is to be
 	 * drawn; equal keys mean equal images, so a page already shown can
-	 * be skipped without drawing it. */
-	int (*want)(void *arg, int page, unsigned long long key);
+	 * be skipped without drawing it. first and last are the source
+	 * lines of the body's blocks placed on the page (0: none), so that
+	 * a preview can show the page of the line being edited. */
+	int (*want)(void *arg, int page, unsigned long long key, int first,
+	    int last);
 	/* Receives a page drawn: size in pixels, bytes per row and 8-bit
 	 * pixels (the ink's coverage: 0 paper, 255 black; Cairo's A8), which
 	 * it may change; returns 0 to go on, -1 to stop. */

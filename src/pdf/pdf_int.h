@@ -108,6 +108,7 @@ typedef struct pdf_box {
 	size_t min_last;	/* lines that must stay together at the end */
 	int keep_next;		/* keep the end of the box with the next box */
 	size_t nhead;		/* leading lines repeated on each page (table headings) */
+	int line;		/* source line of its block in the body, 0: none */
 	PangoLayout **own;	/* layouts to free once the box is drawn */
 	size_t nown;		/* number of them */
 	size_t cown;		/* allocated */
@@ -157,6 +158,9 @@ struct pdf_ctx {
 	PangoFont *key_font;	/* raster: the last font hashed */
 	unsigned key_font_h;	/* raster: its description's hash */
 	int page_rc;		/* raster: -1 once a page could not be handed */
+	int src_line;		/* source line of the body block being laid out, 0: none */
+	int page_first;		/* raster: first source line placed on the page, 0: none */
+	int page_last;		/* raster: last source line placed on the page */
 };
 
 /* pdf.c */
@@ -173,6 +177,8 @@ void pdf_raster_note_text(pdf_ctx *c, PangoLayoutLine *pl, double x,
     double y);
 /* Raster: adds the path about to be stroked to the page's key. */
 void pdf_raster_note_stroke(pdf_ctx *c);
+/* Raster: notes that a box of source line line goes on the current page. */
+void pdf_raster_note_line(pdf_ctx *c, int line);
 
 /* pdf_fonts.c */
 /* Sets up c->fm, c->pc and c->family; returns 0, or -1 with an error in d. */

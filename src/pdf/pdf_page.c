@@ -20,6 +20,7 @@ pdf_box_new(pdf_ctx *c)
 
 	b->min_first = 1;
 	b->min_last = 1;
+	b->line = c->src_line;
 	return b;
 }
 
@@ -412,6 +413,8 @@ place_box(pdf_ctx *c, size_t i)
 	if (!c->open)
 		page_begin(c);
 	while (from < b->n) {
+		if (c->raster)
+			pdf_raster_note_line(c, b->line);
 		if (is_tall(c, b, from)) {
 			put_tall_line(c, b, from++);	/* as Word: starts here */
 			continue;

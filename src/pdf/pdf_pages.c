@@ -147,6 +147,17 @@ pdf_raster_note_stroke(pdf_ctx *c)
 }
 
 void
+pdf_raster_note_line(pdf_ctx *c, int line)
+{
+	if (line <= 0)
+		return;
+	if (c->page_first == 0 || line < c->page_first)
+		c->page_first = line;
+	if (line > c->page_last)
+		c->page_last = line;
+}
+
+void
 pdf_raster_page_begin(pdf_ctx *c)
 {
 	cairo_rectangle_t ext = { 0, 0, 0, 0 };
@@ -161,6 +172,7 @@ pdf_raster_page_begin(pdf_ctx *c)
 	cairo_surface_destroy(rec);	/* c->cr holds it */
 	cairo_scale(c->cr, c->raster->scale, c->raster->scale);
 	c->key = 1469598103934665603ULL;
+	c->page_first = c->page_last = 0;
 	mix(c, &w, sizeof(w));
 	mix(c, &h, sizeof(h));
 }
@@ -206,7 +218,8 @@ pdf_raster_page_end(pdf_ctx *c)
 
 	if (c->page_rc == 0 && cairo_status(c->cr) != CAIRO_STATUS_SUCCESS)
 		c->page_rc = -1;
-	if (c->page_rc == 0 && r->want(r->arg, c->page, c->key)) {
+	if (c->page_rc == 0 && r->want(r->arg, c->page, c->key, c->page_first,
+	    c->page_last)) {
 		if (play(c, rec) < 0)
 			c->page_rc = -1;
 		else {

@@ -20,7 +20,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
-#include "pdf/pdf.h"
+#include "pdf/pdf.h"		/* vb_pdf_raster, vb_document */
 
 /* Limits (README lists them). */
 #define SERVE_MAX_TEXT (4u << 20)	/* bytes of a document sent by the page */
@@ -70,8 +70,7 @@ typedef struct vb_server {
 typedef struct serve_req {
 	int checked;		/* headers were checked and accepted */
 	int post;		/* method is POST */
-	size_t limit;		/* largest body accepted */
-	int over;		/* the body went past limit */
+	size_t limit;		/* largest body accepted (past it: closed) */
 	vb_buf body;		/* the body received so far */
 } serve_req;
 

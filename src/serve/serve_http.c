@@ -244,8 +244,6 @@ answer(vb_server *s, struct MHD_Connection *conn, const char *url,
 	serve_reply r;
 	enum MHD_Result ret;
 
-	if (q->over)
-		return refuse(conn, 413, "Dữ liệu gửi lên quá lớn.");
 	if (vb_buf_putc(&q->body, '\0') < 0)
 		return refuse(conn, 503, "Máy chủ hết bộ nhớ.");
 	c.body = q->body.data;

@@ -36,6 +36,8 @@ typedef struct preview_out {
 	const preview_job *job;	/* what was asked */
 	vb_buf *json;		/* the "trang" array being written */
 	int pages;		/* pages drawn */
+	int first;		/* source lines of the page being drawn: first */
+	int last;		/* and last */
 } preview_out;
 
 /* Writes all of b to fd; returns 0 or -1. */
@@ -53,21 +55,25 @@ put_all(int fd, const vb_buf *b)
 	return 0;
 }
 
-/* Writes the start of page's entry (its key and size) to the JSON. */
+/* Writes the start of page's entry (its key, the source lines it shows,
+ * its size) to the JSON. */
 static void
 entry(preview_out *o, unsigned long long key, int w, int h)
 {
-	vb_buf_printf(o->json, "%s{\"h\":\"%016llx\",\"w\":%d,\"c\":%d,\"png\":",
-	    o->pages > 0 ? "," : "", key, w, h);
+	vb_buf_printf(o->json, "%s{\"h\":\"%016llx\",\"d1\":%d,\"d2\":%d,"
+	    "\"w\":%d,\"c\":%d,\"png\":", o->pages > 0 ? "," : "", key,
+	    o->first, o->last, w, h);
 }
 
 /* Says whether a page is to be drawn: not when the page shows it. */
 static int
-want_page(void *arg, int page, unsigned long long key)
+want_page(void *arg, int page, unsigned long long key, int first, int last)
 {
 	preview_out *o = arg;
 	char k[32];
 
+	o->first = first;
+	o->last = last;
 	if (page > PREVIEW_MAX_PAGES)
 		return 0;
 	snprintf(k, sizeof(k), ",%016llx,", key);
@@ -149,7 +155,7 @@ preview_work(const vb_server *s, const char *blob, size_t blen, int fd)
 	vb_inputs in = { .dirfd = -1 };
 	vb_diags cd = {0}, pd = {0};
 	vb_buf json = {0}, pages = {0};
-	preview_out o = { NULL, &pages, 0 };
+	preview_out o = { NULL, &pages, 0, 0, 0 };
 	vb_pdf_raster raster;
 	vb_document *doc = NULL;
 	vb_pdf_options po;
@@ -332,9 +338,9 @@ serve_download(const serve_call *c, serve_reply *r)
 
 /* Draws every page of the warm-up rendering. */
 static int
-all_pages(void *arg, int page, unsigned long long key)
+all_pages(void *arg, int page, unsigned long long key, int first, int last)
 {
-	(void)arg, (void)page, (void)key;
+	(void)arg, (void)page, (void)key, (void)first, (void)last;
 	return 1;
 }
 

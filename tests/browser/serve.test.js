@@ -169,6 +169,32 @@ async function main() {
   ok((await body.inputValue()).includes('Đoạn gõ trên trình duyệt'), 'after reload the text is still there');
   ok(await page.inputValue('#f-trich_yeu') === 'Thử soạn văn bản trên trình duyệt', 'after reload the form shows the fields');
 
+  /* a long document: the preview follows the caret to its page */
+  const head = read(path.join(DOCS, 'ke-hoach.md')).split('\n---\n')[0] + '\n---\n';
+  let long = head;
+  for (let i = 1; i <= 80; i++) long += '\nĐoạn thứ ' + i + ' của văn bản dài, đủ để văn bản có nhiều trang khi in ra giấy khổ A4.\n';
+  fs.writeFileSync(path.join(DOCS, 'dai.md'), long);
+  await page.click('#ve-danh-sach');
+  mark = await count(page);
+  await page.click('#bang-van-ban tbody tr >> text=dai.md');
+  await settled(page, mark);
+  const n = (await page.$$('#trang img')).length;
+  mark = await count(page);
+  await page.$eval('#noi-dung', (t) => { const p = t.value.indexOf('Đoạn thứ 70 '); t.focus(); t.setSelectionRange(p, p); });
+  await page.keyboard.type('Rất ');
+  await settled(page, mark);
+  const followed = await page.evaluate(() => Number(document.body.dataset.followed));
+  const top = await page.$eval('.preview', (e) => e.scrollTop);
+  ok(n >= 3 && followed >= n - 1 && top > 0, 'typing on paragraph 70 of 80 scrolls the preview to its page (' + followed + ' of ' + n + ')');
+  mark = await count(page);
+  await page.$eval('#noi-dung', (t) => { const p = t.value.indexOf('Đoạn thứ 2 '); t.focus(); t.setSelectionRange(p, p); });
+  await page.keyboard.type('Rất ');
+  await settled(page, mark);
+  ok(await page.evaluate(() => Number(document.body.dataset.followed)) === 1 && await page.$eval('.preview', (e) => e.scrollTop) === 0,
+    'typing on paragraph 2 scrolls back to page 1');
+  await page.keyboard.press('Control+s');
+  await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã lưu'));
+
   /* the document that was there: a flow-style signer, one field changed,
    * a spreadsheet attached; the rest of the file must stay as it was */
   const orig = read(path.join(DOCS, 'ke-hoach.md'));

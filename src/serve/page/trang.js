@@ -580,7 +580,7 @@ function showPages(list) {
     used.add(img);
     img.alt = 'Trang ' + (i + 1);
     img.dataset.h = p.h;
-    next.push({ h: p.h, img });
+    next.push({ h: p.h, img, d1: p.d1, d2: p.d2 });
     if (box.children[i] !== img) box.insertBefore(img, box.children[i] || null);
   });
   while (box.children.length > next.length) box.lastChild.remove();
@@ -593,17 +593,32 @@ function showPages(list) {
     requestAnimationFrame(() => { document.body.dataset.shownAt = String(performance.now()); }));
 }
 
-/* Scrolls the preview to the page that holds about the caret's place. */
+/* Returns the index of the page that shows the caret's line: the page
+ * whose body lines span it, else the last page starting before it. */
+function caretPage() {
+  const t = $('noi-dung');
+  const line = headLines() + t.value.slice(0, t.selectionStart).split('\n').length;
+  let best = -1;
+  pages.forEach((p, i) => {
+    if (p.d1 > 0 && p.d1 <= line) best = i;
+  });
+  const exact = pages.findIndex((p) => p.d1 > 0 && p.d1 <= line && line <= p.d2);
+  if (exact >= 0) return exact;
+  if (best >= 0) return best;
+  return 0;
+}
+
+/* Scrolls the preview to the page of the caret's line, when the caret is
+ * in the body and that page is not in view. */
 function follow() {
   const t = $('noi-dung');
   if (document.activeElement !== t || pages.length === 0) return;
-  const before = t.value.slice(0, t.selectionStart).length;
-  const frac = t.value.length ? before / t.value.length : 0;
-  const i = Math.min(pages.length - 1, Math.floor(frac * pages.length));
+  const i = caretPage();
   const img = pages[i].img;
   const box = document.querySelector('.preview');
-  const top = img.offsetTop - box.offsetTop;
-  if (top < box.scrollTop || top + img.clientHeight / 2 > box.scrollTop + box.clientHeight) box.scrollTop = top;
+  const top = i === 0 ? 0 : img.offsetTop - box.offsetTop;
+  if (top + img.clientHeight < box.scrollTop + 40 || top > box.scrollTop + box.clientHeight - 40) box.scrollTop = top;
+  document.body.dataset.followed = String(i + 1);
 }
 
 /* ---------- start ---------- */
