@@ -42,7 +42,8 @@ async function main() {
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => { errors.push(String(e)); console.log('# page error: ' + e); });
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  /* the refused save (409) is meant; any other failed request or error is not */
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 409/.test(m.text())) errors.push(m.text()); });
 
   await page.goto(URL + '/?ma=' + TOKEN);
   ok(page.url() === URL + '/', 'the address with the token leads to the page, token gone from the address');
@@ -221,6 +222,19 @@ async function main() {
   const got = read(path.join(DOCS, 'ke-hoach.md'));
   ok(got === want, 'only the changed field and the new appendix differ from the file as it was' +
     (got === want ? '' : '\n# got:\n' + got.replace(/^/gm, '# ')));
+
+  /* a change made on disk meanwhile is not overwritten */
+  fs.appendFileSync(path.join(DOCS, 'ke-hoach.md'), '\nĐoạn thêm bằng trình soạn khác.\n');
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nĐoạn gõ trên trang.');
+  await page.keyboard.press('Control+s');
+  await page.waitForFunction(() => document.getElementById('trang-thai').textContent.includes('nơi khác'));
+  const disk = read(path.join(DOCS, 'ke-hoach.md'));
+  ok(disk.includes('Đoạn thêm bằng trình soạn khác.') && !disk.includes('Đoạn gõ trên trang.'),
+    'saving over a file changed on disk meanwhile is refused, the page says so, the file is kept');
+  for (let i = 0; i < 50 && !read(path.join(DOCS, '.ke-hoach.md.khoi-phuc')).includes('Đoạn gõ trên trang.'); i++) await page.waitForTimeout(100);
+  ok(read(path.join(DOCS, '.ke-hoach.md.khoi-phuc')).includes('Đoạn gõ trên trang.'), 'the refused text is kept in the recovery copy');
 
   /* kill the server mid-edit: the recovery copy has the typing */
   await body.click();

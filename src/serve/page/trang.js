@@ -364,6 +364,7 @@ async function save() {
     return true;
   } catch (e) {
     status(e.message);
+    recover(false);    /* what is typed is kept in the recovery copy */
     return false;
   }
 }
