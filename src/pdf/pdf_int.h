@@ -161,6 +161,7 @@ struct pdf_ctx {
 	int src_line;		/* source line of the body block being laid out, 0: none */
 	int page_first;		/* raster: first source line placed on the page, 0: none */
 	int page_last;		/* raster: last source line placed on the page */
+	char *layout_key;	/* raster: key of the layout being made (g_malloc), or NULL */
 };
 
 /* pdf.c */
@@ -179,6 +180,12 @@ void pdf_raster_note_text(pdf_ctx *c, PangoLayoutLine *pl, double x,
 void pdf_raster_note_stroke(pdf_ctx *c);
 /* Raster: notes that a box of source line line goes on the current page. */
 void pdf_raster_note_line(pdf_ctx *c, int line);
+/* Raster: returns a new reference to the layout kept for text with al in
+ * style st, or NULL (then remembers the key for pdf_raster_layout_keep). */
+PangoLayout *pdf_raster_layout_find(pdf_ctx *c, const pdf_style *st,
+    const char *text, size_t len, PangoAttrList *al);
+/* Raster: keeps layout l under the key of the last failed find. */
+void pdf_raster_layout_keep(pdf_ctx *c, PangoLayout *l);
 
 /* pdf_fonts.c */
 /* Sets up c->fm, c->pc and c->family; returns 0, or -1 with an error in d. */

@@ -29,6 +29,14 @@ static struct {
 	const char *family;	/* the family asked for */
 } kept;
 
+/* Layouts kept from one preview to the next, by their paragraph's text,
+ * attributes and style: typing in one paragraph leaves every other as it
+ * was, and Pango's shaping and line breaking are most of the layout's
+ * time. Kept with the fonts they were made with (kept.fm); emptied when it
+ * holds LAYOUTS_MAX of them. */
+#define LAYOUTS_MAX 20000
+static GHashTable *layouts;
+
 /* Sets up c's fonts, from kept when the bundled ones serve; returns 0,
  * or -1 with an error in c->d. */
 static int
@@ -57,14 +65,21 @@ pixels(const pdf_ctx *c, int *w, int *h)
 	*h = (int)(c->ph * c->raster->scale + 0.5);
 }
 
-/* Mixes n bytes of p into the page's key (FNV-1a). */
+/* Mixes n bytes of p into the page's key, eight at a time (a multiply
+ * and a shift per word: the glyphs of a page are tens of kilobytes). */
 static void
 mix(pdf_ctx *c, const void *p, size_t n)
 {
 	const unsigned char *b = p;
+	unsigned long long w;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, b + i, 8);
+		c->key = (c->key ^ w) * 0x9E3779B97F4A7C15ULL;
+		c->key ^= c->key >> 29;
+	}
+	for (; i < n; i++) {
 		c->key ^= b[i];
 		c->key *= 1099511628211ULL;
 	}
@@ -115,6 +130,8 @@ mix_run(pdf_ctx *c, const PangoGlyphItem *run)
 		    a->klass->type == PANGO_ATTR_RISE)
 			mix(c, &((const PangoAttrInt *)a)->value, sizeof(int));
 	}
+	/* the glyphs, their advances and offsets (not the visual attributes:
+	 * bit fields, whose unused bits are not set) */
 	for (i = 0; i < run->glyphs->num_glyphs; i++)
 		mix(c, &run->glyphs->glyphs[i].glyph, sizeof(PangoGlyph) +
 		    sizeof(PangoGlyphGeometry));
@@ -144,6 +161,44 @@ pdf_raster_note_stroke(pdf_ctx *c)
 	mix_d(c, y2);
 	mix_d(c, cairo_get_line_width(c->cr));
 	mix_clip(c);
+}
+
+PangoLayout *
+pdf_raster_layout_find(pdf_ctx *c, const pdf_style *st, const char *text,
+    size_t len, PangoAttrList *al)
+{
+	char *attrs;
+	PangoLayout *l;
+
+	g_free(c->layout_key);
+	c->layout_key = NULL;
+	if (c->fm != kept.fm)	/* another font: nothing kept applies */
+		return NULL;
+	if (layouts == NULL)
+		layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		    g_object_unref);
+	attrs = pango_attr_list_to_string(al);
+	c->layout_key = g_strdup_printf("%.4f|%u|%.4f|%d|%.4f|%d|%s|%.*s",
+	    st->size, st->style, st->width, st->justify, st->indent,
+	    (int)st->align, attrs ? attrs : "", (int)len, text);
+	g_free(attrs);
+	l = g_hash_table_lookup(layouts, c->layout_key);
+	if (l == NULL)
+		return NULL;
+	g_free(c->layout_key);
+	c->layout_key = NULL;
+	return g_object_ref(l);
+}
+
+void
+pdf_raster_layout_keep(pdf_ctx *c, PangoLayout *l)
+{
+	if (c->layout_key == NULL || layouts == NULL)
+		return;
+	if (g_hash_table_size(layouts) >= LAYOUTS_MAX)
+		g_hash_table_remove_all(layouts);
+	g_hash_table_insert(layouts, c->layout_key, g_object_ref(l));
+	c->layout_key = NULL;
 }
 
 void
@@ -269,6 +324,7 @@ vb_pdf_render_pages(const vb_document *doc, const vb_pdf_options *opt,
 			vb_diag_add(d, VB_ERROR, doc->path, 0, 0, NULL,
 			    "không vẽ được trang xem trước: không đủ bộ nhớ");
 	}
+	g_free(c.layout_key);
 	if (c.fm != kept.fm)
 		pdf_fonts_close(&c);
 	vb_arena_free(c.arena);
