@@ -133,6 +133,9 @@ for n in '../secret.md' '%2e%2e%2fsecret.md' '/etc/passwd.md' '%2Fetc%2Fpasswd.m
 	t "the name '$n' is refused (400)" \
 		'[ "$(code -H "$C" "$URL/api/tep?ten=$n")" = 400 ] && ! grep -q "BÍ MẬT" "$D/body"'
 done
+printf -- '---\nloai: ke-hoach\n---\nCh\351 \000 c\n' > "$DOCS/hong.md"
+t "a file that is not UTF-8 text is not opened in the page (it would be damaged)" \
+	'[ "$(code -H "$C" "$URL/api/tep?ten=hong.md")" = 422 ] && grep -q "vanban convert" "$D/body"'
 t "a symlink leading out of the folder is not read" \
 	'[ "$(code -H "$C" "$URL/api/tep?ten=link.md")" = 403 ] && ! grep -q "BÍ MẬT" "$D/body"'
 t "a symlink to /etc/passwd is not read" \

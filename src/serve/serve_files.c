@@ -19,6 +19,7 @@
 
 #include "base/infile.h"
 #include "base/output.h"
+#include "base/text.h"
 #include "serve.h"
 
 /* Extensions of documents and of appendix sources. */
@@ -253,6 +254,7 @@ serve_open(const serve_call *c, serve_reply *r)
 	char why[512], v[17], rec[SERVE_MAX_NAME + 16];
 	vb_buf data = {0}, copy = {0};
 	unsigned st;
+	size_t bad;
 
 	if (name == NULL)
 		return 0;
@@ -261,6 +263,16 @@ serve_open(const serve_call *c, serve_reply *r)
 		return serve_error(r, st, why);
 	}
 	vb_buf_putc(&data, '\0');
+	/* The page edits text: bytes it cannot hold would be lost at the
+	 * first save, so such a file is not opened here at all. */
+	if (strlen(data.data) != data.len - 1 ||
+	    !vb_utf8_valid(data.data, data.len - 1, &bad)) {
+		vb_buf_free(&data);
+		return serve_error(r, 422, "Tệp không phải văn bản Unicode (UTF-8) "
+		    "nên không mở trong trang được, để không làm hỏng nó. Nếu tệp "
+		    "gõ bằng mã TCVN3 (ABC) hoặc VNI, chuyển sang Unicode bằng "
+		    "lệnh vanban convert.");
+	}
 	version_of(data.data, data.len - 1, v);
 	snprintf(rec, sizeof(rec), ".%s.khoi-phuc", name);
 	vb_buf_puts(&r->body, "{\"ten\":");
