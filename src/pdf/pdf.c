@@ -57,9 +57,9 @@ set_metadata(pdf_ctx *c, const char *created)
 	meta(c->surf, CAIRO_PDF_METADATA_CREATE_DATE, created);
 }
 
-/* Lays out and draws the whole document on c's surface. */
-static void
-draw_document(pdf_ctx *c)
+/* Lays out and draws the whole document on c's context. */
+void
+pdf_draw_document(pdf_ctx *c)
 {
 	const vb_document *doc = c->doc;
 	size_t i;
@@ -99,7 +99,7 @@ render_raw(pdf_ctx *c, const char *created, vb_buf *raw)
 	cairo_pdf_surface_restrict_to_version(c->surf, CAIRO_PDF_VERSION_1_5);
 	set_metadata(c, created);
 	c->cr = cairo_create(c->surf);
-	draw_document(c);
+	pdf_draw_document(c);
 	st = cairo_status(c->cr);
 	cairo_destroy(c->cr);
 	cairo_surface_finish(c->surf);

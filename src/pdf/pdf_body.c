@@ -294,6 +294,8 @@ pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last)
 
 	for (i = 0; i < part->n; i++) {
 		bl = &part->blocks[i];
+		/* where the preview finds a line of the body (base 0) */
+		c->src_line = base == 0 ? bl->line : 0;
 		if (bl->kind == VB_BLOCK_TABLE) {
 			/* two tables in a row: an empty body line between
 			 * them, as the DOCX has (Word would join them) */
@@ -312,4 +314,5 @@ pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last)
 		}
 		pdf_flow_push(c, b);
 	}
+	c->src_line = 0;
 }

@@ -20,6 +20,7 @@ pdf_box_new(pdf_ctx *c)
 
 	b->min_first = 1;
 	b->min_last = 1;
+	b->line = c->src_line;
 	return b;
 }
 
@@ -152,7 +153,9 @@ page_begin(pdf_ctx *c)
 	c->y = c->top;
 	c->notes_h = 0;
 	c->npnotes = 0;
-	if (c->page > 1)	/* page 1 has the surface's size; setting it
+	if (c->raster)
+		pdf_raster_page_begin(c);
+	else if (c->page > 1)	/* page 1 has the surface's size; setting it
 				 * there breaks cairo 1.16's structure tree */
 		cairo_pdf_surface_set_size(c->surf, c->pw, c->ph);
 	cairo_set_source_rgb(c->cr, 0, 0, 0);
@@ -167,7 +170,10 @@ pdf_page_end(pdf_ctx *c)
 	if (!c->open)
 		return;
 	pdf_notes_draw(c);
-	cairo_show_page(c->cr);
+	if (c->raster)
+		pdf_raster_page_end(c);
+	else
+		cairo_show_page(c->cr);
 	c->open = 0;
 }
 
@@ -178,6 +184,8 @@ bookmark(pdf_ctx *c, const pdf_line *l, double y)
 	int lv = l->level < 1 ? 1 : l->level > 7 ? 7 : l->level, parent, i;
 	char *dest;
 
+	if (c->raster)		/* page images have no outline */
+		return;
 	for (parent = lv - 1; parent > 0 && c->outline[parent] == 0; parent--)
 		;
 	dest = vb_sprintf(c->arena, "page=%d pos=[%.1f %.1f]", c->page,
@@ -405,6 +413,8 @@ place_box(pdf_ctx *c, size_t i)
 	if (!c->open)
 		page_begin(c);
 	while (from < b->n) {
+		if (c->raster)
+			pdf_raster_note_line(c, b->line);
 		if (is_tall(c, b, from)) {
 			put_tall_line(c, b, from++);	/* as Word: starts here */
 			continue;
