@@ -68,6 +68,8 @@ async function main() {
   await page.fill('#f-dia_danh', '');
   await page.waitForSelector('#loi li.loi');
   ok((await page.textContent('#loi')).includes('dia_danh'), 'an emptied field gives check\'s message at once');
+  await page.locator('#loi li button', { hasText: 'dia_danh' }).first().click();
+  ok(await page.evaluate(() => document.activeElement.id) === 'f-dia_danh', 'the message about a missing key jumps to its field');
   ok((await page.$$('#trang img')).length >= 1, 'a document with errors keeps the last pages on screen');
 
   /* the form */
@@ -214,6 +216,7 @@ async function main() {
   await page.waitForFunction(() => document.getElementById('trang-thai').textContent.includes('nhiem-vu.csv'));
   await settled(page, mark);
   ok(fs.existsSync(path.join(DOCS, 'nhiem-vu.csv')), 'the attached spreadsheet is put in the folder');
+  ok((await page.inputValue('#yaml-text')).includes('bang: nhiem-vu.csv'), 'the appendix shows in the front matter as YAML');
   ok((await page.$$('#trang img')).length > before, 'the attached spreadsheet is a new appendix page in the preview');
   await page.keyboard.press('Control+s');
   await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã lưu'));
@@ -222,6 +225,14 @@ async function main() {
   const got = read(path.join(DOCS, 'ke-hoach.md'));
   ok(got === want, 'only the changed field and the new appendix differ from the file as it was' +
     (got === want ? '' : '\n# got:\n' + got.replace(/^/gm, '# ')));
+
+  /* the front matter typed as YAML: the form follows */
+  await page.click('#yaml summary');
+  await page.fill('#yaml-text', (await page.inputValue('#yaml-text')).replace('so: 12', 'so: 13'));
+  ok(await page.inputValue('#f-so') === '13', 'a key changed in the YAML view shows in the form');
+  await page.keyboard.press('Control+s');
+  await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã lưu'));
+  ok(read(path.join(DOCS, 'ke-hoach.md')).includes('\nso: 13\n'), 'and is saved');
 
   /* a change made on disk meanwhile is not overwritten */
   fs.appendFileSync(path.join(DOCS, 'ke-hoach.md'), '\nĐoạn thêm bằng trình soạn khác.\n');
