@@ -11,7 +11,7 @@ CORE_PKGS := libcmark-gfm yaml-0.1 icu-uc icu-i18n libxml-2.0 libzip
 PDF_PKGS := pangocairo pangoft2 fontconfig cairo-pdf libqpdf
 # "vanban serve" is a plugin too (vanban-serve.so): only it loads
 # libmicrohttpd (and the GnuTLS it links) and libpng for the preview.
-SERVE_PKGS := libmicrohttpd libpng
+SERVE_PKGS := libmicrohttpd libpng glib-2.0
 PKGS := $(CORE_PKGS) $(PDF_PKGS) $(SERVE_PKGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm

@@ -74,6 +74,8 @@ code() {
 
 start main "$DOCS" --ket-noi 6 --thoi-gian 20
 C="Cookie: vanban_ma=$TOKEN"
+# other: the secret $1 with its last character changed.
+other() { case $1 in *0) echo "${1%?}1" ;; *) echo "${1%?}0" ;; esac; }
 t "the server starts and prints its address with an access token" \
 	'[ ${#TOKEN} -eq 64 ] && grep -q "http://127.0.0.1:$PORT/?ma=" "$D/main.out"'
 t "it listens on 127.0.0.1 only by default" \
@@ -83,7 +85,7 @@ t "it listens on 127.0.0.1 only by default" \
 t "a request without the access token is refused (401)" \
 	'[ "$(code "$URL/api/danh-sach")" = 401 ]'
 t "a wrong token in the cookie is refused" \
-	'[ "$(code -H "Cookie: vanban_ma=${TOKEN%?}0" "$URL/api/danh-sach")" = 401 ]'
+	'[ "$(code -H "Cookie: vanban_ma=$(other "$TOKEN")" "$URL/api/danh-sach")" = 401 ]'
 t "a wrong token in the address gets the page asking for it, no cookie" \
 	'[ "$(code -D "$D/h" "$URL/?ma=abc")" = 401 ] && ! grep -qi set-cookie "$D/h"'
 code -D "$D/h" "$URL/?ma=$TOKEN" > "$D/st"
@@ -118,7 +120,7 @@ P="$URL/api/khoi-phuc?ten=ke-hoach.md"
 t "a POST without the CSRF token is refused (403)" \
 	'[ "$(code -H "$C" --data-binary x "$P")" = 403 ]'
 t "a POST with a wrong CSRF token is refused" \
-	'[ "$(code -H "$C" -H "X-Vanban-CSRF: ${CSRF%?}0" --data-binary x "$P")" = 403 ]'
+	'[ "$(code -H "$C" -H "X-Vanban-CSRF: $(other "$CSRF")" --data-binary x "$P")" = 403 ]'
 t "a POST from another origin is refused even with the token" \
 	'[ "$(code -H "$C" -H "X-Vanban-CSRF: $CSRF" -H "Origin: http://evil.example" --data-binary x "$P")" = 403 ]'
 t "a GET cannot change anything (a POST route by GET is 404)" \
@@ -208,6 +210,9 @@ VER=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["phien"])'
 t "a save over the version loaded writes the file and drops the recovery copy" \
 	'[ "$(code -H "$C" $H --data-binary @"$D/edit.md" "$URL/api/luu?ten=ke-hoach.md&phien=$VER")" = 200 ] &&
 	 cmp -s "$D/edit.md" "$DOCS/ke-hoach.md" && [ ! -e "$DOCS/.ke-hoach.md.khoi-phuc" ]'
+t "a recovery copy of the text as saved (arriving after the save) is dropped" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/edit.md" "$URL/api/khoi-phuc?ten=ke-hoach.md")" = 200 ] &&
+	 [ ! -e "$DOCS/.ke-hoach.md.khoi-phuc" ]'
 t "no temporary file is left in the folder" \
 	'[ -z "$(find "$DOCS" -name "*.tmp*" -o -name "*~")" ]'
 t "a new document is made from a skeleton, and never over an existing one" \

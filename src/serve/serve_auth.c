@@ -2,7 +2,7 @@
  * each start, or read from a file), the Host header (an address, localhost
  * or a name of this machine: a page on another site that rebinds its own
  * name to this machine still sends its own name), and the CSRF token that
- * only the server's own page knows. */
+ * only the server's own page knows (derived from the access token). */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +12,8 @@
 #include <strings.h>
 #include <sys/random.h>
 #include <unistd.h>
+
+#include <glib.h>
 
 #include "base/infile.h"
 #include "serve.h"
@@ -65,16 +67,34 @@ token_from_file(vb_server *s, const char *path)
 	return r;
 }
 
+/* Puts in s->csrf the page's CSRF token: a one-way hash (SHA-256) of the
+ * access token, so that a page stays valid across a restart with the same
+ * token file, and no other site, not knowing the token, can make it. */
+static void
+csrf_of_token(vb_server *s)
+{
+	gchar *in = g_strconcat("vanban-csrf:", s->token, NULL);
+	gchar *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, in, -1);
+
+	snprintf(s->csrf, sizeof(s->csrf), "%s", h ? h : "");
+	g_free(h);
+	g_free(in);
+}
+
 int
 serve_auth_init(vb_server *s, const char *token_file)
 {
-	if (random_hex(s->csrf) < 0 ||
-	    (token_file == NULL && random_hex(s->token) < 0)) {
+	if (token_file == NULL && random_hex(s->token) < 0) {
 		fprintf(stderr, "vanban: không tạo được mã truy cập ngẫu nhiên\n");
 		return -1;
 	}
 	if (token_file != NULL && token_from_file(s, token_file) < 0)
 		return -1;
+	csrf_of_token(s);
+	if (strlen(s->csrf) != 64) {
+		fprintf(stderr, "vanban: không tạo được mã chống giả mạo\n");
+		return -1;
+	}
 	if (gethostname(s->hostname, sizeof(s->hostname) - 1) < 0)
 		s->hostname[0] = '\0';
 	return 0;

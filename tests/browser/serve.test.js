@@ -14,6 +14,7 @@ const { chromium } = require(path.join(process.env.PW, 'node_modules', 'playwrig
 
 const { URL, TOKEN, DOCS, OUT, SHOTS } = process.env;
 let fails = 0;
+let serverDown = false;    /* the test has killed the server */
 function ok(cond, name) {
   console.log((cond ? 'ok - ' : 'not ok - ') + name);
   if (!cond) fails++;
@@ -43,7 +44,11 @@ async function main() {
   const errors = [];
   page.on('pageerror', (e) => { errors.push(String(e)); console.log('# page error: ' + e); });
   /* the refused save (409) is meant; any other failed request or error is not */
-  page.on('console', (m) => { if (m.type() === 'error' && !/status of 409/.test(m.text())) errors.push(m.text()); });
+  /* and so are requests that fail while the server is killed */
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 409/.test(m.text()) && !(serverDown && /ERR_CONNECTION_REFUSED/.test(m.text())))
+      errors.push(m.text());
+  });
 
   await page.goto(URL + '/?ma=' + TOKEN);
   ok(page.url() === URL + '/', 'the address with the token leads to the page, token gone from the address');
@@ -68,6 +73,8 @@ async function main() {
   await page.fill('#f-dia_danh', '');
   await page.waitForSelector('#loi li.loi');
   ok((await page.textContent('#loi')).includes('dia_danh'), 'an emptied field gives check\'s message at once');
+  await page.locator('#loi li button', { hasText: 'dia_danh' }).first().click();
+  ok(await page.evaluate(() => document.activeElement.id) === 'f-dia_danh', 'the message about a missing key jumps to its field');
   ok((await page.$$('#trang img')).length >= 1, 'a document with errors keeps the last pages on screen');
 
   /* the form */
@@ -214,6 +221,7 @@ async function main() {
   await page.waitForFunction(() => document.getElementById('trang-thai').textContent.includes('nhiem-vu.csv'));
   await settled(page, mark);
   ok(fs.existsSync(path.join(DOCS, 'nhiem-vu.csv')), 'the attached spreadsheet is put in the folder');
+  ok((await page.inputValue('#yaml-text')).includes('bang: nhiem-vu.csv'), 'the appendix shows in the front matter as YAML');
   ok((await page.$$('#trang img')).length > before, 'the attached spreadsheet is a new appendix page in the preview');
   await page.keyboard.press('Control+s');
   await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã lưu'));
@@ -222,6 +230,14 @@ async function main() {
   const got = read(path.join(DOCS, 'ke-hoach.md'));
   ok(got === want, 'only the changed field and the new appendix differ from the file as it was' +
     (got === want ? '' : '\n# got:\n' + got.replace(/^/gm, '# ')));
+
+  /* the front matter typed as YAML: the form follows */
+  await page.click('#yaml summary');
+  await page.fill('#yaml-text', (await page.inputValue('#yaml-text')).replace('so: 12', 'so: 13'));
+  ok(await page.inputValue('#f-so') === '13', 'a key changed in the YAML view shows in the form');
+  await page.keyboard.press('Control+s');
+  await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã lưu'));
+  ok(read(path.join(DOCS, 'ke-hoach.md')).includes('\nso: 13\n'), 'and is saved');
 
   /* a change made on disk meanwhile is not overwritten */
   fs.appendFileSync(path.join(DOCS, 'ke-hoach.md'), '\nĐoạn thêm bằng trình soạn khác.\n');
@@ -244,6 +260,7 @@ async function main() {
   const typedAt = Date.now();
   for (let i = 0; i < 80 && !read(rec).includes('Chữ chưa lưu khi máy chủ dừng.'); i++) await page.waitForTimeout(100);
   ok(Date.now() - typedAt < 5000, 'the recovery copy follows the typing within 5 s');
+  serverDown = true;
   process.kill(Number(process.env.SERVER_PID), 'SIGKILL');
   ok(read(rec).includes('Chữ chưa lưu khi máy chủ dừng.'), 'killed mid-edit, the recovery copy has the text typed 3 s before');
   ok(!read(path.join(DOCS, 'ke-hoach.md')).includes('Chữ chưa lưu'), 'the document itself holds only what was saved');

@@ -302,6 +302,7 @@ function buildForm() {
     input.addEventListener('input', () => {
       const v = kind === 'list' ? input.value.split('\n').map((s) => s.trim()).filter((s) => s) : input.value.trim();
       writeField(key, kind, v);
+      $('yaml-text').value = doc.fm.join('\n');
       changed();
     });
     form.appendChild(lab);
@@ -343,11 +344,26 @@ async function openDoc(name) {
 function load(text) {
   $('noi-dung').value = split(text);
   buildForm();
+  $('yaml-text').value = doc.fm.join('\n');
+}
+
+/* The front matter typed as YAML: the form follows it. */
+function yamlEdited() {
+  doc.fm = $('yaml-text').value.split('\n');
+  if (!doc.pre) { doc.pre = '---\n'; doc.mid = '---\n'; }
+  for (const [key, , kind] of FIELDS) {
+    const el = $('f-' + key.replace('.', '-'));
+    const v = readField(key, kind);
+    el.value = kind === 'list' ? v.join('\n') : (kind === 'type' ? (v || 'cong-van') : v);
+  }
+  changed();
 }
 
 function dirty() { return compose() !== doc.saved; }
 
 function changed() {
+  /* the YAML view follows the form, the toolbar and attachments */
+  if (document.activeElement !== $('yaml-text')) $('yaml-text').value = doc.fm.join('\n');
   status(dirty() ? 'Chưa lưu' : 'Đã lưu');
   preview();
 }
@@ -472,8 +488,15 @@ function command(name) {
 /* ---------- check messages ---------- */
 
 /* Moves the caret to line (of the whole file) and column. */
-function jump(line, col) {
+function jump(line, col, msg) {
   const head = headLines();
+  /* "thiếu khóa 'dia_danh'": the field of that key */
+  const named = /khóa '([a-z_]+)'/.exec(msg || '');
+  if (named && $('f-' + named[1])) {
+    $('phan-dau').open = true;
+    $('f-' + named[1]).focus();
+    return;
+  }
   if (line <= head) {
     /* a header field: find the key whose block holds the line */
     const idx = line - 2;
@@ -486,8 +509,13 @@ function jump(line, col) {
         if (!key.startsWith('ky.') || idx === b[0] || doc.fm[idx].includes(key.slice(3))) { el.focus(); return; }
       }
     }
+    /* a key the form does not show: in the YAML, on its line */
     $('phan-dau').open = true;
-    $('form-dau').querySelector('input,select,textarea').focus();
+    $('yaml').open = true;
+    const y = $('yaml-text');
+    const at = doc.fm.slice(0, Math.max(0, idx)).reduce((n, l) => n + l.length + 1, 0);
+    y.focus();
+    y.setSelectionRange(at, at);
     return;
   }
   const t = $('noi-dung');
@@ -522,7 +550,7 @@ function showMessages(list) {
       h.textContent = 'Gợi ý: ' + m.goi_y;
       b.appendChild(h);
     }
-    b.addEventListener('click', () => jump(m.dong, m.cot));
+    b.addEventListener('click', () => jump(m.dong, m.cot, m.thong_bao));
     li.appendChild(b);
     ol.appendChild(li);
   }
@@ -626,6 +654,7 @@ function follow() {
 
 function setupEditor() {
   $('noi-dung').addEventListener('input', changed);
+  $('yaml-text').addEventListener('input', yamlEdited);
   $('nut-luu').addEventListener('click', save);
   $('tai-docx').addEventListener('click', () => download('docx'));
   $('tai-pdf').addEventListener('click', () => download('pdf'));
