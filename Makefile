@@ -26,10 +26,10 @@ SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # One folder per stage: base/ (memory, text, diagnostics, output), parse/
 # (front matter, body), model/ (the document), sheet/ (spreadsheets and
 # tables), check/ (lints, convert), docx/ and pdf/ (renderers), cli/.
-STAGES := base parse model sheet check docx
+STAGES := base parse model sheet check docx import
 PDF_SRC := $(wildcard src/pdf/*.c)
 CORE_SRC := $(foreach d,$(STAGES),$(wildcard src/$(d)/*.c)) src/cli/plugin.c \
-	src/cli/apart.c
+	src/cli/apart.c src/cli/cmd_import.c
 LIB_SRC := $(CORE_SRC) $(PDF_SRC)
 TEMPLATES := $(shell find templates -type f 2>/dev/null)
 HEADERS := $(wildcard src/*/*.h)

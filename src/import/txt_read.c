@@ -1,0 +1,247 @@
+/* txt_read.c - plain text (one paragraph per line, as Word exports it or
+ * as copied out of a PDF) read into the intermediate form. Markdown marks
+ * and HTML tags left by an extraction are taken for what they mean (bold)
+ * and dropped; lines of cells separated by tabs or '|' become tables, a
+ * heading row repeated at a page break is dropped and a row whose first
+ * cell is empty continues the row above. */
+#include "import.h"
+
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+
+/* Returns line s with Markdown heading/emphasis marks and HTML tags
+ * removed; sets *bold when the marks made the whole line bold. */
+static char *
+clean(vb_arena *a, const char *s, size_t n, int *bold)
+{
+	vb_buf b = { 0 };
+	size_t i = 0, stars = 0;
+	char *out;
+
+	*bold = 0;
+	while (i < n && s[i] == '#')
+		i++;
+	if (i > 0 && i < n && s[i] == ' ')
+		i++;
+	else
+		i = 0;
+	for (; i < n; i++) {
+		if (s[i] == '*') {
+			stars++;
+			continue;
+		}
+		if (s[i] == '<') {
+			const char *e = memchr(s + i, '>', n - i);
+			if (e != NULL && e - (s + i) < 80) {
+				if (strncmp(s + i, "<br", 3) == 0 ||
+				    strncmp(s + i, "<p>", 3) == 0)
+					vb_buf_putc(&b, '\n');
+				if (strncmp(s + i, "<b>", 3) == 0)
+					stars += 2;
+				i = (size_t)(e - s);
+				continue;
+			}
+		}
+		if (s[i] == '\r')
+			continue;
+		vb_buf_putc(&b, s[i]);
+	}
+	*bold = stars >= 2;
+	out = vb_text_trim(a, b.data ? b.data : "");
+	vb_buf_free(&b);
+	return out;
+}
+
+/* Adds a paragraph of text t to the document. */
+static void
+add_para(imp_doc *doc, const char *t, int bold)
+{
+	imp_block *b = imp_doc_block(doc);
+
+	b->p = vb_alloc(doc->a, sizeof(*b->p));
+	memset(b->p, 0, sizeof(*b->p));
+	b->p->outline = -1;
+	imp_para_run(doc->a, b->p, t, bold ? VB_BOLD : 0);
+	imp_para_finish(doc->a, b->p);
+}
+
+/* Splits a table line into cells; returns the number of cells. */
+static size_t
+split_cells(vb_arena *a, const char *line, int pipes, char ***out)
+{
+	char *t = vb_strdup(a, line), *p = t, *e;
+	char **cells = NULL;
+	size_t n = 0, cap = 0;
+
+	if (pipes) {
+		while (*p == ' ')
+			p++;
+		if (*p == '|')
+			p++;
+		e = p + strlen(p);
+		while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+			e--;
+		if (e > p && e[-1] == '|')
+			e--;
+		*e = '\0';
+	}
+	for (;;) {
+		e = strchr(p, pipes ? '|' : '\t');
+		if (e)
+			*e = '\0';
+		cells = vb_grow(a, cells, n + 1, sizeof(*cells), &cap);
+		cells[n++] = p;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	*out = cells;
+	return n;
+}
+
+/* Returns 1 when line is a Markdown delimiter row ("|---|:---:|"). */
+static int
+delimiter(const char *s)
+{
+	return strspn(s, "|-: \t") == strlen(s) && strchr(s, '-');
+}
+
+/* Reads a run of table lines [k, end) into a table block. */
+static void
+add_table(imp_doc *doc, char **lines, size_t k, size_t end, int pipes)
+{
+	imp_block *b = imp_doc_block(doc);
+	imp_table *t = vb_alloc(doc->a, sizeof(*t));
+	char **cells, *head = NULL;
+	size_t n, j, rcap = 0, i;
+	imp_row *row;
+	int bold;
+
+	memset(t, 0, sizeof(*t));
+	b->t = t;
+	for (i = k; i < end; i++) {
+		if (pipes && delimiter(lines[i]))
+			continue;
+		n = split_cells(doc->a, lines[i], pipes, &cells);
+		/* a heading row repeated after a page break */
+		if (head != NULL && t->n > 0) {
+			char *c0 = clean(doc->a, lines[i], strlen(lines[i]),
+			    &bold);
+			char *h0 = clean(doc->a, head, strlen(head), &bold);
+			if (strcmp(c0, h0) == 0)
+				continue;
+		}
+		if (head == NULL)
+			head = lines[i];
+		/* a row whose first cell is empty continues the row above */
+		if (t->n > 1 && vb_text_trim(doc->a, cells[0])[0] == '\0') {
+			row = &t->rows[t->n - 1];
+			for (j = 0; j < n && j < row->n; j++) {
+				char *c = clean(doc->a, cells[j],
+				    strlen(cells[j]), &bold);
+				imp_para *p = &row->cells[j].paras[0];
+				if (*c == '\0')
+					continue;
+				if (strncmp(c, "- ", 2) == 0 || p->text[0] ==
+				    '\0')
+					imp_para_run(doc->a, p, "\n", 0);
+				else
+					imp_para_run(doc->a, p, " ", 0);
+				imp_para_run(doc->a, p, c, bold ? VB_BOLD : 0);
+				imp_para_finish(doc->a, p);
+			}
+			continue;
+		}
+		t->rows = vb_grow(doc->a, t->rows, t->n + 1, sizeof(*t->rows),
+		    &rcap);
+		row = &t->rows[t->n++];
+		memset(row, 0, sizeof(*row));
+		row->cells = vb_alloc(doc->a, n * sizeof(*row->cells));
+		row->n = n;
+		for (j = 0; j < n; j++) {
+			imp_cell *c = &row->cells[j];
+			char *s = clean(doc->a, cells[j], strlen(cells[j]),
+			    &bold);
+			memset(c, 0, sizeof(*c));
+			c->span = 1;
+			c->n = 1;
+			c->paras = vb_alloc(doc->a, sizeof(*c->paras));
+			memset(c->paras, 0, sizeof(*c->paras));
+			c->paras[0].outline = -1;
+			imp_para_run(doc->a, &c->paras[0], s,
+			    bold || t->n == 1 ? VB_BOLD : 0);
+			imp_para_finish(doc->a, &c->paras[0]);
+		}
+		if (n > t->ncols)
+			t->ncols = n;
+	}
+	if (t->n)
+		t->rows[0].header = 1;
+}
+
+/* Returns 1 when line is a table line of the kind pipes says. */
+static int
+table_line(const char *s, int pipes)
+{
+	if (pipes)
+		return s[strspn(s, " ")] == '|';
+	return strchr(s, '\t') != NULL && strchr(strchr(s, '\t') + 1, '\t')
+	    != NULL;
+}
+
+int
+imp_txt_read(imp_doc *doc, const char *file, const char *data, size_t len,
+    vb_diags *d)
+{
+	char **lines = NULL, *t, *s, *nl;
+	size_t n = 0, cap = 0, k, end, bad;
+	int bold, pipes;
+
+	if (!vb_utf8_valid(data, len, &bad)) {
+		vb_diag_add(d, VB_ERROR, file, 0, 0, "Hãy mở tệp bằng Word và "
+		    "lưu lại dạng \"Plain Text (.txt)\" chọn mã hóa \"Unicode "
+		    "(UTF-8)\"; hoặc dùng 'vanban convert' nếu là văn bản "
+		    "TCVN3/VNI.", "tệp văn bản không phải UTF-8 (byte lạ ở vị "
+		    "trí %zu)", bad);
+		return -1;
+	}
+	doc->from_txt = 1;
+	t = vb_text_nfc(doc->a, data, len);
+	if (strncmp(t, "\xEF\xBB\xBF", 3) == 0)
+		t += 3;
+	for (s = t; *s; s = nl + 1) {
+		nl = strchr(s, '\n');
+		lines = vb_grow(doc->a, lines, n + 1, sizeof(*lines), &cap);
+		lines[n++] = s;
+		if (nl == NULL)
+			break;
+		*nl = '\0';
+	}
+	for (k = 0; k < n; k++) {
+		pipes = lines[k][strspn(lines[k], " ")] == '|';
+		if (table_line(lines[k], pipes)) {
+			for (end = k; end < n && (table_line(lines[end], pipes)
+			    || (lines[end][0] == '\0' && end + 1 < n &&
+			    table_line(lines[end + 1], pipes))); end++)
+				;
+			add_table(doc, lines, k, end, pipes);
+			k = end - 1;
+			continue;
+		}
+		s = clean(doc->a, lines[k], strlen(lines[k]), &bold);
+		if (*s == '\0')
+			continue;
+		/* "**KT. GIÁM ĐỐC" + "PHÓ GIÁM ĐỐC**": lines of one block */
+		{
+			char *line, *save = NULL;
+			for (line = strtok_r(s, "\n", &save); line; line =
+			    strtok_r(NULL, "\n", &save))
+				if (*(line = vb_text_trim(doc->a, line)))
+					add_para(doc, line, bold);
+		}
+	}
+	(void)file;
+	return 0;
+}
