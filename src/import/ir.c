@@ -37,7 +37,7 @@ void
 imp_para_finish(vb_arena *a, imp_para *p)
 {
 	vb_buf b = { 0 };
-	size_t i, s, e, words = 0, bold = 0;
+	size_t i, s, e, words = 0, bold = 0, italic = 0;
 
 	for (i = 0; i < p->nruns; i++) {
 		if (p->runs[i].note)
@@ -47,6 +47,8 @@ imp_para_finish(vb_arena *a, imp_para *p)
 			words++;
 			if (p->runs[i].style & VB_BOLD)
 				bold++;
+			if (p->runs[i].style & VB_ITALIC)
+				italic++;
 		}
 		if (strchr(p->runs[i].text, '\t'))
 			p->tabbed = 1;
@@ -61,6 +63,7 @@ imp_para_finish(vb_arena *a, imp_para *p)
 		e--;
 	p->text = vb_strndup(a, b.data ? b.data + s : "", e - s);
 	p->bold = words > 0 && bold == words;
+	p->italic = words > 0 && italic == words;
 	vb_buf_free(&b);
 }
 

@@ -41,6 +41,7 @@ typedef struct imp_para {
 	int ilvl;		/* list level of a Word list number, from 0 */
 	const char *numtext;	/* the number Word shows ("II.", "-"), or NULL */
 	int bold;		/* 1 when every letter is bold */
+	int italic;		/* 1 when every letter is italic */
 	int rule;		/* 1 when a drawn line or bottom border follows it */
 	int tabbed;		/* 1 when the text holds a tab (two columns) */
 } imp_para;

@@ -436,8 +436,16 @@ imp_md_block(imp_md *m, imp_block *b)
 		return;
 	}
 	if ((mark = item(m, p, &depth, &skip)) != NULL) {
+		/* a list whose first item is on Word level 1 ("+") */
+		if (m->depth < 0)
+			m->base = depth;
+		depth -= m->base;
+		if (depth < 0)
+			depth = m->base = 0;
 		if (depth > m->depth + 1)
 			depth = m->depth + 1;
+		if (depth == 0 && m->base == 1 && p->numkind == IMP_NUM_BULLET)
+			mark = "+";
 		m->depth = depth;
 		for (k = 0; k < depth && k < 8; k++)
 			vb_buf_puts(m->out, "    ");

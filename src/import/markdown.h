@@ -15,6 +15,7 @@ typedef struct imp_md {
 	vb_buf *out;		/* Markdown written */
 	int count[4];		/* last heading number per level 1-3 */
 	unsigned drop;		/* style bits left out (a heading's own bold) */
+	int base;		/* Word list level of the list's first item */
 	int depth;		/* depth of the last list item, -1 outside lists */
 	int in_section;		/* 1 once a level-1 heading was seen */
 	int *used;		/* per footnote: 1 when referenced in this part */

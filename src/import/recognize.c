@@ -428,9 +428,12 @@ header(struct rc *c)
 			c->i++;
 		}
 	}
-	/* Căn cứ */
+	/* Căn cứ: in the "Căn cứ" style, or italic as Decree 30 sets them
+	 * (a "Căn cứ" sentence in body type is the body's first paragraph) */
 	while ((p = para_at(c, c->i)) != NULL && (p->text[0] == '\0' ||
-	    starts(c, p->text, "Căn cứ"))) {
+	    (starts(c, p->text, "Căn cứ") && ((p->style && strcmp(p->style,
+	    "căn cứ") == 0) || (p->italic && (!p->style || strcmp(p->style,
+	    "nội dung") != 0)))))) {
 		if (p->text[0])
 			list_add(c->a, &c->r->can_cu, trim_end(c, p->text,
 			    ";.,"));

