@@ -202,9 +202,14 @@ def clerk(vanban, out):
     check("*đúng hạn*" in text, "clerk.docx: italic kept")
     check('  - "UBND tỉnh (b/c)"' in text and '  - "VP"' in text,
           "clerk.docx: Nơi nhận and Lưu")
-    app = os.path.join(out, "clerk-phu-luc.md")
-    check(os.path.exists(app) and "clerk-phu-luc.md" in text,
-          "clerk.docx: the appendix goes to clerk-phu-luc.md")
+    app = os.path.join(out, "clerk-phu-luc.xlsx")
+    check(os.path.exists(app) and 'bang: "clerk-phu-luc.xlsx"' in text,
+          "clerk.docx: the appendix, a table with a vertical merge, goes "
+          "to clerk-phu-luc.xlsx (bang:)")
+    rc, dm, err = run([vanban, "dump", md])
+    check(rc == 0 and "  R | 1 | Rà soát | Văn phòng |\n"
+          "  R | 2 | Công khai |\n" in dm, "clerk.docx: the vertical merge "
+          "survives (the cell under 'Văn phòng' is covered, not empty)")
     rc, _, err = run([vanban, "check", md])
     check(rc == 0, "clerk.md passes vanban check (%s)" % err.strip()[:200])
     rc, _, err = run([vanban, "render", md, "-o",

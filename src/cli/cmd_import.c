@@ -15,6 +15,7 @@
 #include "base/text.h"
 #include "import/import.h"
 #include "import/recognize.h"
+#include "import/xlsx_write.h"
 
 /* Exit codes, as main.c. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -198,7 +199,8 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 	if (r->napps) {
 		vb_buf_puts(b, "phu_luc:\n");
 		for (i = 0; i < r->napps; i++) {
-			vb_buf_puts(b, "  - noi_dung: ");
+			vb_buf_puts(b, r->apps[i].sheet ? "  - bang: " :
+			    "  - noi_dung: ");
 			yq(b, names[i]);
 			vb_buf_putc(b, '\n');
 			if (r->apps[i].title)
@@ -310,8 +312,10 @@ run(const struct opts *o)
 	st = stem(a, out);
 	names = vb_alloc(a, (r.napps + 1) * sizeof(*names));
 	for (i = 0; i < r.napps; i++)
-		names[i] = r.napps == 1 ? vb_sprintf(a, "%s-phu-luc.md", st) :
-		    vb_sprintf(a, "%s-phu-luc-%zu.md", st, i + 1);
+		names[i] = r.napps == 1 ? vb_sprintf(a, "%s-phu-luc.%s", st,
+		    r.apps[i].sheet ? "xlsx" : "md") : vb_sprintf(a,
+		    "%s-phu-luc-%zu.%s", st, i + 1, r.apps[i].sheet ? "xlsx" :
+		    "md");
 	front_matter(a, &md, &r, o, names);
 	vb_buf_put(&md, r.body.data ? r.body.data : "", r.body.len);
 	vb_out_init(&set, 0, NULL, &in);
@@ -328,8 +332,11 @@ run(const struct opts *o)
 		char *p = vb_sprintf(a, "%s/%s", folder, names[i]);
 		free(folder);
 		vb_buf_reset(&f);
-		vb_buf_put(&f, r.apps[i].md.data ? r.apps[i].md.data : "",
-		    r.apps[i].md.len);
+		if (r.apps[i].sheet)
+			imp_xlsx_write(r.apps[i].sheet, &f);
+		else
+			vb_buf_put(&f, r.apps[i].md.data ? r.apps[i].md.data :
+			    "", r.apps[i].md.len);
 		vb_out_add(&set, p, &f);
 	}
 	if (vb_out_commit(&set, &d) < 0) {

@@ -11,6 +11,7 @@
 
 #include "base/text.h"
 #include "markdown.h"
+#include "xlsx_write.h"
 #include "model/doctype.h"
 
 /* The recognizer's state. */
@@ -101,6 +102,35 @@ is_rule_text(const char *s)
 	return n >= 3;
 }
 
+/* Returns s with the capitals of the usual agency names put back:
+ * "sở giáo dục và đào tạo" -> "Sở Giáo dục và Đào tạo". */
+static const char *
+proper_names(struct rc *c, const char *s)
+{
+	static const char *names[] = { "Giáo dục và Đào tạo",
+	    "Ủy ban nhân dân", "Hội đồng nhân dân", "Tài nguyên và Môi trường",
+	    "Kế hoạch và Đầu tư", "Lao động - Thương binh và Xã hội",
+	    "Văn hóa, Thể thao và Du lịch", "Thông tin và Truyền thông",
+	    "Khoa học và Công nghệ", "Nông nghiệp và Phát triển nông thôn",
+	    "Giao thông vận tải", "Nội vụ", "Tài chính", "Tư pháp", "Y tế",
+	    "Xây dựng", "Công Thương", "Ngoại vụ", "Văn phòng", "Thanh tra",
+	    "Chính phủ", "Quốc hội", NULL };
+	char *low = vb_text_lower(c->a, s), *out = vb_strdup(c->a, s), *hit,
+	    *nl;
+	size_t k, n;
+
+	for (k = 0; names[k]; k++) {
+		nl = vb_text_lower(c->a, names[k]);
+		n = strlen(nl);
+		for (hit = strstr(low, nl); hit; hit = strstr(hit + n, nl))
+			if (strlen(names[k]) == n && (hit == low ||
+			    hit[-1] == ' ') && (hit[n] == '\0' || hit[n] == ' '
+			    || hit[n] == ','))
+				memcpy(out + (hit - low), names[k], n);
+	}
+	return out;
+}
+
 /* Returns s in sentence case, keeping acronyms (words without a vowel,
  * and a few known ones) and capitalising place names after "tỉnh",
  * "thành phố", "huyện" …. For titles found upper-cased. */
@@ -146,7 +176,7 @@ sentence_case(struct rc *c, const char *s)
 			cap_next = cap_next && !(strchr(w, ',') != NULL);
 		first = 0;
 	}
-	out = vb_strdup(c->a, b.data ? b.data : "");
+	out = proper_names(c, b.data ? b.data : "");
 	vb_buf_free(&b);
 	return out;
 }
@@ -623,6 +653,26 @@ blocks_md(struct rc *c, size_t from, size_t to, vb_buf *out, imp_app *app)
 	}
 }
 
+/* Returns the table of blocks [k, end) when it is their only content
+ * (besides empty lines and "./.") and has merges Markdown cannot keep. */
+static const imp_table *
+only_table(struct rc *c, size_t k, size_t end)
+{
+	const imp_table *t = NULL;
+
+	for (; k < end; k++) {
+		if (c->doc->b[k].t) {
+			if (t != NULL)
+				return NULL;
+			t = c->doc->b[k].t;
+		} else if (c->doc->b[k].p->text[0] != '\0' &&
+		    strcmp(c->doc->b[k].p->text, "./.") != 0) {
+			return NULL;
+		}
+	}
+	return t && imp_table_needs_sheet(t) ? t : NULL;
+}
+
 /* Reads the appendices from block k on. */
 static void
 appendices(struct rc *c, size_t k)
@@ -664,7 +714,12 @@ appendices(struct rc *c, size_t k)
 		for (end = k; end < c->doc->n && !app_label(c, para_at(c,
 		    end)); end++)
 			;
-		blocks_md(c, k, end, &app->md, app);
+		if ((app->sheet = only_table(c, k, end)) != NULL) {
+			app->landscape = app->sheet->ncols >= 6;
+			c->r->tables++;
+		} else {
+			blocks_md(c, k, end, &app->md, app);
+		}
 		k = end;
 	}
 	vb_buf_free(&title);
