@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 
 #include "base/buf.h"
 #include "base/text.h"
@@ -402,27 +403,100 @@ cell_blocks(struct rd *r, xmlNodePtr node, imp_cell *cell, int depth)
 	}
 }
 
+static void blocks(struct rd *, xmlNodePtr, int);
+
+/* Reads one block-level element n into the document. */
+static void
+block(struct rd *r, xmlNodePtr n, int depth)
+{
+	imp_block *b;
+
+	if (imp_is(n, "p")) {
+		b = imp_doc_block(r->doc);
+		b->p = vb_alloc(r->a, sizeof(*b->p));
+		para(r, n, b->p);
+	} else if (imp_is(n, "tbl")) {
+		b = imp_doc_block(r->doc);
+		b->t = table(r, n, 0);
+	} else if ((imp_is(n, "sdt") || imp_is(n, "customXml")) &&
+	    depth < 8) {
+		blocks(r, imp_is(n, "sdt") ? imp_child(n, "sdtContent") : n,
+		    depth + 1);
+	}
+}
+
 /* Reads the block-level children of node into the document. */
 static void
 blocks(struct rd *r, xmlNodePtr node, int depth)
 {
 	xmlNodePtr n;
-	imp_block *b;
 
-	for (n = node ? node->children : NULL; n; n = n->next) {
-		if (imp_is(n, "p")) {
-			b = imp_doc_block(r->doc);
-			b->p = vb_alloc(r->a, sizeof(*b->p));
-			para(r, n, b->p);
-		} else if (imp_is(n, "tbl")) {
-			b = imp_doc_block(r->doc);
-			b->t = table(r, n, 0);
-		} else if ((imp_is(n, "sdt") || imp_is(n, "customXml")) &&
-		    depth < 8) {
-			blocks(r, imp_is(n, "sdt") ? imp_child(n, "sdtContent")
-			    : n, depth + 1);
-		}
+	for (n = node ? node->children : NULL; n; n = n->next)
+		block(r, n, depth);
+}
+
+/* Reads word/document.xml as a stream, one body block expanded at a
+ * time, so that a long document never stands whole in memory as a tree.
+ * Returns 0, or -1 after reporting. */
+static int
+stream_body(struct rd *r, imp_pkg *pkg, vb_diags *d)
+{
+	vb_buf b = { 0 };
+	xmlTextReaderPtr rd;
+	xmlNodePtr node;
+	int ret, depth, type, bad = 0;
+	const char *name;
+
+	if (imp_pkg_part(pkg, "word/document.xml", &b, 1) != 0) {
+		vb_buf_free(&b);
+		return -1;
 	}
+	if (b.len > (size_t)0x7fffffff ||
+	    (rd = xmlReaderForMemory(b.data ? b.data : "", (int)b.len,
+	    "word/document.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING | XML_PARSE_COMPACT)) == NULL) {
+		vb_buf_free(&b);
+		vb_out_of_memory();
+	}
+	ret = xmlTextReaderRead(rd);
+	while (ret == 1) {
+		type = xmlTextReaderNodeType(rd);
+		depth = xmlTextReaderDepth(rd);
+		name = (const char *)xmlTextReaderConstLocalName(rd);
+		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+			bad = 2;
+			break;
+		}
+		if (type == XML_READER_TYPE_ELEMENT && depth == 2 && name &&
+		    (strcmp(name, "p") == 0 || strcmp(name, "tbl") == 0 ||
+		    strcmp(name, "sdt") == 0 || strcmp(name, "customXml") ==
+		    0)) {
+			if ((node = xmlTextReaderExpand(rd)) == NULL) {
+				bad = 1;
+				break;
+			}
+			block(r, node, 0);
+			ret = xmlTextReaderNext(rd);
+			continue;
+		}
+		ret = xmlTextReaderRead(rd);
+	}
+	if (ret < 0)
+		bad = 1;
+	xmlFreeTextReader(rd);
+	vb_buf_free(&b);
+	if (bad == 2)
+		vb_diag_add(d, VB_ERROR, pkg->file, 0, 0, "Word không bao giờ "
+		    "ghi khai báo DTD; tệp này có thể đã bị sửa để đọc trộm tệp "
+		    "trên máy. Hãy hỏi lại người gửi.", "tệp .docx có khai báo "
+		    "DTD/thực thể (ENTITY) trong phần word/document.xml, vanban "
+		    "từ chối đọc");
+	else if (bad)
+		vb_diag_add(d, VB_ERROR, pkg->file, 0, 0, "Hãy mở tệp bằng Word "
+		    "hoặc LibreOffice Writer rồi lưu lại dạng \"Word Document "
+		    "(.docx)\".", "tệp .docx bị hỏng: phần word/document.xml "
+		    "không phải XML hợp lệ");
+	return bad ? -1 : 0;
 }
 
 /* Reads the footnotes referenced in the text from footnotes.xml. */
@@ -488,7 +562,7 @@ imp_docx_read(imp_doc *doc, const char *file, const char *data, size_t len,
 {
 	struct rd r;
 	imp_pkg pkg;
-	xmlDocPtr main, styles, num, notes;
+	xmlDocPtr styles, num, notes;
 	size_t errors0 = d->errors;
 
 	memset(&r, 0, sizeof(r));
@@ -496,10 +570,6 @@ imp_docx_read(imp_doc *doc, const char *file, const char *data, size_t len,
 	r.a = doc->a;
 	if (imp_pkg_open(&pkg, file, data, len, d) < 0)
 		return -1;
-	if ((main = imp_pkg_xml(&pkg, "word/document.xml", 1)) == NULL) {
-		imp_pkg_close(&pkg);
-		return -1;
-	}
 	styles = imp_pkg_xml(&pkg, "word/styles.xml", 0);
 	num = imp_pkg_xml(&pkg, "word/numbering.xml", 0);
 	notes = imp_pkg_xml(&pkg, "word/footnotes.xml", 0);
@@ -507,11 +577,11 @@ imp_docx_read(imp_doc *doc, const char *file, const char *data, size_t len,
 	if (d->errors == errors0) {
 		imp_styles_read(&r.st, r.a, styles);
 		imp_numbering_read(&r.st, num);
-		blocks(&r, imp_child(xmlDocGetRootElement(main), "body"), 0);
-		footnotes(&r, notes);
-		core(&r, &pkg);
+		if (stream_body(&r, &pkg, d) == 0) {
+			footnotes(&r, notes);
+			core(&r, &pkg);
+		}
 	}
-	xmlFreeDoc(main);
 	xmlFreeDoc(styles);
 	xmlFreeDoc(num);
 	xmlFreeDoc(notes);

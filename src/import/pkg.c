@@ -14,7 +14,8 @@
 #define MAX_TOTAL (200u << 20)	/* bytes inflated from one package */
 #define MAX_RATIO 100		/* inflated / compressed size of a big part */
 #define RATIO_FROM (1u << 20)	/* parts smaller than this are not checked */
-#define XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+#define XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
+    XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
 
 static const char HINT_RESAVE[] =
     "Hãy mở tệp bằng Word hoặc LibreOffice Writer rồi lưu lại dạng "
@@ -86,6 +87,14 @@ part(imp_pkg *p, const char *name, vb_buf *b)
 		return fail(p, "Tệp có thể là \"bom nén\" độc hại; hãy hỏi lại "
 		    "người gửi.", "tệp .docx có phần %s giải nén ra quá lớn so "
 		    "với kích thước nén, vanban từ chối đọc", name);
+	/* room for the whole part at once (the size was checked above) */
+	if ((st.valid & ZIP_STAT_SIZE) && st.size > 0 && b->len == 0) {
+		if (vb_buf_put(b, "", 0) < 0 || (b->cap < st.size + 1 &&
+		    (b->data = realloc(b->data, st.size + 1)) == NULL))
+			vb_out_of_memory();
+		if (b->cap < st.size + 1)
+			b->cap = st.size + 1;
+	}
 	if ((f = zip_fopen(p->zip, name, ZIP_FL_NOCASE)) == NULL)
 		return fail(p, HINT_RESAVE, "tệp .docx bị hỏng: không mở được "
 		    "phần %s (có thể tệp có mật khẩu)", name);
@@ -106,6 +115,17 @@ part(imp_pkg *p, const char *name, vb_buf *b)
 		    "lấy lại tệp gốc.", "tệp .docx bị hỏng: không giải nén "
 		    "được phần %s", name);
 	return 0;
+}
+
+int
+imp_pkg_part(imp_pkg *p, const char *name, vb_buf *b, int required)
+{
+	int r = part(p, name, b);
+
+	if (r == 1 && required)
+		fail(p, HINT_RESAVE, "tệp nén này không phải văn bản Word .docx: "
+		    "thiếu phần %s", name);
+	return r;
 }
 
 xmlDocPtr

@@ -12,6 +12,7 @@
 #include <zip.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/diag.h"
 
 /* An open package. */
@@ -31,6 +32,10 @@ void imp_pkg_close(imp_pkg *p);
 /* Returns part name parsed as XML, or NULL: missing (reported only when
  * required) or broken (always reported, then *bad is set when not NULL). */
 xmlDocPtr imp_pkg_xml(imp_pkg *p, const char *name, int required);
+
+/* Reads part name into b (raw bytes); returns 0, 1 when missing (reported
+ * when required), -1 on error (reported). */
+int imp_pkg_part(imp_pkg *p, const char *name, vb_buf *b, int required);
 
 /* Returns 1 when the local name of node is name. */
 int imp_is(xmlNodePtr node, const char *name);

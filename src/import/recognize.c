@@ -46,8 +46,17 @@ up(struct rc *c, const char *s)
 static int
 starts(struct rc *c, const char *s, const char *prefix)
 {
-	char *u = up(c, s), *p = up(c, prefix);
+	size_t n = strlen(prefix) + 8;
+	char *u, *p;
 
+	/* most lines differ in their first ASCII letter: no case mapping */
+	if (isalpha((unsigned char)prefix[0]) && tolower((unsigned char)s[0])
+	    != tolower((unsigned char)prefix[0]))
+		return 0;
+	while (n < strlen(s) && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
+	u = up(c, vb_strndup(c->a, s, n < strlen(s) ? n : strlen(s)));
+	p = up(c, prefix);
 	return strncmp(u, p, strlen(p)) == 0;
 }
 
@@ -495,7 +504,7 @@ app_label(struct rc *c, imp_para *p)
 {
 	const char *u, *rest;
 
-	if (p == NULL)
+	if (p == NULL || (p->text[0] != 'P' && p->text[0] != 'p'))
 		return 0;
 	u = up(c, p->text);
 	if (strncmp(u, "PHỤ LỤC", strlen("PHỤ LỤC")) != 0)
