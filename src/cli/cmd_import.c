@@ -236,6 +236,8 @@ report(FILE *f, const imp_result *r, const imp_doc *doc, const char *out)
 	ITEM(r->ho_ten, "chữ ký (ky: chức vụ, họ tên)");
 	ITEM(r->noi_nhan.n, "nơi nhận (noi_nhan, luu)");
 #undef ITEM
+	if (r->unplaced.len)
+		fprintf(f, "  chưa đặt được: %s", r->unplaced.data);
 	fprintf(f, "  nội dung: %zu đề mục, %zu dòng danh sách, %zu bảng, "
 	    "%zu chú thích, %zu phụ lục\n", r->headings, r->items, r->tables,
 	    r->notes, r->napps);

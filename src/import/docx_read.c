@@ -156,6 +156,10 @@ unlegacy(struct rd *r, const char *font, const char *t)
 		return t;
 	if (changed)
 		r->doc->legacy++;
+	/* .VnTimeH, .VnArialH …: the capitals font, lower-case codes drawn
+	 * as capitals */
+	if (enc == VB_LEGACY_TCVN3 && font[strlen(font) - 1] == 'H')
+		u = vb_text_upper(r->a, u);
 	return u;
 }
 

@@ -250,7 +250,8 @@ heading(imp_md *m, const imp_para *p, size_t *skip)
 		level = p->numkind == IMP_NUM_ROMAN ? 1 :
 		    p->numkind == IMP_NUM_DECIMAL ? 2 : 3;
 	} else if (typed && p->numkind == IMP_NUM_NONE &&
-	    !m->doc->from_txt && p->bold && tl < 400) {
+	    !m->doc->from_txt && (p->bold || (typed == 3 && p->italic)) &&
+	    tl < 400) {
 		level = typed;
 	} else if (typed && m->doc->from_txt && tl < 300) {
 		if (typed == 1)
@@ -426,7 +427,7 @@ imp_md_block(imp_md *m, imp_block *b)
 			vb_buf_putc(m->out, '#');
 		vb_buf_putc(m->out, ' ');
 		m->drop = p->bold ? VB_BOLD : 0;
-		if (level >= 4)
+		if (level >= 3 && p->italic)
 			m->drop |= VB_ITALIC;
 		imp_md_inline(m, m->out, p, skip, 0);
 		m->drop = 0;

@@ -24,6 +24,8 @@ struct rc {
 	int cong_van;		/* 1 when the symbol or V/v says công văn */
 	const char *code;	/* type code of the symbol ("KH"), or NULL */
 	const char *cv_subject;	/* "V/v …" line, or NULL */
+	size_t lead;		/* first block put before the body's own, if nlead */
+	size_t nlead;		/* blocks put before the body (authority lines) */
 	unsigned char *noted;	/* per footnote: 1 once its definition is written */
 };
 
@@ -198,9 +200,25 @@ title_case(struct rc *c, const char *s)
 	char *low = vb_text_lower(c->a, s);
 
 	if (strncmp(low, "phó ", 5) == 0 && low[5])
-		return vb_sprintf(c->a, "Phó %s", vb_text_capitalize(c->a,
-		    low + 5));
-	return vb_text_capitalize(c->a, low);
+		return proper_names(c, vb_sprintf(c->a, "Phó %s",
+		    vb_text_capitalize(c->a, low + 5)));
+	return proper_names(c, vb_text_capitalize(c->a, low));
+}
+
+/* Returns 1 when s starts with a level of government and a place name
+ * ("TỈNH BẮC GIANG", "HUYỆN …"): the second line of one agency's name. */
+static int
+place_line(struct rc *c, const char *s)
+{
+	static const char *w[] = { "TỈNH ", "THÀNH PHỐ ", "HUYỆN ", "QUẬN ",
+	    "THỊ XÃ ", "XÃ ", "PHƯỜNG ", "THỊ TRẤN ", NULL };
+	char *u = up(c, s);
+	int k;
+
+	for (k = 0; w[k]; k++)
+		if (strncmp(u, w[k], strlen(w[k])) == 0)
+			return 1;
+	return 0;
 }
 
 /* Reads "Số: 12/KH-SGDĐT" (text after "Số"). */
@@ -387,6 +405,11 @@ header(struct rc *c)
 			header_para(c, para_at(c, i), 0, &ag);
 		c->i = stop;
 	}
+	/* "ỦY BAN NHÂN DÂN" / "TỈNH BẮC GIANG": one agency on two lines */
+	if (ag.n == 2 && place_line(c, ag.s[1])) {
+		ag.s[0] = vb_sprintf(c->a, "%s %s", ag.s[0], ag.s[1]);
+		ag.n = 1;
+	}
 	if (ag.n >= 2) {
 		c->r->parent = sentence_case(c, ag.s[0]);
 		c->r->issuer = ag.s[1];
@@ -416,8 +439,13 @@ header(struct rc *c)
 					break;
 				continue;
 			}
+			if (is_rule_text(p->text)) {
+				c->i++;
+				break;
+			}
 			if (starts(c, p->text, "Kính gửi") || starts(c,
-			    p->text, "Căn cứ") || (c->doc->from_txt ? sub.len
+			    p->text, "Căn cứ") || (sub.len && is_upper(c,
+			    p->text)) || (c->doc->from_txt ? sub.len
 			    > 0 : (centred && p->align != VB_ALIGN_CENTER)) ||
 			    p->numkind != IMP_NUM_NONE || p->outline >= 0)
 				break;
@@ -467,10 +495,25 @@ header(struct rc *c)
 			c->i++;
 		}
 	}
+	/* a decision's authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"): vanban
+	 * has no key for it, it stays first in the body */
+	for (k = c->i; (p = para_at(c, k)) != NULL && k < c->i + 3 &&
+	    is_upper(c, p->text) && !starts(c, p->text, "Căn cứ"); k++)
+		;
+	if (k > c->i && (p = para_at(c, k)) != NULL && starts(c, p->text,
+	    "Căn cứ")) {
+		c->lead = c->i;
+		c->nlead = k - c->i;
+		for (; c->i < k; c->i++)
+			vb_buf_printf(&c->r->unplaced, "dòng \"%s\" (thẩm quyền "
+			    "ban hành) để ở đầu nội dung\n", para_at(c,
+			    c->i)->text);
+	}
 	/* Căn cứ: in the "Căn cứ" style, or italic as Decree 30 sets them
 	 * (a "Căn cứ" sentence in body type is the body's first paragraph) */
 	while ((p = para_at(c, c->i)) != NULL && (p->text[0] == '\0' ||
-	    (starts(c, p->text, "Căn cứ") && ((p->style && strcmp(p->style,
+	    ((starts(c, p->text, "Căn cứ") || (c->r->can_cu.n && starts(c,
+	    p->text, "Theo đề nghị"))) && ((p->style && strcmp(p->style,
 	    "căn cứ") == 0) || (p->italic && (!p->style || strcmp(p->style,
 	    "nội dung") != 0)))))) {
 		if (p->text[0])
@@ -535,8 +578,7 @@ recipient_line(struct rc *c, const char *s)
 		return;
 	while (*s == '-' || *s == '+' || *s == ' ' || !strncmp(s, "•", 3))
 		s += strncmp(s, "•", 3) == 0 ? 3 : 1;
-	if (starts(c, s, "Lưu:") || starts(c, s, "Lưu :") || starts(c, s,
-	    "Lưu ")) {
+	if (starts(c, s, "Lưu:") || starts(c, s, "Lưu :")) {
 		t = trim_end(c, strchr(s, ':') ? strchr(s, ':') + 1 : s + 5,
 		    ".;");
 		for (e = strtok_r(t, ",", &save); e; e = strtok_r(NULL, ",",
@@ -748,6 +790,8 @@ imp_recognize(imp_doc *doc, imp_result *r)
 	for (end = c.i; end < doc->n && !sign_start(&c, end) && !app_label(&c,
 	    para_at(&c, end)); end++)
 		;
+	if (c.nlead)
+		blocks_md(&c, c.lead, c.lead + c.nlead, &r->body, NULL);
 	blocks_md(&c, c.i, end, &r->body, NULL);
 	k = end;
 	if (k < doc->n && sign_start(&c, k))
