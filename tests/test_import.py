@@ -20,6 +20,7 @@ Usage: python3 tests/test_import.py VANBAN_BINARY OUTDIR
 Prints one "ok - ..." or "not ok - ..." line per check.
 """
 
+import concurrent.futures
 import difflib
 import glob
 import os
@@ -68,6 +69,7 @@ def pdf_text(vanban, md, pdf):
 
 def round_trip(vanban, out):
     """Check 1: render -> import -> same dump and same PDF text."""
+    pdfs = []
     for src in sorted(glob.glob(os.path.join(ROOT, "content", "*.md"))):
         name = os.path.basename(src)[:-3]
         docx = os.path.join(out, name + ".docx")
@@ -96,8 +98,16 @@ def round_trip(vanban, out):
         elif not check(same, "%s: round trip gives the same model "
                        "(vanban dump)" % name):
             print("\n".join("#  " + l[:160] for l in diff[:12]))
-        ta = pdf_text(vanban, src, os.path.join(out, name + ".a.pdf"))
-        tb = pdf_text(vanban, imp, os.path.join(out, name + ".b.pdf"))
+        pdfs.append((name, src, imp))
+    # the PDFs: two renders at a time
+    jobs = []
+    for name, src, imp in pdfs:
+        jobs.append((vanban, src, os.path.join(out, name + ".a.pdf")))
+        jobs.append((vanban, imp, os.path.join(out, name + ".b.pdf")))
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        texts = list(pool.map(lambda j: pdf_text(*j), jobs))
+    for k, (name, src, imp) in enumerate(pdfs):
+        ta, tb = texts[2 * k], texts[2 * k + 1]
         if name.endswith("-tsv"):
             ratio = difflib.SequenceMatcher(None, ta or "", tb or "",
                                             autojunk=False).ratio()
@@ -233,6 +243,108 @@ def clerk(vanban, out):
     check(rc != 0 and open(md, "rb").read() == before and "-o" in err,
           "existing clerk.md is not replaced, the message names -o")
 
+def variant_docx(out):
+    """Writes two more clerk layouts with python3-docx: a công văn whose
+    header is tab-separated paragraphs, with Word bullets and numbers and
+    the signature as plain paragraphs; a quyết định in centred lines with a
+    two-line agency, Căn cứ in italics, Heading styles and a TCVN3 run."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH as A
+
+    def line(d, text, bold=False, italic=False, align=A.CENTER, font=None):
+        p = d.add_paragraph()
+        p.alignment = align
+        r = p.add_run(text)
+        r.bold, r.italic = bold, italic
+        if font:
+            r.font.name = font
+        return p
+    d = docx.Document()
+    line(d, "UBND TỈNH BẮC GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+         align=A.LEFT)
+    line(d, "SỞ GIÁO DỤC VÀ ĐÀO TẠO\tĐộc lập - Tự do - Hạnh phúc",
+         bold=True, align=A.LEFT)
+    line(d, "Số: 15/SGDĐT-VP\tBắc Giang, ngày    tháng 3 năm 2024",
+         align=A.LEFT)
+    line(d, "V/v triển khai công tác năm 2024", align=A.LEFT)
+    line(d, "Kính gửi:")
+    line(d, "- Phòng GDĐT các huyện, thành phố;")
+    line(d, "- Các trường THPT.")
+    d.add_paragraph("Sở GDĐT đề nghị các đơn vị thực hiện như sau:")
+    d.add_paragraph("Triển khai kế hoạch năm 2024.", style="List Bullet")
+    d.add_paragraph("Báo cáo trước ngày 15/12/2024.", style="List Bullet")
+    d.add_paragraph("Bước một", style="List Number")
+    d.add_paragraph("Bước hai", style="List Number")
+    d.add_paragraph("Đề nghị các đơn vị thực hiện./.")
+    line(d, "Nơi nhận:", bold=True, italic=True, align=A.LEFT)
+    line(d, "- Như trên;", align=A.LEFT)
+    line(d, "- Lưu: VT, VP.", align=A.LEFT)
+    line(d, "TL. GIÁM ĐỐC", bold=True)
+    line(d, "CHÁNH VĂN PHÒNG", bold=True)
+    line(d, "Trần Văn B", bold=True)
+    d.save(os.path.join(out, "cv.docx"))
+    d = docx.Document()
+    line(d, "ỦY BAN NHÂN DÂN", bold=True)
+    line(d, "TỈNH BẮC GIANG", bold=True)
+    line(d, "Số: 25/QĐ-UBND")
+    line(d, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
+    line(d, "Độc lập - Tự do - Hạnh phúc", bold=True)
+    line(d, "Bắc Giang, ngày 05 tháng 02 năm 2024", italic=True)
+    line(d, "QUYẾT ĐỊNH", bold=True)
+    line(d, "Về việc ban hành Quy chế làm việc năm 2024", bold=True)
+    line(d, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", bold=True)
+    line(d, "Căn cứ Luật Tổ chức chính quyền địa phương;", italic=True,
+         align=A.JUSTIFY)
+    line(d, "Căn cứ Nghị định số 30/2020/NĐ-CP;", italic=True,
+         align=A.JUSTIFY)
+    line(d, "QUYẾT ĐỊNH:", bold=True)
+    p = d.add_paragraph()
+    p.add_run("Điều 1. ").bold = True
+    p.add_run("Ban hành kèm theo Quyết định này Quy chế làm việc.")
+    d.add_heading("Mục lớn", level=1)
+    d.add_heading("Mục nhỏ", level=2)
+    line(d, "Chøc n¨ng nhiÖm vô", align=A.JUSTIFY, font=".VnTime")
+    line(d, "Nơi nhận:", bold=True, italic=True, align=A.LEFT)
+    line(d, "- Như Điều 2;", align=A.LEFT)
+    line(d, "- Lưu: VT.", align=A.LEFT)
+    line(d, "TM. ỦY BAN NHÂN DÂN", bold=True)
+    line(d, "CHỦ TỊCH", bold=True)
+    line(d, "Nguyễn Văn C", bold=True)
+    d.save(os.path.join(out, "qd.docx"))
+
+
+def variants(vanban, out):
+    """Check 2b: the other layouts are recognised too."""
+    variant_docx(out)
+    for name, keys, body in [
+            ("cv", [("loai", "cong-van"), ("co_quan", "Sở Giáo dục và "
+                     "Đào tạo"), ("viet_tat", "SGDĐT"), ("don_vi", "VP"),
+                    ("so", "15"), ("ngay", "2024-03"),
+                    ("trich_yeu", "triển khai công tác năm 2024"),
+                    ("quyen_han", "TL"), ("chuc_vu", "Chánh Văn phòng")],
+             ["- Triển khai kế hoạch", "1. Bước một\n\n2. Bước hai",
+              'kinh_gui:\n  - "Phòng GDĐT các huyện, thành phố"\n  - '
+              '"Các trường THPT"']),
+            ("qd", [("loai", "quyet-dinh"), ("co_quan", "Ủy ban nhân dân "
+                     "tỉnh Bắc Giang"), ("viet_tat", "UBND"),
+                    ("trich_yeu", "Về việc ban hành Quy chế làm việc năm "
+                     "2024"), ("quyen_han", "TM"),
+                    ("tap_the", "Ủy ban nhân dân"), ("chuc_vu", "Chủ tịch")],
+             ["# Mục lớn\n", "## Mục nhỏ\n", "Chức năng nhiệm vụ",
+              '  - "Căn cứ Nghị định số 30/2020/NĐ-CP"',
+              "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG**"])]:
+        md = os.path.join(out, name + ".md")
+        rc, so, err = run([vanban, "import", os.path.join(out, name +
+                                                          ".docx")])
+        text = open(md, encoding="utf-8").read() if rc == 0 else ""
+        for k, v in keys:
+            check('%s: "%s"\n' % (k, v) in text, "%s.docx: %s is %s"
+                  % (name, k, v))
+        for b in body:
+            check(b in text, "%s.docx: has %r" % (name, b[:40]))
+        rc, _, err = run([vanban, "dump", md])
+        check(rc == 0, "%s.md parses (%s)" % (name, err.strip()[:120]))
+
 
 def bad_inputs(vanban, out):
     """Check 3: hostile and wrong inputs: a message, no output."""
@@ -360,6 +472,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     round_trip(vanban, out)
     clerk(vanban, out)
+    variants(vanban, out)
     bad_inputs(vanban, out)
     references(vanban, out)
     return 1 if failures else 0
