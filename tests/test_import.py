@@ -410,6 +410,7 @@ def bad_inputs(vanban, out):
 
 def words(s):
     """Returns the words of s, lower-cased, Markdown marks left out."""
+    s = re.sub(r"<br>|\[\^\d+\]:?|^\|[-:| ]+\|$", " ", s, flags=re.M)
     s = re.sub(r"[*_#|`<>\[\]\\]", " ", s)
     return s.lower().split()
 
@@ -421,6 +422,9 @@ def body_of(dump_text):
     for line in dump_text.splitlines():
         if line.startswith("--- "):
             on = line in ("--- body",) or line.startswith("--- appendix")
+            continue
+        if line.startswith("note "):
+            keep.append(re.sub(r"^note \d+: ", "", line))
             continue
         if on:
             keep.append(re.sub(r"^(para|heading \d \[[^]]*\]( \(label\))?|"

@@ -54,6 +54,70 @@ clean(vb_arena *a, const char *s, size_t n, int *bold)
 	return out;
 }
 
+/* The superscript digits a PDF's text keeps footnote marks as. */
+static const char *const SUP[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷",
+    "⁸", "⁹" };
+
+/* Returns the value of the superscript digits at s (their bytes in *len),
+ * or -1. */
+static int
+sup_number(const char *s, size_t *len)
+{
+	int v = -1, k, found;
+
+	*len = 0;
+	do {
+		found = 0;
+		for (k = 0; k < 10; k++)
+			if (strncmp(s + *len, SUP[k], strlen(SUP[k])) == 0) {
+				v = (v < 0 ? 0 : v * 10) + k;
+				*len += strlen(SUP[k]);
+				found = 1;
+				break;
+			}
+	} while (found && v < 1000);
+	return v;
+}
+
+/* Returns the footnote of number n, or NULL. */
+static imp_note *
+note_of(imp_doc *doc, int n)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nnotes; i++)
+		if (doc->notes[i].number == n)
+			return &doc->notes[i];
+	return NULL;
+}
+
+/* Fills p with the runs of t: footnote marks (superscript digits of a
+ * known note) as marks, the rest as text. */
+static void
+fill(imp_doc *doc, imp_para *p, const char *t, int bold)
+{
+	const char *s = t, *from = t;
+	size_t len;
+	int n;
+
+	while (*s) {
+		if ((unsigned char)*s >= 0xC2 && (n = sup_number(s, &len)) > 0
+		    && note_of(doc, n) != NULL && s > t) {
+			if (s > from)
+				imp_para_run(doc->a, p, vb_strndup(doc->a, from,
+				    (size_t)(s - from)), bold ? VB_BOLD : 0);
+			imp_para_run(doc->a, p, "", 0)->note = n;
+			s += len;
+			from = s;
+			continue;
+		}
+		s++;
+	}
+	if (*from)
+		imp_para_run(doc->a, p, from, bold ? VB_BOLD : 0);
+	imp_para_finish(doc->a, p);
+}
+
 /* Adds a paragraph of text t to the document. */
 static void
 add_para(imp_doc *doc, const char *t, int bold)
@@ -63,8 +127,36 @@ add_para(imp_doc *doc, const char *t, int bold)
 	b->p = vb_alloc(doc->a, sizeof(*b->p));
 	memset(b->p, 0, sizeof(*b->p));
 	b->p->outline = -1;
-	imp_para_run(doc->a, b->p, t, bold ? VB_BOLD : 0);
-	imp_para_finish(doc->a, b->p);
+	fill(doc, b->p, t, bold);
+}
+
+/* Reads the footnote texts: lines that start with superscript digits
+ * ("¹ Điểm a khoản 1 …"); marks the lines as used (set to ""). */
+static void
+notes(imp_doc *doc, char **lines, size_t n)
+{
+	size_t k, len;
+	int v;
+	imp_note *note;
+
+	for (k = 0; k < n; k++) {
+		if ((v = sup_number(lines[k], &len)) <= 0 || lines[k][len] !=
+		    ' ' || note_of(doc, v) != NULL)
+			continue;
+		doc->notes = vb_grow(doc->a, doc->notes, doc->nnotes + 1,
+		    sizeof(*doc->notes), &doc->notecap);
+		note = &doc->notes[doc->nnotes++];
+		memset(note, 0, sizeof(*note));
+		note->number = v;
+		note->n = 1;
+		note->paras = vb_alloc(doc->a, sizeof(*note->paras));
+		memset(note->paras, 0, sizeof(*note->paras));
+		note->paras[0].outline = -1;
+		imp_para_run(doc->a, &note->paras[0], vb_text_trim(doc->a,
+		    lines[k] + len), 0);
+		imp_para_finish(doc->a, &note->paras[0]);
+		lines[k] = "";
+	}
 }
 
 /* Splits a table line into cells; returns the number of cells. */
@@ -219,6 +311,7 @@ imp_txt_read(imp_doc *doc, const char *file, const char *data, size_t len,
 			break;
 		*nl = '\0';
 	}
+	notes(doc, lines, n);
 	for (k = 0; k < n; k++) {
 		pipes = lines[k][strspn(lines[k], " ")] == '|';
 		if (table_line(lines[k], pipes)) {
