@@ -408,6 +408,38 @@ def bad_inputs(vanban, out):
               % (name, err.strip().splitlines()[0][:100] if err else "—"))
 
 
+def via_libreoffice(vanban, out):
+    """Check 3b: a .doc made by LibreOffice from a rendered example is
+    converted back through LibreOffice and gives the example's model."""
+    if shutil.which("soffice") is None:
+        check(False, "soffice is installed (libreoffice-writer-nogui)")
+        return
+    d = os.path.join(out, "lo")
+    os.makedirs(d, exist_ok=True)
+    src = os.path.join(ROOT, "content", "to-trinh-ubnd-tinh.md")
+    docx = os.path.join(d, "tt.docx")
+    run([vanban, "render", src, "-o", docx, "-f", "docx"])
+    rc, _, err = run(["soffice", "-env:UserInstallation=file://" +
+                      os.path.join(d, "profile"), "--headless",
+                      "--convert-to", "doc", "--outdir", d, docx])
+    doc = os.path.join(d, "tt.doc")
+    if not check(rc == 0 and os.path.exists(doc), "LibreOffice writes "
+                 "tt.doc"):
+        return
+    md = os.path.join(d, "tt-doc.md")
+    before = set(f for f in os.listdir("/tmp") if f.startswith(
+        "vanban-import-"))
+    rc, so, err = run([vanban, "import", doc, "-o", md])
+    check(rc == 0, "tt.doc imports through LibreOffice (%s)"
+          % err.strip()[:120])
+    _, a, _ = dump(vanban, src)
+    _, b, _ = dump(vanban, md)
+    check(a == b and a, "tt.doc gives the same model as the example")
+    check(not [f for f in os.listdir("/tmp") if f.startswith(
+        "vanban-import-") and f not in before],
+        "no temporary folder left behind")
+
+
 def words(s):
     """Returns the words of s, lower-cased, Markdown marks left out."""
     s = re.sub(r"<br>|\[\^\d+\]:?|^\|[-:| ]+\|$", " ", s, flags=re.M)
@@ -478,6 +510,7 @@ def main():
     clerk(vanban, out)
     variants(vanban, out)
     bad_inputs(vanban, out)
+    via_libreoffice(vanban, out)
     references(vanban, out)
     return 1 if failures else 0
 
