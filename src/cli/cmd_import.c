@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
@@ -254,6 +255,21 @@ report(FILE *f, const imp_result *r, const imp_doc *doc, const char *out)
 	fputs(flag, f);
 }
 
+/* Returns 1 (after reporting) when path already exists: import never
+ * writes over a file. */
+static int
+exists(vb_diags *d, const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return 0;
+	vb_diag_add(d, VB_ERROR, path, 0, 0, "Chọn tên khác cho văn bản mới, "
+	    "ví dụ: -o ke-hoach-moi.md (hoặc xóa, đổi tên tệp cũ).", "tệp "
+	    "này đã có; vanban import không bao giờ ghi đè tệp đã có");
+	return 1;
+}
+
 /* Runs the import; returns an exit code. */
 static int
 run(const struct opts *o)
@@ -328,11 +344,19 @@ run(const struct opts *o)
 		vb_out_free(&set);
 		goto done;
 	}
+	if (strcmp(out, "-") != 0 && exists(&d, out)) {
+		vb_out_free(&set);
+		goto done;
+	}
 	vb_out_add(&set, out, &md);
 	for (i = 0; i < r.napps; i++) {
 		char *folder = vb_folder_of(out);
 		char *p = vb_sprintf(a, "%s/%s", folder, names[i]);
 		free(folder);
+		if (exists(&d, p)) {
+			vb_out_free(&set);
+			goto done;
+		}
 		vb_buf_reset(&f);
 		if (r.apps[i].sheet)
 			imp_xlsx_write(r.apps[i].sheet, &f);
@@ -343,8 +367,6 @@ run(const struct opts *o)
 	}
 	if (vb_out_commit(&set, &d) < 0) {
 		vb_out_free(&set);
-		fprintf(stderr, "vanban: không ghi đè tệp đã có; chọn tên khác "
-		    "bằng -o TÊN-MỚI.md\n");
 		goto done;
 	}
 	vb_out_free(&set);

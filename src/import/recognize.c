@@ -370,6 +370,22 @@ header_table(struct rc *c, imp_table *t)
 	return 0;
 }
 
+/* Returns 1 when the kind usually sets its "Căn cứ" lines apart under the
+ * title (a decision, a submission), not as the first body paragraph (a
+ * plan, a report): how plain text, which has no italics, is read. */
+static int
+basis_kind(struct rc *c)
+{
+	static const char *k[] = { "quyet-dinh", "nghi-quyet", "to-trinh",
+	    "chi-thi", "quy-che", "quy-dinh", NULL };
+	int i;
+
+	for (i = 0; c->r->loai && k[i]; i++)
+		if (strcmp(c->r->loai, k[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Reads the header block, the type name, trích yếu, Kính gửi and Căn cứ. */
 static void
 header(struct rc *c)
@@ -515,7 +531,7 @@ header(struct rc *c)
 	    ((starts(c, p->text, "Căn cứ") || (c->r->can_cu.n && starts(c,
 	    p->text, "Theo đề nghị"))) && ((p->style && strcmp(p->style,
 	    "căn cứ") == 0) || (p->italic && (!p->style || strcmp(p->style,
-	    "nội dung") != 0)))))) {
+	    "nội dung") != 0)) || (c->doc->from_txt && basis_kind(c)))))) {
 		if (p->text[0])
 			list_add(c->a, &c->r->can_cu, trim_end(c, p->text,
 			    ";.,"));
