@@ -371,6 +371,8 @@ table(struct rd *r, xmlNodePtr node, int depth)
 		}
 		if (cols > t->ncols)
 			t->ncols = cols;
+		if (t->ncols > IMP_MAX_COLS)
+			t->ncols = IMP_MAX_COLS;
 	}
 	return t;
 }

@@ -11,6 +11,9 @@
 #include "base/arena.h"
 #include "model/model.h"
 
+/* Columns of an imported table kept (vanban's own tables stop at 200). */
+#define IMP_MAX_COLS 200
+
 /* A piece of a paragraph in one style. */
 typedef struct imp_run {
 	const char *text;	/* the text ("\n" for a line break), never NULL */

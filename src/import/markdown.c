@@ -15,13 +15,19 @@ static const char *const LETTERS[] = { "a", "b", "c", "d", "đ", "e", "g",
 void
 imp_md_init(imp_md *m, vb_arena *a, imp_doc *doc, vb_buf *out)
 {
+	size_t i, top = 0;
+
 	memset(m, 0, sizeof(*m));
 	m->a = a;
 	m->doc = doc;
 	m->out = out;
 	m->depth = -1;
-	m->used = vb_alloc(a, (doc->nnotes + 1) * sizeof(*m->used));
-	memset(m->used, 0, (doc->nnotes + 1) * sizeof(*m->used));
+	for (i = 0; i < doc->nnotes; i++)
+		if (doc->notes[i].number > 0 && (size_t)doc->notes[i].number >
+		    top)
+			top = (size_t)doc->notes[i].number;
+	m->used = vb_alloc(a, (top + 1) * sizeof(*m->used));
+	memset(m->used, 0, (top + 1) * sizeof(*m->used));
 }
 
 /* Returns the value of Roman numeral s[0..n), or 0. */
@@ -78,6 +84,18 @@ typed_number(const char *s, int *value, size_t *len)
 		}
 	}
 	return 0;
+}
+
+/* Returns the footnote numbered n when it has text, or NULL. */
+static const imp_note *
+note_text(const imp_doc *doc, int n)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nnotes; i++)
+		if (doc->notes[i].number == n && doc->notes[i].n > 0)
+			return &doc->notes[i];
+	return NULL;
 }
 
 /* Appends s[0..n) escaped for Markdown inline text. */
@@ -146,8 +164,10 @@ imp_md_inline(imp_md *m, vb_buf *out, const imp_para *p, size_t skip,
 		tmp.style &= ~m->drop;
 		r = &tmp;
 		if (r->note) {
-			if (r->note <= (int)m->doc->nnotes)
-				m->used[r->note] = 1;
+			/* a mark whose footnote text is missing is dropped */
+			if (note_text(m->doc, r->note) == NULL)
+				continue;
+			m->used[r->note] = 1;
 			vb_buf_printf(out, "[^%d]", r->note);
 			started = 1;
 			continue;
@@ -469,7 +489,7 @@ imp_md_notes(imp_md *m)
 
 	for (i = 0; i < m->doc->nnotes; i++) {
 		n = &m->doc->notes[i];
-		if (!m->used[n->number])
+		if (n->number <= 0 || !m->used[n->number])
 			continue;
 		vb_buf_printf(m->out, "[^%d]: ", n->number);
 		for (k = 0; k < n->n; k++) {

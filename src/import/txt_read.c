@@ -267,7 +267,7 @@ add_table(imp_doc *doc, char **lines, size_t k, size_t end, int pipes)
 			imp_para_finish(doc->a, &c->paras[0]);
 		}
 		if (n > t->ncols)
-			t->ncols = n;
+			t->ncols = n < IMP_MAX_COLS ? n : IMP_MAX_COLS;
 	}
 	if (t->n)
 		t->rows[0].header = 1;
