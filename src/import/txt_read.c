@@ -44,7 +44,8 @@ clean(vb_arena *a, const char *s, size_t n, int *bold)
 				continue;
 			}
 		}
-		if (s[i] == '\r')
+		/* carriage returns and control characters (never text) */
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\t')
 			continue;
 		vb_buf_putc(&b, s[i]);
 	}
