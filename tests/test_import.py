@@ -167,6 +167,7 @@ def clerk_docx(path, year="2024"):
     d.add_paragraph().add_run("Phụ lục").bold = True
     d.add_paragraph().add_run("DANH MỤC NHIỆM VỤ NĂM %s" % year).bold = True
     d.add_paragraph("(Kèm theo Kế hoạch số 12/KH-SGDĐT)")
+    d.add_paragraph("Danh mục nhiệm vụ như sau:")
     m = d.add_table(rows=3, cols=3)
     for c, h in enumerate(["TT", "Nội dung", "Đơn vị"]):
         m.cell(0, c).text = h
@@ -214,8 +215,12 @@ def clerk(vanban, out):
           "clerk.docx: Nơi nhận and Lưu")
     app = os.path.join(out, "clerk-phu-luc.xlsx")
     check(os.path.exists(app) and 'bang: "clerk-phu-luc.xlsx"' in text,
-          "clerk.docx: the appendix, a table with a vertical merge, goes "
+          "clerk.docx: the appendix's table with a vertical merge goes "
           "to clerk-phu-luc.xlsx (bang:)")
+    check('noi_dung: "clerk-phu-luc.md"' in text and "Danh mục nhiệm vụ "
+          "như sau:" in open(os.path.join(out, "clerk-phu-luc.md"),
+                             encoding="utf-8").read(),
+          "clerk.docx: the appendix's text before it to clerk-phu-luc.md")
     rc, dm, err = run([vanban, "dump", md])
     check(rc == 0 and "  R | 1 | Rà soát | Văn phòng |\n"
           "  R | 2 | Công khai |\n" in dm, "clerk.docx: the vertical merge "

@@ -155,10 +155,11 @@ default_out(vb_arena *a, const char *in)
 	return vb_sprintf(a, "%.*s.md", (int)(dot - in), in);
 }
 
-/* Composes the front matter of r into b; appendix file names in names. */
+/* Composes the front matter of r into b; the appendices' Markdown files
+ * in names, their .xlsx tables in sheets (NULL where none). */
 static void
 front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
-    char **names)
+    char **names, char **sheets)
 {
 	const char *trich = r->trich_yeu;
 	size_t i;
@@ -200,10 +201,19 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 	if (r->napps) {
 		vb_buf_puts(b, "phu_luc:\n");
 		for (i = 0; i < r->napps; i++) {
-			vb_buf_puts(b, r->apps[i].sheet ? "  - bang: " :
-			    "  - noi_dung: ");
-			yq(b, names[i]);
-			vb_buf_putc(b, '\n');
+			vb_buf_puts(b, "  -");
+			if (names[i]) {
+				vb_buf_puts(b, " noi_dung: ");
+				yq(b, names[i]);
+				vb_buf_putc(b, '\n');
+			}
+			if (sheets[i]) {
+				vb_buf_puts(b, names[i] ? "    bang: " : " bang: ");
+				yq(b, sheets[i]);
+				vb_buf_putc(b, '\n');
+			}
+			if (!names[i] && !sheets[i])
+				vb_buf_puts(b, " noi_dung: \"\"\n");
 			if (r->apps[i].title)
 				ykey(b, "    ", "tieu_de", o->year ? new_year(a,
 				    r->apps[i].title, r->year, o->year) :
@@ -281,7 +291,7 @@ run(const struct opts *o)
 	imp_result r;
 	vb_outset set;
 	vb_buf md = { 0 }, f = { 0 };
-	char *data, *dir, *out, *st, **names = NULL, *conv = NULL;
+	char *data, *dir, *out, *st, **names = NULL, **sheets, *conv = NULL;
 	size_t len, i;
 	int rc = EXIT_INPUT;
 	kind k;
@@ -329,12 +339,15 @@ run(const struct opts *o)
 	out = o->out ? vb_strdup(a, o->out) : default_out(a, o->in);
 	st = stem(a, out);
 	names = vb_alloc(a, (r.napps + 1) * sizeof(*names));
-	for (i = 0; i < r.napps; i++)
-		names[i] = r.napps == 1 ? vb_sprintf(a, "%s-phu-luc.%s", st,
-		    r.apps[i].sheet ? "xlsx" : "md") : vb_sprintf(a,
-		    "%s-phu-luc-%zu.%s", st, i + 1, r.apps[i].sheet ? "xlsx" :
-		    "md");
-	front_matter(a, &md, &r, o, names);
+	sheets = vb_alloc(a, (r.napps + 1) * sizeof(*sheets));
+	for (i = 0; i < r.napps; i++) {
+		char *n = r.napps == 1 ? vb_sprintf(a, "%s-phu-luc", st) :
+		    vb_sprintf(a, "%s-phu-luc-%zu", st, i + 1);
+		names[i] = r.apps[i].md.len ? vb_sprintf(a, "%s.md", n) : NULL;
+		sheets[i] = r.apps[i].sheet ? vb_sprintf(a, "%s.xlsx", n) :
+		    NULL;
+	}
+	front_matter(a, &md, &r, o, names, sheets);
 	vb_buf_put(&md, r.body.data ? r.body.data : "", r.body.len);
 	vb_out_init(&set, 0, NULL, &in);
 	if (strcmp(out, "-") == 0 && r.napps) {
@@ -349,20 +362,23 @@ run(const struct opts *o)
 		goto done;
 	}
 	vb_out_add(&set, out, &md);
-	for (i = 0; i < r.napps; i++) {
-		char *folder = vb_folder_of(out);
-		char *p = vb_sprintf(a, "%s/%s", folder, names[i]);
+	for (i = 0; i < 2 * r.napps; i++) {
+		const char *name = i % 2 ? sheets[i / 2] : names[i / 2];
+		char *folder, *p;
+		if (name == NULL)
+			continue;
+		folder = vb_folder_of(out);
+		p = vb_sprintf(a, "%s/%s", folder, name);
 		free(folder);
 		if (exists(&d, p)) {
 			vb_out_free(&set);
 			goto done;
 		}
 		vb_buf_reset(&f);
-		if (r.apps[i].sheet)
-			imp_xlsx_write(r.apps[i].sheet, &f);
+		if (i % 2)
+			imp_xlsx_write(r.apps[i / 2].sheet, &f);
 		else
-			vb_buf_put(&f, r.apps[i].md.data ? r.apps[i].md.data :
-			    "", r.apps[i].md.len);
+			vb_buf_put(&f, r.apps[i / 2].md.data, r.apps[i / 2].md.len);
 		vb_out_add(&set, p, &f);
 	}
 	if (vb_out_commit(&set, &d) < 0) {

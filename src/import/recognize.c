@@ -720,24 +720,23 @@ blocks_md(struct rc *c, size_t from, size_t to, vb_buf *out, imp_app *app)
 	}
 }
 
-/* Returns the table of blocks [k, end) when it is their only content
- * (besides empty lines and "./.") and has merges Markdown cannot keep. */
-static const imp_table *
-only_table(struct rc *c, size_t k, size_t end)
+/* Returns the index of the last table of blocks [k, end) when only empty
+ * lines and "./." follow it and it has merges Markdown cannot keep (it
+ * then goes to an .xlsx, after the appendix's text); else end. */
+static size_t
+last_sheet(struct rc *c, size_t k, size_t end)
 {
-	const imp_table *t = NULL;
+	size_t i;
 
-	for (; k < end; k++) {
-		if (c->doc->b[k].t) {
-			if (t != NULL)
-				return NULL;
-			t = c->doc->b[k].t;
-		} else if (c->doc->b[k].p->text[0] != '\0' &&
-		    strcmp(c->doc->b[k].p->text, "./.") != 0) {
-			return NULL;
-		}
+	for (i = end; i > k; i--) {
+		if (c->doc->b[i - 1].t)
+			return imp_table_needs_sheet(c->doc->b[i - 1].t) ? i - 1 :
+			    end;
+		if (c->doc->b[i - 1].p->text[0] != '\0' &&
+		    strcmp(c->doc->b[i - 1].p->text, "./.") != 0)
+			return end;
 	}
-	return t && imp_table_needs_sheet(t) ? t : NULL;
+	return end;
 }
 
 /* Reads the appendices from block k on. */
@@ -747,7 +746,7 @@ appendices(struct rc *c, size_t k)
 	imp_app *app;
 	imp_para *p;
 	vb_buf title = { 0 };
-	size_t end;
+	size_t end, last;
 
 	while (k < c->doc->n) {
 		if (!app_label(c, para_at(c, k))) {
@@ -781,11 +780,13 @@ appendices(struct rc *c, size_t k)
 		for (end = k; end < c->doc->n && !app_label(c, para_at(c,
 		    end)); end++)
 			;
-		if ((app->sheet = only_table(c, k, end)) != NULL) {
-			app->landscape = app->sheet->ncols >= 6;
+		last = last_sheet(c, k, end);
+		blocks_md(c, k, last, &app->md, app);
+		if (last < end) {
+			app->sheet = c->doc->b[last].t;
+			if (app->sheet->ncols >= 6)
+				app->landscape = 1;
 			c->r->tables++;
-		} else {
-			blocks_md(c, k, end, &app->md, app);
 		}
 		k = end;
 	}

@@ -20,7 +20,7 @@ typedef struct imp_app {
 	vb_buf md;		/* its content as Markdown */
 	int landscape;		/* 1 when it holds a table of 6 or more columns */
 	int tables;		/* number of tables in it */
-	const imp_table *sheet;	/* its only content, a merged table written as .xlsx, or NULL */
+	const imp_table *sheet;	/* its last table, with merges, written as .xlsx (bang:), or NULL */
 } imp_app;
 
 /* What the recognizer found. */
