@@ -351,6 +351,21 @@ def variants(vanban, out):
         check(rc == 0, "%s.md parses (%s)" % (name, err.strip()[:120]))
 
 
+def legacy_txt(vanban, out):
+    """Check 2c: a .txt typed in TCVN3 (legacy bytes) comes out Unicode."""
+    path = os.path.join(out, "tcvn3.txt")
+    text = ("Sè: 12/KH-SGD§T\nB¾c Giang, ngµy 19 th¸ng 01 n¨m 2024\n"
+            "KÕ ho¹ch\nKiÓm so¸t thñ tôc hµnh chÝnh\nNéi dung kÕ ho¹ch.\n")
+    with open(path, "wb") as f:
+        f.write(text.encode("cp1252"))
+    md = os.path.join(out, "tcvn3.md")
+    rc, so, err = run([vanban, "import", path, "-o", md])
+    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    check('trich_yeu: "Kiểm soát thủ tục hành chính"' in got and
+          'dia_danh: "Bắc Giang"' in got and "Nội dung kế hoạch." in got,
+          "tcvn3.txt: legacy TCVN3 bytes converted to Unicode")
+
+
 def bad_inputs(vanban, out):
     """Check 3: hostile and wrong inputs: a message, no output."""
     d = os.path.join(out, "bad")
@@ -514,6 +529,7 @@ def main():
     round_trip(vanban, out)
     clerk(vanban, out)
     variants(vanban, out)
+    legacy_txt(vanban, out)
     bad_inputs(vanban, out)
     via_libreoffice(vanban, out)
     references(vanban, out)

@@ -10,6 +10,7 @@
 
 #include "base/buf.h"
 #include "base/text.h"
+#include "check/convert.h"
 
 /* Returns line s with Markdown heading/emphasis marks and HTML tags
  * removed; sets *bold when the marks made the whole line bold. */
@@ -288,10 +289,20 @@ int
 imp_txt_read(imp_doc *doc, const char *file, const char *data, size_t len,
     vb_diags *d)
 {
-	char **lines = NULL, *t, *s, *nl;
-	size_t n = 0, cap = 0, k, end, bad;
+	char **lines = NULL, *t, *s, *nl, *conv;
+	size_t n = 0, cap = 0, k, end, bad, clen, changed;
+	vb_legacy enc;
 	int bold, pipes;
 
+	/* legacy bytes (a TCVN3 or VNI text file) or legacy letters pasted
+	 * as Windows-1252 characters: converted to Unicode first */
+	enc = vb_legacy_guess(data, len, vb_utf8_valid(data, len, &bad), NULL);
+	if (enc != VB_LEGACY_NONE && (conv = vb_legacy_convert(doc->a, enc,
+	    data, len, &clen, &changed)) != NULL && changed) {
+		data = conv;
+		len = clen;
+		doc->legacy += changed;
+	}
 	if (!vb_utf8_valid(data, len, &bad)) {
 		vb_diag_add(d, VB_ERROR, file, 0, 0, "Hãy mở tệp bằng Word và "
 		    "lưu lại dạng \"Plain Text (.txt)\" chọn mã hóa \"Unicode "
