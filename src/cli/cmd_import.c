@@ -45,7 +45,7 @@ kind_of(const char *path, const char *data, size_t len)
 		return K_DOCX;	/* a broken zip: the reader says so */
 	if (ends(path, ".doc"))
 		return K_CONVERT;
-	if (ends(path, ".txt") || ends(path, ".text"))
+	if (ends(path, ".txt") || ends(path, ".text") || strcmp(path, "-") == 0)
 		return K_TXT;
 	return K_OTHER;
 }
@@ -232,7 +232,10 @@ report(FILE *f, const imp_result *r, const imp_doc *doc, const char *out)
 	static const char ok[] = "  đã nhận ra", miss[] = "  chưa tìm thấy";
 	const char *flag;
 
-	fprintf(f, "Đã ghi %s. Kết quả nhận dạng:\n", out);
+	if (strcmp(out, "-") == 0)
+		fputs("Đã ghi ra đầu ra chuẩn. Kết quả nhận dạng:\n", f);
+	else
+		fprintf(f, "Đã ghi %s. Kết quả nhận dạng:\n", out);
 #define ITEM(cond, what) fprintf(f, "%s: %s\n", (cond) ? ok : miss, what)
 	ITEM(r->loai && *r->loai, "loại văn bản (loai)");
 	ITEM(r->parent, "cơ quan chủ quản (co_quan_chu_quan)");
@@ -336,7 +339,8 @@ run(const struct opts *o)
 		break;
 	}
 	imp_recognize(&doc, &r);
-	out = o->out ? vb_strdup(a, o->out) : default_out(a, o->in);
+	out = o->out ? vb_strdup(a, o->out) : strcmp(o->in, "-") == 0 ?
+	    vb_strdup(a, "-") : default_out(a, o->in);
 	st = stem(a, out);
 	names = vb_alloc(a, (r.napps + 1) * sizeof(*names));
 	sheets = vb_alloc(a, (r.napps + 1) * sizeof(*sheets));
