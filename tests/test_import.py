@@ -316,6 +316,19 @@ def variant_docx(out):
     line(d, "CHỦ TỊCH", bold=True)
     line(d, "Nguyễn Văn C", bold=True)
     d.save(os.path.join(out, "qd.docx"))
+    d = docx.Document()
+    line(d, "SỞ GIÁO DỤC VÀ ĐÀO TẠO", bold=True)
+    line(d, "Số: 05/BC-SGDĐT")
+    line(d, "Hà Nội, ngày 02 tháng 3 năm 2024")
+    line(d, "BÁO CÁO", bold=True)
+    line(d, "Kết quả công tác năm 2023", bold=True)
+    d.add_paragraph("Sở báo cáo kết quả như sau./.")
+    for t in ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê Văn D"]:
+        line(d, t, bold=True, align=A.RIGHT)
+    line(d, "Nơi nhận:", bold=True, italic=True, align=A.LEFT)
+    line(d, "- UBND thành phố;", align=A.LEFT)
+    line(d, "- Lưu: VT.", align=A.LEFT)
+    d.save(os.path.join(out, "above.docx"))
 
 
 def variants(vanban, out):
@@ -337,7 +350,12 @@ def variants(vanban, out):
                     ("tap_the", "Ủy ban nhân dân"), ("chuc_vu", "Chủ tịch")],
              ["# Mục lớn\n", "## Mục nhỏ\n", "Chức năng nhiệm vụ",
               '  - "Căn cứ Nghị định số 30/2020/NĐ-CP"',
-              "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG**"])]:
+              "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG**"]),
+            ("above", [("loai", "bao-cao"), ("so", "05"),
+                       ("dia_danh", "Hà Nội"), ("quyen_han", "KT"),
+                       ("chuc_vu", "Phó Giám đốc"), ("ho_ten", "Lê Văn D")],
+             ['---\n\nSở báo cáo kết quả như sau./.\n\n', 'noi_nhan:\n'
+              '  - "UBND thành phố"\nluu:\n  - "VT"'])]:
         md = os.path.join(out, name + ".md")
         rc, so, err = run([vanban, "import", os.path.join(out, name +
                                                           ".docx")])

@@ -646,10 +646,73 @@ signer(struct rc *c, imp_list *l)
 		c->r->chuc_vu = NULL;
 }
 
-/* Reads the signature block starting at block k; returns the block after
- * it. */
+/* Returns 1 when the "Nơi nhận" table t also holds the signer (a second
+ * column with text). */
+static int
+table_has_signer(struct rc *c, const imp_table *t)
+{
+	size_t i, j, m;
+
+	(void)c;
+	for (i = 0; i < t->n; i++)
+		for (j = 1; j < t->rows[i].n; j++)
+			for (m = 0; m < t->rows[i].cells[j].n; m++)
+				if (t->rows[i].cells[j].paras[m].text[0])
+					return 1;
+	return 0;
+}
+
+/* Returns 1 when paragraph p could be a line of a signer's block: short,
+ * not ending a sentence, set right or centred in a Word file. */
+static int
+sign_like(struct rc *c, const imp_para *p)
+{
+	size_t n = strlen(p->text);
+
+	if (n == 0)
+		return 1;
+	if (n > 120 || strchr(".;:,", p->text[n - 1]) || p->tabbed)
+		return 0;
+	return c->doc->from_txt || p->align == VB_ALIGN_CENTER ||
+	    p->align == VB_ALIGN_RIGHT;
+}
+
+/* Returns 1 when s starts the signer's block: "KT. GIÁM ĐỐC", "TM. …". */
+static int
+authority(const char *s)
+{
+	static const char *auth[] = { "KT.", "TM.", "TL.", "TUQ.", "Q.",
+	    NULL };
+	int k;
+
+	for (k = 0; auth[k]; k++)
+		if (strncmp(s, auth[k], strlen(auth[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Returns where the signer's lines typed above "Nơi nhận" (block end)
+ * start, or end when there are none. */
 static size_t
-signature(struct rc *c, size_t k)
+sign_above(struct rc *c, size_t from, size_t end)
+{
+	size_t k = end, first = end;
+	imp_para *p;
+
+	while (k > from && end - k < 8 && (p = para_at(c, k - 1)) != NULL &&
+	    sign_like(c, p)) {
+		k--;
+		if (p->text[0] && (authority(p->text) || (is_upper(c,
+		    p->text) && p->bold)))
+			first = k;
+	}
+	return first;
+}
+
+/* Reads the signature block starting at block k, with the signer's lines
+ * found above it in [above, k); returns the block after it. */
+static size_t
+signature(struct rc *c, size_t above, size_t k)
 {
 	imp_list lines = { 0 };
 	imp_block *b;
@@ -657,6 +720,8 @@ signature(struct rc *c, size_t k)
 	size_t i, j, m;
 	char *t, *line, *save;
 
+	for (; above < k; above++)
+		sign_line(c, para_at(c, above)->text, &lines);
 	b = &c->doc->b[k];
 	if (b->t) {
 		for (i = 0; i < b->t->n; i++)
@@ -668,7 +733,7 @@ signature(struct rc *c, size_t k)
 					for (line = strtok_r(t, "\n", &save);
 					    line; line = strtok_r(NULL, "\n",
 					    &save)) {
-						if (j == 0 && b->t->rows[i].n > 1)
+						if (j == 0)
 							recipient_line(c, line);
 						else
 							sign_line(c, line,
@@ -797,7 +862,7 @@ void
 imp_recognize(imp_doc *doc, imp_result *r)
 {
 	struct rc c;
-	size_t k, end;
+	size_t k, end, above;
 
 	memset(&c, 0, sizeof(c));
 	c.doc = doc;
@@ -807,12 +872,15 @@ imp_recognize(imp_doc *doc, imp_result *r)
 	for (end = c.i; end < doc->n && !sign_start(&c, end) && !app_label(&c,
 	    para_at(&c, end)); end++)
 		;
+	above = end < doc->n && sign_start(&c, end) && (doc->b[end].p ||
+	    !table_has_signer(&c, doc->b[end].t)) ? sign_above(&c, c.i, end) :
+	    end;
 	if (c.nlead)
 		blocks_md(&c, c.lead, c.lead + c.nlead, &r->body, NULL);
-	blocks_md(&c, c.i, end, &r->body, NULL);
+	blocks_md(&c, c.i, above, &r->body, NULL);
 	k = end;
 	if (k < doc->n && sign_start(&c, k))
-		k = signature(&c, k);
+		k = signature(&c, above, k);
 	appendices(&c, k);
 }
 
