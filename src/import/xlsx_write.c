@@ -6,6 +6,32 @@
 
 #include <zip.h>
 
+/* Returns 1 when row r is a group row ("I", "II" … in its first cell, all
+ * bold) that fills more than its first two cells: Markdown reads a group
+ * row only when at most two cells are filled, a spreadsheet reads it by
+ * its Roman numeral. */
+static int
+wide_group(const imp_row *row)
+{
+	size_t j, filled = 0;
+	const char *s;
+
+	if (row->n < 3 || row->cells[0].n == 0)
+		return 0;
+	s = row->cells[0].paras[0].text;
+	if (*s == '\0' || strspn(s, "IVXLC") != strlen(s))
+		return 0;
+	for (j = 0; j < row->n; j++) {
+		const imp_cell *c = &row->cells[j];
+		if (c->n == 0 || c->paras[0].text[0] == '\0')
+			continue;
+		if (!c->paras[0].bold)
+			return 0;
+		filled++;
+	}
+	return filled > 2;
+}
+
 int
 imp_table_needs_sheet(const imp_table *t)
 {
@@ -13,6 +39,8 @@ imp_table_needs_sheet(const imp_table *t)
 
 	for (r = 0; r < t->n; r++) {
 		filled = 0;
+		if (wide_group(&t->rows[r]))
+			return 1;
 		for (j = 0; j < t->rows[r].n; j++) {
 			const imp_cell *c = &t->rows[r].cells[j];
 			if (c->vmerge)
