@@ -11,7 +11,7 @@
 
 #define MAX_ENTRIES 10000	/* entries of one package */
 #define MAX_PART (64u << 20)	/* bytes of one inflated part */
-#define MAX_TOTAL (200u << 20)	/* bytes inflated from one package */
+#define MAX_TOTAL VB_BUDGET_BYTES	/* bytes inflated from one package (128 MB) */
 #define MAX_RATIO 100		/* inflated / compressed size of a big part */
 #define RATIO_FROM (1u << 20)	/* parts smaller than this are not checked */
 #define XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
