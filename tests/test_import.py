@@ -373,6 +373,30 @@ def legacy_txt(vanban, out):
           "tcvn3.txt: legacy TCVN3 bytes converted to Unicode")
 
 
+def no_text_lost(vanban, out):
+    """Check 2d: text without any header loses no line; a header line that
+    fits no key is kept in the body and reported."""
+    path = os.path.join(out, "plain.txt")
+    lines = ["Đây là một đoạn ngắn.", "ĐOẠN VIẾT HOA", "Đoạn thứ ba."]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    md = os.path.join(out, "plain.md")
+    rc, so, err = run([vanban, "import", path, "-o", md])
+    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    check(all(l in got.split("---\n")[-1] for l in lines),
+          "plain.txt: every line of a text without header stays in the body")
+    path = os.path.join(out, "odd.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("Số: 12/KH-SGDĐT\nLời chào đầu văn bản\nHà Nội, ngày 02 "
+                "tháng 3 năm 2024\nKẾ HOẠCH\nThử nghiệm\nNội dung.\n")
+    md = os.path.join(out, "odd.md")
+    rc, so, err = run([vanban, "import", path, "-o", md])
+    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    check("Lời chào đầu văn bản" in got.split("---\n")[-1] and
+          "chưa đặt được" in so, "odd.txt: a header line that fits no key "
+          "is kept in the body and reported")
+
+
 def bad_inputs(vanban, out):
     """Check 3: hostile and wrong inputs: a message, no output."""
     d = os.path.join(out, "bad")
@@ -537,6 +561,7 @@ def main():
     clerk(vanban, out)
     variants(vanban, out)
     legacy_txt(vanban, out)
+    no_text_lost(vanban, out)
     bad_inputs(vanban, out)
     via_libreoffice(vanban, out)
     references(vanban, out)

@@ -230,7 +230,7 @@ static void
 report(FILE *f, const imp_result *r, const imp_doc *doc, const char *out)
 {
 	static const char ok[] = "  đã nhận ra", miss[] = "  chưa tìm thấy";
-	const char *flag;
+	const char *flag, *line, *nl;
 
 	if (strcmp(out, "-") == 0)
 		fputs("Đã ghi ra đầu ra chuẩn. Kết quả nhận dạng:\n", f);
@@ -250,8 +250,11 @@ report(FILE *f, const imp_result *r, const imp_doc *doc, const char *out)
 	ITEM(r->ho_ten, "chữ ký (ky: chức vụ, họ tên)");
 	ITEM(r->noi_nhan.n, "nơi nhận (noi_nhan, luu)");
 #undef ITEM
-	if (r->unplaced.len)
-		fprintf(f, "  chưa đặt được: %s", r->unplaced.data);
+	for (line = r->unplaced.data; line && *line; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL)
+			nl = line + strlen(line) - 1;
+		fprintf(f, "  chưa đặt được: %.*s\n", (int)(nl - line), line);
+	}
 	fprintf(f, "  nội dung: %zu đề mục, %zu dòng danh sách, %zu bảng, "
 	    "%zu chú thích, %zu phụ lục\n", r->headings, r->items, r->tables,
 	    r->notes, r->napps);

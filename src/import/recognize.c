@@ -24,6 +24,7 @@ struct rc {
 	int cong_van;		/* 1 when the symbol or V/v says công văn */
 	const char *code;	/* type code of the symbol ("KH"), or NULL */
 	const char *cv_subject;	/* "V/v …" line, or NULL */
+	imp_list dropped;	/* header lines that fit no key: kept first in the body */
 	size_t lead;		/* first block put before the body's own, if nlead */
 	size_t nlead;		/* blocks put before the body (authority lines) */
 	unsigned char *noted;	/* per footnote: 1 once its definition is written */
@@ -315,6 +316,8 @@ header_line(struct rc *c, const char *s, int left, imp_list *agencies)
 		return;
 	if (left || is_upper(c, s))
 		list_add(c->a, agencies, s);
+	else
+		list_add(c->a, &c->dropped, s);
 }
 
 /* Adds the lines of paragraph p (split at breaks and tabs: left, right). */
@@ -419,6 +422,14 @@ header(struct rc *c)
 	    para_at(c, stop)->text) || c->i == 0)) {
 		for (i = c->i; i < stop; i++)
 			header_para(c, para_at(c, i), 0, &ag);
+		/* no number, no date, no type name: these lines were not a
+		 * header after all, they stay in the body */
+		if (c->i == 0 && !type_name(c, para_at(c, stop)->text) &&
+		    !c->r->dated && c->r->so == NULL) {
+			ag.n = 0;
+			c->dropped.n = 0;
+			stop = 0;
+		}
 		c->i = stop;
 	}
 	/* "ỦY BAN NHÂN DÂN" / "TỈNH BẮC GIANG": one agency on two lines */
@@ -804,6 +815,30 @@ last_sheet(struct rc *c, size_t k, size_t end)
 	return end;
 }
 
+/* Writes lines of the header that fit no key as the body's first
+ * paragraphs, and reports them. */
+static void
+lines_md(struct rc *c, const imp_list *l, vb_buf *out)
+{
+	imp_block b;
+	imp_para p;
+	imp_md md;
+	size_t i;
+
+	imp_md_init(&md, c->a, c->doc, out);
+	for (i = 0; i < l->n; i++) {
+		memset(&p, 0, sizeof(p));
+		p.outline = -1;
+		imp_para_run(c->a, &p, l->s[i], 0);
+		imp_para_finish(c->a, &p);
+		b.p = &p;
+		b.t = NULL;
+		imp_md_block(&md, &b);
+		vb_buf_printf(&c->r->unplaced, "dòng \"%s\" ở phần đầu, để ở "
+		    "đầu nội dung\n", l->s[i]);
+	}
+}
+
 /* Reads the appendices from block k on. */
 static void
 appendices(struct rc *c, size_t k)
@@ -875,6 +910,7 @@ imp_recognize(imp_doc *doc, imp_result *r)
 	above = end < doc->n && sign_start(&c, end) && (doc->b[end].p ||
 	    !table_has_signer(&c, doc->b[end].t)) ? sign_above(&c, c.i, end) :
 	    end;
+	lines_md(&c, &c.dropped, &r->body);
 	if (c.nlead)
 		blocks_md(&c, c.lead, c.lead + c.nlead, &r->body, NULL);
 	blocks_md(&c, c.i, above, &r->body, NULL);
