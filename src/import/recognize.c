@@ -25,6 +25,7 @@ struct rc {
 	const char *code;	/* type code of the symbol ("KH"), or NULL */
 	const char *cv_subject;	/* "V/v …" line, or NULL */
 	imp_list dropped;	/* header lines that fit no key: kept first in the body */
+	imp_list tail;		/* signature lines that fit no key: kept last in the body */
 	size_t lead;		/* first block put before the body's own, if nlead */
 	size_t nlead;		/* blocks put before the body (authority lines) */
 	unsigned char *noted;	/* per footnote: 1 once its definition is written */
@@ -589,8 +590,13 @@ static void
 sign_line(struct rc *c, const char *s, imp_list *lines)
 {
 	s = vb_text_trim(c->a, s);
-	if (*s == '\0' || (s[0] == '(' && strlen(s) < 40))
+	if (*s == '\0')
 		return;
+	if (s[0] == '(' && strlen(s) < 40) {	/* "(Đã ký)", "(ký, đóng dấu)" */
+		vb_buf_printf(&c->r->unplaced, "dòng \"%s\" ở chỗ ký, bỏ đi "
+		    "(chỗ ký vanban tự để trống)\n", s);
+		return;
+	}
 	list_add(c->a, lines, s);
 }
 
@@ -625,6 +631,14 @@ signer(struct rc *c, imp_list *l)
 	size_t i, k, n;
 	const char *s;
 
+	size_t name = l->n;
+
+	/* the name: the last line that is not in capitals */
+	for (i = l->n; i > 0; i--)
+		if (!is_upper(c, l->s[i - 1])) {
+			name = i - 1;
+			break;
+		}
 	for (i = 0; i < l->n; i++) {
 		s = l->s[i];
 		for (k = 0; auth[k]; k++) {
@@ -639,15 +653,12 @@ signer(struct rc *c, imp_list *l)
 				c->r->tap_the = title_case(c, s);
 			else
 				c->r->thu_truong = title_case(c, s);
-			continue;
-		}
-		if (is_upper(c, s) && i + 1 < l->n)
+		} else if (i == name) {
+			c->r->ho_ten = s;
+		} else if (is_upper(c, s) && c->r->chuc_vu == NULL) {
 			c->r->chuc_vu = title_case(c, s);
-		else if (!is_upper(c, s) || i + 1 == l->n) {
-			if (is_upper(c, s) && c->r->chuc_vu == NULL)
-				c->r->chuc_vu = title_case(c, s);
-			else
-				c->r->ho_ten = s;
+		} else {
+			list_add(c->a, &c->tail, s);
 		}
 	}
 	if (c->r->chuc_vu == NULL && c->r->thu_truong && !c->r->quyen_han)
@@ -815,10 +826,10 @@ last_sheet(struct rc *c, size_t k, size_t end)
 	return end;
 }
 
-/* Writes lines of the header that fit no key as the body's first
- * paragraphs, and reports them. */
+/* Writes lines that fit no key (of the header, of the signature) as
+ * paragraphs of the body, and reports them as placed where. */
 static void
-lines_md(struct rc *c, const imp_list *l, vb_buf *out)
+lines_md(struct rc *c, const imp_list *l, vb_buf *out, const char *where)
 {
 	imp_block b;
 	imp_para p;
@@ -834,8 +845,8 @@ lines_md(struct rc *c, const imp_list *l, vb_buf *out)
 		b.p = &p;
 		b.t = NULL;
 		imp_md_block(&md, &b);
-		vb_buf_printf(&c->r->unplaced, "dòng \"%s\" ở phần đầu, để ở "
-		    "đầu nội dung\n", l->s[i]);
+		vb_buf_printf(&c->r->unplaced, "dòng \"%s\" %s\n", l->s[i],
+		    where);
 	}
 }
 
@@ -910,13 +921,14 @@ imp_recognize(imp_doc *doc, imp_result *r)
 	above = end < doc->n && sign_start(&c, end) && (doc->b[end].p ||
 	    !table_has_signer(&c, doc->b[end].t)) ? sign_above(&c, c.i, end) :
 	    end;
-	lines_md(&c, &c.dropped, &r->body);
-	if (c.nlead)
-		blocks_md(&c, c.lead, c.lead + c.nlead, &r->body, NULL);
-	blocks_md(&c, c.i, above, &r->body, NULL);
 	k = end;
 	if (k < doc->n && sign_start(&c, k))
 		k = signature(&c, above, k);
+	lines_md(&c, &c.dropped, &r->body, "ở phần đầu, để ở đầu nội dung");
+	if (c.nlead)
+		blocks_md(&c, c.lead, c.lead + c.nlead, &r->body, NULL);
+	blocks_md(&c, c.i, above, &r->body, NULL);
+	lines_md(&c, &c.tail, &r->body, "ở khối chữ ký, để ở cuối nội dung");
 	appendices(&c, k);
 }
 
