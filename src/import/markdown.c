@@ -252,6 +252,23 @@ para_text(imp_md *m, const imp_para *p, size_t skip)
 	vb_buf_free(&b);
 }
 
+/* Returns 1 when the Word list number of p is one vanban makes too
+ * ("II.", "3.", "b)"), not a compound one ("1.2.") or a decorated one. */
+static int
+simple_number(const imp_para *p)
+{
+	const char *s = p->numtext;
+	size_t n;
+
+	if (s == NULL)
+		return 0;
+	if ((n = strspn(s, "0123456789")) > 0)
+		return (s[n] == '.' || s[n] == ')') && s[n + 1] == '\0';
+	if ((n = strspn(s, "IVXLC")) > 0)
+		return s[n] == '.' && s[n + 1] == '\0';
+	return s[0] >= 'a' && s[0] <= 'z' && s[1] == ')' && s[2] == '\0';
+}
+
 /* Returns the heading level of p (0: not a heading), with the bytes of
  * its number to drop in *skip. */
 static int
@@ -265,8 +282,9 @@ heading(imp_md *m, const imp_para *p, size_t *skip)
 	if (p->outline >= 0 && p->outline <= 5) {
 		level = p->outline + 1;
 		/* a number typed in a heading paragraph stays as written */
-	} else if (p->numkind == IMP_NUM_ROMAN || ((p->numkind ==
-	    IMP_NUM_DECIMAL || p->numkind == IMP_NUM_LETTER) && p->bold)) {
+	} else if (simple_number(p) && (p->numkind == IMP_NUM_ROMAN ||
+	    ((p->numkind == IMP_NUM_DECIMAL || p->numkind == IMP_NUM_LETTER)
+	    && p->bold))) {
 		level = p->numkind == IMP_NUM_ROMAN ? 1 :
 		    p->numkind == IMP_NUM_DECIMAL ? 2 : 3;
 	} else if (typed && p->numkind == IMP_NUM_NONE &&
@@ -310,7 +328,7 @@ item(imp_md *m, const imp_para *p, int *depth, size_t *skip)
 		*depth = p->ilvl;
 		return "-";
 	}
-	if (p->numkind == IMP_NUM_DECIMAL && p->numtext) {
+	if (p->numkind == IMP_NUM_DECIMAL && simple_number(p)) {
 		*depth = p->ilvl;
 		n = strspn(p->numtext, "0123456789");
 		return n ? vb_sprintf(m->a, "%.*s.", (int)n, p->numtext) : "1.";
@@ -477,7 +495,21 @@ imp_md_block(imp_md *m, imp_block *b)
 		return;
 	}
 	m->depth = -1;
-	para_text(m, p, 0);
+	if (p->numtext && p->numkind != IMP_NUM_NONE &&
+	    p->numkind != IMP_NUM_BULLET) {
+		/* a Word number vanban does not make ("1.2.", "(a)"): kept as
+		 * text at the start of the paragraph */
+		imp_para q = *p;
+		q.runs = vb_alloc(m->a, (p->nruns + 1) * sizeof(*q.runs));
+		memset(q.runs, 0, sizeof(*q.runs));
+		q.runs[0].text = vb_sprintf(m->a, "%s ", p->numtext);
+		q.runs[0].style = p->nruns ? p->runs[0].style : 0;
+		memcpy(q.runs + 1, p->runs, p->nruns * sizeof(*q.runs));
+		q.nruns = p->nruns + 1;
+		para_text(m, &q, 0);
+	} else {
+		para_text(m, p, 0);
+	}
 	vb_buf_puts(m->out, "\n\n");
 }
 
