@@ -269,15 +269,31 @@ simple_number(const imp_para *p)
 	return s[0] >= 'a' && s[0] <= 'z' && s[1] == ')' && s[2] == '\0';
 }
 
-/* Returns the heading level of p (0: not a heading), with the bytes of
- * its number to drop in *skip. */
+/* Returns the value of the simple Word list number of p ("IV." 4, "b)" 2). */
 static int
-heading(imp_md *m, const imp_para *p, size_t *skip)
+word_value(const imp_para *p)
+{
+	const char *s = p->numtext;
+
+	if (s[0] >= '0' && s[0] <= '9')
+		return atoi(s);
+	if (strchr("IVXLC", s[0]))
+		return roman_value(s, strspn(s, "IVXLC"));
+	/* Word counts in Latin letters: its "e)" is the 5th point */
+	return s[0] - 'a' + 1;
+}
+
+/* Returns the heading level of p (0: not a heading), with the bytes of
+ * its typed number to drop in *skip, and in *keep a Word number out of
+ * order that is to be written before the text (else NULL). */
+static int
+heading(imp_md *m, const imp_para *p, size_t *skip, const char **keep)
 {
 	int level = 0, typed, value = 0, k;
 	size_t len = 0, tl = strlen(p->text);
 
 	*skip = 0;
+	*keep = NULL;
 	typed = typed_number(p->text, &value, &len);
 	if (p->outline >= 0 && p->outline <= 5) {
 		level = p->outline + 1;
@@ -303,6 +319,13 @@ heading(imp_md *m, const imp_para *p, size_t *skip)
 	    p->numkind == IMP_NUM_NONE) {
 		if (value == m->count[level] + 1)
 			*skip = len;
+		m->count[level] = value;
+	} else if (level <= 3 && p->numkind != IMP_NUM_NONE &&
+	    simple_number(p)) {
+		/* a Word number out of order ("III." after "I.") is kept */
+		value = word_value(p);
+		if (value != m->count[level] + 1)
+			*keep = p->numtext;
 		m->count[level] = value;
 	} else if (level <= 3) {
 		m->count[level]++;
@@ -449,7 +472,7 @@ void
 imp_md_block(imp_md *m, imp_block *b)
 {
 	imp_para *p = b->p;
-	const char *mark;
+	const char *mark, *keep;
 	size_t skip;
 	int level, depth, k;
 
@@ -460,10 +483,12 @@ imp_md_block(imp_md *m, imp_block *b)
 	}
 	if (p->text[0] == '\0' || is_rule(p->text))
 		return;
-	if ((level = heading(m, p, &skip)) > 0) {
+	if ((level = heading(m, p, &skip, &keep)) > 0) {
 		for (k = 0; k < level; k++)
 			vb_buf_putc(m->out, '#');
 		vb_buf_putc(m->out, ' ');
+		if (keep)
+			vb_buf_printf(m->out, "%s ", keep);
 		m->drop = p->bold ? VB_BOLD : 0;
 		if (level >= 3 && p->italic)
 			m->drop |= VB_ITALIC;
