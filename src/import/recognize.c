@@ -20,7 +20,6 @@ struct rc {
 	vb_arena *a;		/* its arena */
 	imp_result *r;		/* what is found */
 	size_t i;		/* next block */
-	int count[4];		/* heading numbers seen per level 1-3 */
 	int cong_van;		/* 1 when the symbol or V/v says công văn */
 	const char *code;	/* type code of the symbol ("KH"), or NULL */
 	const char *cv_subject;	/* "V/v …" line, or NULL */
@@ -803,7 +802,6 @@ blocks_md(struct rc *c, size_t from, size_t to, vb_buf *out, imp_app *app)
 	c->r->notes += md.notes;
 	if (app) {
 		app->landscape = md.maxcols >= 6;
-		app->tables = (int)md.tables;
 	}
 }
 
@@ -938,7 +936,6 @@ imp_result_free(imp_result *r)
 	size_t i;
 
 	vb_buf_free(&r->body);
-	vb_buf_free(&r->report);
 	vb_buf_free(&r->unplaced);
 	for (i = 0; i < r->napps; i++)
 		vb_buf_free(&r->apps[i].md);

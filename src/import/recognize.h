@@ -19,7 +19,6 @@ typedef struct imp_app {
 	const char *title;	/* title as found (may be upper case), or NULL */
 	vb_buf md;		/* its content as Markdown */
 	int landscape;		/* 1 when it holds a table of 6 or more columns */
-	int tables;		/* number of tables in it */
 	const imp_table *sheet;	/* its last table, with merges, written as .xlsx (bang:), or NULL */
 } imp_app;
 
@@ -48,7 +47,6 @@ typedef struct imp_result {
 	imp_app *apps;		/* appendices */
 	size_t napps;		/* number of appendices */
 	size_t appcap;		/* allocated appendices */
-	vb_buf report;		/* what was recognised, one line each */
 	vb_buf unplaced;	/* what could not be placed, one line each */
 	size_t headings;	/* headings found */
 	size_t items;		/* list items found */
