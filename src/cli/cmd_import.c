@@ -162,6 +162,8 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
     char **names, char **sheets)
 {
 	const char *trich = r->trich_yeu;
+	/* the old year: the issue date's, else the year before the new one */
+	int old = r->year ? r->year : o->year - 1;
 	size_t i;
 
 	vb_buf_puts(b, "---\n");
@@ -184,7 +186,7 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 	else
 		vb_buf_puts(b, "ngay: \"\"\n");
 	if (o->year)
-		trich = new_year(a, trich, r->year, o->year);
+		trich = new_year(a, trich, old, o->year);
 	ykey(b, "", "trich_yeu", trich);
 	ylist(b, "kinh_gui", &r->kinh_gui);
 	ylist(b, "can_cu", &r->can_cu);
@@ -216,7 +218,7 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 				vb_buf_puts(b, " noi_dung: \"\"\n");
 			if (r->apps[i].title)
 				ykey(b, "    ", "tieu_de", o->year ? new_year(a,
-				    r->apps[i].title, r->year, o->year) :
+				    r->apps[i].title, old, o->year) :
 				    r->apps[i].title);
 			if (r->apps[i].landscape)
 				vb_buf_puts(b, "    huong: ngang\n");
