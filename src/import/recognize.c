@@ -314,6 +314,17 @@ header_line(struct rc *c, const char *s, int left, imp_list *agencies)
 	}
 	if (place_date(c, s))
 		return;
+	if (starts(c, s, "Kính gửi")) {	/* in the header table */
+		s = strchr(s, ':') ? strchr(s, ':') + 1 : s + strlen("Kính gửi");
+		if (*(s = trim_end(c, s, ";.,")))
+			list_add(c->a, &c->r->kinh_gui, s);
+		return;
+	}
+	/* the V/v subject goes on under "Số" in the left column */
+	if (c->cv_subject && left && !is_upper(c, s)) {
+		c->cv_subject = vb_sprintf(c->a, "%s %s", c->cv_subject, s);
+		return;
+	}
 	if (left || is_upper(c, s))
 		list_add(c->a, agencies, s);
 	else
