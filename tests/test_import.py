@@ -107,6 +107,56 @@ def round_trip(vanban, out):
               "same PDF text (pdftotext)" % name)
 
 
+CONG_VAN = """---
+loai: cong-van
+co_quan_chu_quan: UBND tỉnh Bắc Giang
+co_quan: Sở Giáo dục và Đào tạo
+viet_tat: SGDĐT
+don_vi: VP
+so: 15
+dia_danh: Bắc Giang
+ngay: 2024-03-05
+trich_yeu: triển khai kiểm soát thủ tục hành chính quý II năm 2024 tại các cơ sở giáo dục trực thuộc
+kinh_gui:
+  - Phòng GDĐT các huyện, thành phố
+  - Các trường THPT trực thuộc
+noi_nhan: [Như trên, Lưu hồ sơ]
+luu: [VT, VP]
+ky:
+  quyen_han: TL
+  thu_truong: Giám đốc
+  chuc_vu: Chánh Văn phòng
+  ho_ten: Nguyễn Văn An
+---
+
+Thực hiện chỉ đạo của UBND tỉnh[^1], Sở đề nghị:
+
+1. Rà soát thủ tục.
+
+2. Báo cáo về Sở trước ngày 15/6/2024.
+
+Đề nghị các đơn vị thực hiện./.
+
+[^1]: Công văn số 123/UBND-KSTT ngày 01/3/2024.
+"""
+
+
+def cong_van(vanban, out):
+    """Check 1b: a công văn (V/v under the number, several Kính gửi, TL.,
+    a footnote, a numbered list) rendered and imported gives its model."""
+    src = os.path.join(out, "cv-src.md")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(CONG_VAN)
+    docx = os.path.join(out, "cv-src.docx")
+    rc, _, err = run([vanban, "render", src, "-o", docx, "-f", "docx"])
+    imp = os.path.join(out, "cv-src.imp.md")
+    rc2, _, err2 = run([vanban, "import", docx, "-o", imp])
+    _, a, _ = dump(vanban, src)
+    _, b, _ = dump(vanban, imp) if rc2 == 0 else (1, "", "")
+    check(rc == 0 and rc2 == 0 and a == b and a, "công văn: round trip "
+          "gives the same model (%s)" % (err + err2).strip()[:100])
+
+
 def clerk_docx(path, year="2024"):
     """Writes a DOCX typed the way a clerk does, with python3-docx."""
     import docx
@@ -558,6 +608,7 @@ def main():
     out = os.path.abspath(sys.argv[2])
     os.makedirs(out, exist_ok=True)
     round_trip(vanban, out)
+    cong_van(vanban, out)
     clerk(vanban, out)
     variants(vanban, out)
     legacy_txt(vanban, out)
