@@ -155,6 +155,34 @@ def cong_van(vanban, out):
     _, b, _ = dump(vanban, imp) if rc2 == 0 else (1, "", "")
     check(rc == 0 and rc2 == 0 and a == b and a, "công văn: round trip "
           "gives the same model (%s)" % (err + err2).strip()[:100])
+    # a HYPERLINK field and a text box, as older Word files have them
+    fx = os.path.join(out, "cv-field.docx")
+    with zipfile.ZipFile(docx) as zin, zipfile.ZipFile(fx, "w") as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                x = body.decode("utf-8")
+                i = x.rfind("<w:r>", 0, x.find("Thực hiện chỉ đạo"))
+                x = (x[:i] + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                     '<w:r><w:instrText xml:space="preserve"> HYPERLINK '
+                     '"https://example.gov.vn/a" </w:instrText></w:r><w:r>'
+                     '<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>'
+                     'Trang A</w:t></w:r><w:r><w:fldChar w:fldCharType="end"'
+                     '/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'
+                     '<w:r><w:drawing><wp:anchor><a:graphic><a:graphicData>'
+                     '<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Chữ '
+                     'trong khung</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+                     '</wps:wsp></a:graphicData></a:graphic></wp:anchor>'
+                     '</w:drawing></w:r>' + x[i:])
+                body = x.encode("utf-8")
+            zout.writestr(item, body)
+    md = os.path.join(out, "cv-field.md")
+    rc, _, err = run([vanban, "import", fx, "-o", md])
+    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    check("[Trang A](<https://example.gov.vn/a>)" in got,
+          "a HYPERLINK field becomes a link")
+    check("\n\nChữ trong khung\n\n" in got, "the text of a text box is "
+          "kept as a paragraph after its anchor")
 
 
 def clerk_docx(path, year="2024"):

@@ -36,6 +36,13 @@ struct rd {
 	size_t nids;		/* number of ids */
 	size_t idcap;		/* allocated ids */
 	int in_note;		/* 1 while reading a footnote's own text */
+	int fld;		/* field nesting: 0 outside fields */
+	int fld_result;		/* 1 in the shown result of the outermost field */
+	vb_buf instr;		/* instruction of the outermost field */
+	const char *fld_href;	/* target of a HYPERLINK field being shown, or NULL */
+	imp_para *pending;	/* paragraphs of text boxes met in a paragraph */
+	size_t npending;	/* number of them */
+	size_t pendcap;		/* allocated */
 };
 
 /* Returns the legacy encoding a font name implies. */
@@ -163,6 +170,79 @@ unlegacy(struct rd *r, const char *font, const char *t)
 	return u;
 }
 
+/* Returns the target of a field instruction ' HYPERLINK "url" \\o …',
+ * or NULL. */
+static const char *
+hyperlink_field(vb_arena *a, const char *in)
+{
+	const char *q, *e;
+
+	while (*in == ' ')
+		in++;
+	if (strncmp(in, "HYPERLINK", 9) != 0 || (q = strchr(in, '"')) == NULL
+	    || (e = strchr(q + 1, '"')) == NULL || e == q + 1)
+		return NULL;
+	return vb_strndup(a, q + 1, (size_t)(e - q - 1));
+}
+
+/* Follows a w:fldChar of type type: a HYPERLINK field makes its shown
+ * text a link. */
+static void
+field_char(struct rd *r, const char *type)
+{
+	if (type == NULL)
+		return;
+	if (strcmp(type, "begin") == 0) {
+		if (r->fld++ == 0) {
+			vb_buf_reset(&r->instr);
+			r->fld_result = 0;
+			r->fld_href = NULL;
+		}
+	} else if (strcmp(type, "separate") == 0 && r->fld == 1) {
+		r->fld_result = 1;
+		r->fld_href = hyperlink_field(r->a, r->instr.data ?
+		    r->instr.data : "");
+	} else if (strcmp(type, "end") == 0 && r->fld > 0) {
+		if (--r->fld == 0) {
+			r->fld_result = 0;
+			r->fld_href = NULL;
+		}
+	}
+}
+
+static void para(struct rd *, xmlNodePtr, imp_para *);
+
+/* Reads the paragraphs of the text boxes under node into r->pending, to
+ * follow the paragraph they are anchored in. */
+static void
+text_boxes(struct rd *r, xmlNodePtr node, int depth)
+{
+	xmlNodePtr n, q;
+	imp_para tmp;
+
+	if (depth > MAX_DEPTH)
+		return;
+	for (n = node->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!imp_is(n, "txbxContent")) {
+			if (!imp_is(n, "Fallback"))
+				text_boxes(r, n, depth + 1);
+			continue;
+		}
+		for (q = n->children; q; q = q->next) {
+			if (!imp_is(q, "p"))
+				continue;
+			para(r, q, &tmp);
+			if (tmp.text[0] == '\0')
+				continue;
+			r->pending = vb_grow(r->a, r->pending, r->npending + 1,
+			    sizeof(*r->pending), &r->pendcap);
+			r->pending[r->npending++] = tmp;
+		}
+	}
+}
+
 /* Reads one w:r into p. */
 static void
 run(struct rd *r, xmlNodePtr node, imp_para *p, struct fmt f, int depth)
@@ -197,7 +277,16 @@ run(struct rd *r, xmlNodePtr node, imp_para *p, struct fmt f, int depth)
 		if (imp_is(n, "t")) {
 			c = xmlNodeGetContent(n);
 			add_text(r, p, unlegacy(r, f.font, c ? (const char *)c :
-			    ""), f.style, f.href);
+			    ""), f.style, f.href ? f.href : r->fld_result ?
+			    r->fld_href : NULL);
+			xmlFree(c);
+		} else if (imp_is(n, "fldChar")) {
+			field_char(r, imp_attr(r->a, n, "fldCharType"));
+		} else if (imp_is(n, "instrText") && r->fld == 1 &&
+		    !r->fld_result) {
+			c = xmlNodeGetContent(n);
+			if (c)
+				vb_buf_puts(&r->instr, (const char *)c);
 			xmlFree(c);
 		} else if (imp_is(n, "tab") || imp_is(n, "ptab")) {
 			add_text(r, p, "\t", f.style, f.href);
@@ -214,6 +303,8 @@ run(struct rd *r, xmlNodePtr node, imp_para *p, struct fmt f, int depth)
 		} else if (imp_is(n, "drawing") || imp_is(n, "pict")) {
 			if (is_line(r->a, n, 0))
 				p->rule = 1;
+			else
+				text_boxes(r, n, 0);
 		} else if (imp_is(n, "AlternateContent")) {
 			xmlNodePtr ch = imp_child(n, "Choice");
 			if (ch == NULL)
@@ -387,9 +478,18 @@ cell_blocks(struct rd *r, xmlNodePtr node, imp_cell *cell, int depth)
 
 	for (n = node->children; n; n = n->next) {
 		if (imp_is(n, "p")) {
+			imp_para tmp;
+			size_t i;
+			para(r, n, &tmp);
 			cell->paras = vb_grow(r->a, cell->paras, cell->n + 1,
 			    sizeof(*cell->paras), &cap);
-			para(r, n, &cell->paras[cell->n++]);
+			cell->paras[cell->n++] = tmp;
+			for (i = 0; i < r->npending; i++) {
+				cell->paras = vb_grow(r->a, cell->paras,
+				    cell->n + 1, sizeof(*cell->paras), &cap);
+				cell->paras[cell->n++] = r->pending[i];
+			}
+			r->npending = 0;
 		} else if (imp_is(n, "tbl") && depth < 8) {
 			t = table(r, n, depth + 1);
 			for (i = 0; i < t->n; i++)
@@ -411,6 +511,21 @@ cell_blocks(struct rd *r, xmlNodePtr node, imp_cell *cell, int depth)
 
 static void blocks(struct rd *, xmlNodePtr, int);
 
+/* Adds the text-box paragraphs met so far as blocks of their own. */
+static void
+flush_boxes(struct rd *r)
+{
+	size_t i;
+	imp_block *b;
+
+	for (i = 0; i < r->npending; i++) {
+		b = imp_doc_block(r->doc);
+		b->p = vb_alloc(r->a, sizeof(*b->p));
+		*b->p = r->pending[i];
+	}
+	r->npending = 0;
+}
+
 /* Reads one block-level element n into the document. */
 static void
 block(struct rd *r, xmlNodePtr n, int depth)
@@ -421,6 +536,7 @@ block(struct rd *r, xmlNodePtr n, int depth)
 		b = imp_doc_block(r->doc);
 		b->p = vb_alloc(r->a, sizeof(*b->p));
 		para(r, n, b->p);
+		flush_boxes(r);
 	} else if (imp_is(n, "tbl")) {
 		b = imp_doc_block(r->doc);
 		b->t = table(r, n, 0);
@@ -511,7 +627,7 @@ footnotes(struct rd *r, xmlDocPtr doc)
 {
 	xmlNodePtr n, p;
 	imp_note *note;
-	size_t i, cap;
+	size_t i, k, cap;
 	char *v;
 
 	if (doc == NULL || r->nids == 0)
@@ -538,6 +654,12 @@ footnotes(struct rd *r, xmlDocPtr doc)
 			note->paras = vb_grow(r->a, note->paras, note->n + 1,
 			    sizeof(*note->paras), &cap);
 			para(r, p, &note->paras[note->n++]);
+			for (k = 0; k < r->npending; k++) {
+				note->paras = vb_grow(r->a, note->paras,
+				    note->n + 1, sizeof(*note->paras), &cap);
+				note->paras[note->n++] = r->pending[k];
+			}
+			r->npending = 0;
 		}
 	}
 	r->in_note = 0;
@@ -592,6 +714,7 @@ imp_docx_read(imp_doc *doc, const char *file, const char *data, size_t len,
 	xmlFreeDoc(num);
 	xmlFreeDoc(notes);
 	xmlFreeDoc(r.rels);
+	vb_buf_free(&r.instr);
 	imp_pkg_close(&pkg);
 	return d->errors == errors0 ? 0 : -1;
 }
