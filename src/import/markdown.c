@@ -98,6 +98,22 @@ note_text(const imp_doc *doc, int n)
 	return NULL;
 }
 
+/* Returns 1 when s[0..n) after a '&' would be read as an entity
+ * ("amp;", "#39;"): letters, digits or '#' up to a ';'. */
+static int
+entity_like(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 32; i++) {
+		if (s[i] == ';')
+			return i > 0;
+		if (!isalnum((unsigned char)s[i]) && s[i] != '#')
+			return 0;
+	}
+	return 0;
+}
+
 /* Appends s[0..n) escaped for Markdown inline text. */
 static void
 esc(vb_buf *b, const char *s, size_t n, int cell)
@@ -110,8 +126,7 @@ esc(vb_buf *b, const char *s, size_t n, int cell)
 		    ch == '[' || ch == ']' || ch == '<' || ch == '~' ||
 		    (cell && ch == '|'))
 			vb_buf_putc(b, '\\');
-		if (ch == '&' && i + 1 < n && (isalpha((unsigned char)s[i + 1])
-		    || s[i + 1] == '#')) {
+		if (ch == '&' && entity_like(s + i + 1, n - i - 1)) {
 			vb_buf_puts(b, "\\&");
 			continue;
 		}

@@ -12,13 +12,19 @@
 #include "base/text.h"
 #include "check/convert.h"
 
-/* Returns line s with Markdown heading/emphasis marks and HTML tags
- * removed; sets *bold when the marks made the whole line bold. */
+/* Marks clean() leaves in the text for fill(): toggles of bold and
+ * italic (control characters never stay in the text otherwise). */
+#define BOLD_MARK '\001'
+#define ITALIC_MARK '\002'
+
+/* Returns line s with the Markdown heading marks and HTML tags left by an
+ * extraction removed, and its emphasis ("**", "*", <b>, <i>) turned into
+ * BOLD_MARK / ITALIC_MARK toggles; *bold is set when there was any. */
 static char *
 clean(vb_arena *a, const char *s, size_t n, int *bold)
 {
 	vb_buf b = { 0 };
-	size_t i = 0, stars = 0;
+	size_t i = 0, k;
 	char *out;
 
 	*bold = 0;
@@ -28,9 +34,20 @@ clean(vb_arena *a, const char *s, size_t n, int *bold)
 		i++;
 	else
 		i = 0;
+	if (i + 1 < n && s[i] == '*' && s[i + 1] == ' ') {	/* "* item" */
+		vb_buf_putc(&b, '-');
+		i++;
+	}
 	for (; i < n; i++) {
 		if (s[i] == '*') {
-			stars++;
+			for (k = 0; i + k < n && s[i + k] == '*'; k++)
+				;
+			if (k >= 2)
+				vb_buf_putc(&b, BOLD_MARK);
+			if (k % 2)
+				vb_buf_putc(&b, ITALIC_MARK);
+			*bold = 1;
+			i += k - 1;
 			continue;
 		}
 		if (s[i] == '<') {
@@ -39,8 +56,16 @@ clean(vb_arena *a, const char *s, size_t n, int *bold)
 				if (strncmp(s + i, "<br", 3) == 0 ||
 				    strncmp(s + i, "<p>", 3) == 0)
 					vb_buf_putc(&b, '\n');
-				if (strncmp(s + i, "<b>", 3) == 0)
-					stars += 2;
+				if (strncmp(s + i, "<b>", 3) == 0 ||
+				    strncmp(s + i, "</b>", 4) == 0 ||
+				    strncmp(s + i, "<strong>", 8) == 0 ||
+				    strncmp(s + i, "</strong>", 9) == 0)
+					vb_buf_putc(&b, BOLD_MARK);
+				if (strncmp(s + i, "<i>", 3) == 0 ||
+				    strncmp(s + i, "</i>", 4) == 0 ||
+				    strncmp(s + i, "<em>", 4) == 0 ||
+				    strncmp(s + i, "</em>", 5) == 0)
+					vb_buf_putc(&b, ITALIC_MARK);
 				i = (size_t)(e - s);
 				continue;
 			}
@@ -50,9 +75,21 @@ clean(vb_arena *a, const char *s, size_t n, int *bold)
 			continue;
 		vb_buf_putc(&b, s[i]);
 	}
-	*bold = stars >= 2;
 	out = vb_text_trim(a, b.data ? b.data : "");
 	vb_buf_free(&b);
+	return out;
+}
+
+/* Returns s without its emphasis marks. */
+static char *
+plain(vb_arena *a, const char *s)
+{
+	char *out = vb_strdup(a, s), *o = out;
+
+	for (; *s; s++)
+		if (*s != BOLD_MARK && *s != ITALIC_MARK)
+			*o++ = *s;
+	*o = '\0';
 	return out;
 }
 
@@ -93,22 +130,29 @@ note_of(imp_doc *doc, int n)
 	return NULL;
 }
 
-/* Fills p with the runs of t: footnote marks (superscript digits of a
- * known note) as marks, the rest as text. */
+/* Fills p with the runs of t: emphasis marks toggle the style carried in
+ * *style (from line to line), footnote marks (superscript digits of a
+ * known note) become marks, the rest text. */
 static void
-fill(imp_doc *doc, imp_para *p, const char *t, int bold)
+fill(imp_doc *doc, imp_para *p, const char *t, unsigned *style)
 {
 	const char *s = t, *from = t;
 	size_t len;
-	int n;
+	int n = 0;
 
 	while (*s) {
-		if ((unsigned char)*s >= 0xC2 && (n = sup_number(s, &len)) > 0
-		    && note_of(doc, n) != NULL && s > t) {
+		if (*s == BOLD_MARK || *s == ITALIC_MARK ||
+		    ((unsigned char)*s >= 0xC2 && (n = sup_number(s, &len)) > 0
+		    && note_of(doc, n) != NULL && s > t)) {
 			if (s > from)
 				imp_para_run(doc->a, p, vb_strndup(doc->a, from,
-				    (size_t)(s - from)), bold ? VB_BOLD : 0);
-			imp_para_run(doc->a, p, "", 0)->note = n;
+				    (size_t)(s - from)), *style);
+			if (*s == BOLD_MARK || *s == ITALIC_MARK) {
+				*style ^= *s == BOLD_MARK ? VB_BOLD : VB_ITALIC;
+				len = 1;
+			} else {
+				imp_para_run(doc->a, p, "", 0)->note = n;
+			}
 			s += len;
 			from = s;
 			continue;
@@ -116,20 +160,20 @@ fill(imp_doc *doc, imp_para *p, const char *t, int bold)
 		s++;
 	}
 	if (*from)
-		imp_para_run(doc->a, p, from, bold ? VB_BOLD : 0);
+		imp_para_run(doc->a, p, from, *style);
 	imp_para_finish(doc->a, p);
 }
 
 /* Adds a paragraph of text t to the document. */
 static void
-add_para(imp_doc *doc, const char *t, int bold)
+add_para(imp_doc *doc, const char *t, unsigned *style)
 {
 	imp_block *b = imp_doc_block(doc);
 
 	b->p = vb_alloc(doc->a, sizeof(*b->p));
 	memset(b->p, 0, sizeof(*b->p));
 	b->p->outline = -1;
-	fill(doc, b->p, t, bold);
+	fill(doc, b->p, t, style);
 }
 
 /* Reads the footnote texts: lines that start with superscript digits
@@ -209,8 +253,9 @@ add_table(imp_doc *doc, char **lines, size_t k, size_t end, int pipes)
 	imp_block *b = imp_doc_block(doc);
 	imp_table *t = vb_alloc(doc->a, sizeof(*t));
 	char **cells, *head = NULL;
-	size_t n, j, rcap = 0, i;
+	size_t n, j, rcap = 0, i, m;
 	imp_row *row;
+	unsigned st;
 	int bold;
 
 	memset(t, 0, sizeof(*t));
@@ -221,9 +266,10 @@ add_table(imp_doc *doc, char **lines, size_t k, size_t end, int pipes)
 		n = split_cells(doc->a, lines[i], pipes, &cells);
 		/* a heading row repeated after a page break */
 		if (head != NULL && t->n > 0) {
-			char *c0 = clean(doc->a, lines[i], strlen(lines[i]),
-			    &bold);
-			char *h0 = clean(doc->a, head, strlen(head), &bold);
+			char *c0 = plain(doc->a, clean(doc->a, lines[i],
+			    strlen(lines[i]), &bold));
+			char *h0 = plain(doc->a, clean(doc->a, head,
+			    strlen(head), &bold));
 			if (strcmp(c0, h0) == 0)
 				continue;
 		}
@@ -236,15 +282,15 @@ add_table(imp_doc *doc, char **lines, size_t k, size_t end, int pipes)
 				char *c = clean(doc->a, cells[j],
 				    strlen(cells[j]), &bold);
 				imp_para *p = &row->cells[j].paras[0];
-				if (*c == '\0')
+				unsigned st = 0;
+				if (*plain(doc->a, c) == '\0')
 					continue;
-				if (strncmp(c, "- ", 2) == 0 || p->text[0] ==
-				    '\0')
+				if (strncmp(plain(doc->a, c), "- ", 2) == 0 ||
+				    p->text[0] == '\0')
 					imp_para_run(doc->a, p, "\n", 0);
 				else
 					imp_para_run(doc->a, p, " ", 0);
-				imp_para_run(doc->a, p, c, bold ? VB_BOLD : 0);
-				imp_para_finish(doc->a, p);
+				fill(doc, p, c, &st);
 			}
 			continue;
 		}
@@ -264,9 +310,13 @@ add_table(imp_doc *doc, char **lines, size_t k, size_t end, int pipes)
 			c->paras = vb_alloc(doc->a, sizeof(*c->paras));
 			memset(c->paras, 0, sizeof(*c->paras));
 			c->paras[0].outline = -1;
-			imp_para_run(doc->a, &c->paras[0], s,
-			    bold || t->n == 1 ? VB_BOLD : 0);
-			imp_para_finish(doc->a, &c->paras[0]);
+			st = 0;
+			fill(doc, &c->paras[0], s, &st);
+			if (t->n == 1) {	/* the heading row: bold */
+				for (m = 0; m < c->paras[0].nruns; m++)
+					c->paras[0].runs[m].style |= VB_BOLD;
+				imp_para_finish(doc->a, &c->paras[0]);
+			}
 		}
 		if (n > t->ncols)
 			t->ncols = n < IMP_MAX_COLS ? n : IMP_MAX_COLS;
@@ -290,6 +340,7 @@ imp_txt_read(imp_doc *doc, const char *file, const char *data, size_t len,
     vb_diags *d)
 {
 	char **lines = NULL, *t, *s, *nl, *conv;
+	unsigned style = 0;
 	size_t n = 0, cap = 0, k, end, bad, clen, changed;
 	vb_legacy enc;
 	int bold, pipes;
@@ -336,15 +387,17 @@ imp_txt_read(imp_doc *doc, const char *file, const char *data, size_t len,
 			continue;
 		}
 		s = clean(doc->a, lines[k], strlen(lines[k]), &bold);
-		if (*s == '\0')
+		if (*plain(doc->a, s) == '\0') {
+			style = 0;	/* a blank line ends any emphasis */
 			continue;
+		}
 		/* "**KT. GIÁM ĐỐC" + "PHÓ GIÁM ĐỐC**": lines of one block */
 		{
 			char *line, *save = NULL;
 			for (line = strtok_r(s, "\n", &save); line; line =
 			    strtok_r(NULL, "\n", &save))
 				if (*(line = vb_text_trim(doc->a, line)))
-					add_para(doc, line, bold);
+					add_para(doc, line, &style);
 		}
 	}
 	(void)file;
