@@ -556,17 +556,18 @@ def via_libreoffice(vanban, out):
                  "tt.doc"):
         return
     md = os.path.join(d, "tt-doc.md")
-    before = set(f for f in os.listdir("/tmp") if f.startswith(
-        "vanban-import-"))
-    rc, so, err = run([vanban, "import", doc, "-o", md])
+    tmp = os.path.join(d, "tmp")
+    os.makedirs(tmp, exist_ok=True)
+    env = dict(os.environ)
+    env["TMPDIR"] = tmp
+    rc, so, err = run([vanban, "import", doc, "-o", md], env=env)
     check(rc == 0, "tt.doc imports through LibreOffice (%s)"
           % err.strip()[:120])
     _, a, _ = dump(vanban, src)
     _, b, _ = dump(vanban, md)
     check(a == b and a, "tt.doc gives the same model as the example")
-    check(not [f for f in os.listdir("/tmp") if f.startswith(
-        "vanban-import-") and f not in before],
-        "no temporary folder left behind")
+    check(os.listdir(tmp) == [], "no temporary folder left behind "
+          "(LibreOffice's profile removed)")
 
 
 def words(s):

@@ -102,8 +102,8 @@ run_soffice(const char *exe, const char *src, const char *dir)
 char *
 imp_soffice_convert(const char *file, size_t *len, vb_diags *d)
 {
-	char tmpl[] = "/tmp/vanban-import-XXXXXX", *exe, *src = NULL, *out =
-	    NULL, *base, *dot;
+	const char *tmpdir = getenv("TMPDIR");
+	char tmpl[4096], *exe, *src = NULL, *out = NULL, *base, *dot;
 	vb_buf b = { 0 };
 	int fd, r;
 
@@ -114,6 +114,9 @@ imp_soffice_convert(const char *file, size_t *len, vb_diags *d)
 		    "(lệnh soffice) để đọc tệp .doc/.odt, nhưng máy chưa cài");
 		return NULL;
 	}
+	if (tmpdir == NULL || tmpdir[0] != '/' || strlen(tmpdir) > 4000)
+		tmpdir = "/tmp";
+	snprintf(tmpl, sizeof(tmpl), "%s/vanban-import-XXXXXX", tmpdir);
 	if (mkdtemp(tmpl) == NULL) {
 		free(exe);
 		vb_diag_add(d, VB_ERROR, file, 0, 0, NULL, "không tạo được thư "
