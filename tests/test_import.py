@@ -155,6 +155,24 @@ def cong_van(vanban, out):
     _, b, _ = dump(vanban, imp) if rc2 == 0 else (1, "", "")
     check(rc == 0 and rc2 == 0 and a == b and a, "công văn: round trip "
           "gives the same model (%s)" % (err + err2).strip()[:100])
+    # a decision signed "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    tm = CONG_VAN.replace("loai: cong-van", "loai: quyet-dinh")
+    tm = re.sub(r"don_vi: VP\n|kinh_gui:\n(  - .*\n)+", "", tm)
+    tm = tm.replace("quyen_han: TL", "quyen_han: TM\n  tap_the: Ủy ban "
+                    "nhân dân").replace("thu_truong: Giám đốc", "thu_truong: "
+                    "Chủ tịch").replace("chuc_vu: Chánh Văn phòng",
+                                        "chuc_vu: Phó Chủ tịch")
+    src = os.path.join(out, "tm-src.md")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(tm)
+    docx = os.path.join(out, "tm-src.docx")
+    rc, _, err = run([vanban, "render", src, "-o", docx, "-f", "docx"])
+    imp = os.path.join(out, "tm-src.imp.md")
+    rc2, _, err2 = run([vanban, "import", docx, "-o", imp])
+    _, a, _ = dump(vanban, src)
+    _, b, _ = dump(vanban, imp) if rc2 == 0 else (1, "", "")
+    check(rc == 0 and rc2 == 0 and a == b and "KT. CHỦ TỊCH" in a,
+          "quyết định signed TM. + KT.: round trip gives the same model")
     # a HYPERLINK field and a text box, as older Word files have them
     fx = os.path.join(out, "cv-field.docx")
     with zipfile.ZipFile(docx) as zin, zipfile.ZipFile(fx, "w") as zout:

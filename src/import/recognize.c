@@ -592,6 +592,8 @@ app_label(struct rc *c, imp_para *p)
 		return 0;
 	rest = u + strlen("PHỤ LỤC");
 	rest += strspn(rest, " ");
+	if (strncmp(rest, "SỐ ", strlen("SỐ ")) == 0)	/* "Phụ lục số 01" */
+		rest += strlen("SỐ ");
 	return strspn(rest, "IVXLC0123456789 .:") == strlen(rest);
 }
 
@@ -663,6 +665,11 @@ signer(struct rc *c, imp_list *l)
 				c->r->tap_the = title_case(c, s);
 			else
 				c->r->thu_truong = title_case(c, s);
+		} else if (auth[k] && c->r->quyen_han && strcmp(c->r->quyen_han,
+		    "TM") == 0 && c->r->thu_truong == NULL) {
+			/* "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH" */
+			c->r->thu_truong = title_case(c, vb_text_trim(c->a, s +
+			    strlen(auth[k]) + 1));
 		} else if (i == name) {
 			c->r->ho_ten = s;
 		} else if (is_upper(c, s) && c->r->chuc_vu == NULL) {
