@@ -30,7 +30,7 @@ int imp_pkg_open(imp_pkg *p, const char *file, const char *data, size_t len,
 /* Closes the package. */
 void imp_pkg_close(imp_pkg *p);
 /* Returns part name parsed as XML, or NULL: missing (reported only when
- * required) or broken (always reported, then *bad is set when not NULL). */
+ * required), broken or declaring a DTD (always reported). */
 xmlDocPtr imp_pkg_xml(imp_pkg *p, const char *name, int required);
 
 /* Reads part name into b (raw bytes); returns 0, 1 when missing (reported
