@@ -396,6 +396,11 @@ run(const struct opts *o)
 	}
 	vb_out_free(&set);
 	report(strcmp(out, "-") == 0 ? stderr : stdout, &r, &doc, out);
+	for (i = 0; i < r.napps; i++)
+		if (sheets[i])
+			printf("Bảng có ô gộp của phụ lục %zu được ghi ra %s "
+			    "(sửa bằng Excel; vanban đọc lại cả ô gộp).\n", i + 1,
+			    sheets[i]);
 	rc = EXIT_OK;
 done:
 	vb_diags_print(&d);
