@@ -396,6 +396,11 @@ run(const struct opts *o)
 	}
 	vb_out_free(&set);
 	report(strcmp(out, "-") == 0 ? stderr : stdout, &r, &doc, out);
+	if (o->year)
+		printf("Bản nháp năm %d: số để trống, ngày chỉ còn năm %d, năm %d "
+		    "trong trích yếu và tên phụ lục đã đổi thành %d; các chỗ "
+		    "khác trong nội dung giữ nguyên để bạn xem lại.\n", o->year,
+		    o->year, r.year ? r.year : o->year - 1, o->year);
 	for (i = 0; i < r.napps; i++)
 		if (sheets[i])
 			printf("Bảng có ô gộp của phụ lục %zu được ghi ra %s "
