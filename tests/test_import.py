@@ -414,6 +414,18 @@ def variant_docx(out):
     line(d, "- UBND thành phố;", align=A.LEFT)
     line(d, "- Lưu: VT.", align=A.LEFT)
     d.save(os.path.join(out, "above.docx"))
+    d = docx.Document()
+    line(d, "SỞ GIÁO DỤC VÀ ĐÀO TẠO", bold=True)
+    line(d, "Số: 07/KH-SGDĐT")
+    line(d, "Hà Nội, ngày 02 tháng 3 năm 2024")
+    line(d, "KẾ HOẠCH", bold=True)
+    line(d, "Thử nghiệm bố cục bằng Tab", bold=True)
+    d.add_paragraph("Nội dung kế hoạch./.")
+    line(d, "Nơi nhận:\tKT. GIÁM ĐỐC", bold=True, align=A.LEFT)
+    line(d, "- UBND thành phố;\tPHÓ GIÁM ĐỐC", align=A.LEFT)
+    line(d, "- Lưu: VT, KHTC.", align=A.LEFT)
+    line(d, "\tTrần Thị E", bold=True, align=A.LEFT)
+    d.save(os.path.join(out, "tabsig.docx"))
 
 
 def variants(vanban, out):
@@ -440,7 +452,11 @@ def variants(vanban, out):
                        ("dia_danh", "Hà Nội"), ("quyen_han", "KT"),
                        ("chuc_vu", "Phó Giám đốc"), ("ho_ten", "Lê Văn D")],
              ['---\n\nSở báo cáo kết quả như sau./.\n\n', 'noi_nhan:\n'
-              '  - "UBND thành phố"\nluu:\n  - "VT"'])]:
+              '  - "UBND thành phố"\nluu:\n  - "VT"']),
+            ("tabsig", [("quyen_han", "KT"), ("thu_truong", "Giám đốc"),
+                        ("chuc_vu", "Phó Giám đốc"), ("ho_ten", "Trần Thị E")],
+             ['noi_nhan:\n  - "UBND thành phố"\nluu:\n  - "VT"\n  - '
+              '"KHTC"', "---\n\nNội dung kế hoạch./.\n"])]:
         md = os.path.join(out, name + ".md")
         rc, so, err = run([vanban, "import", os.path.join(out, name +
                                                           ".docx")])

@@ -635,6 +635,21 @@ recipient_line(struct rc *c, const char *s)
 	list_add(c->a, &c->r->noi_nhan, trim_end(c, s, ";.,"));
 }
 
+/* Reads one line below the body: a recipient ("- …", "Lưu: …"), the
+ * "Nơi nhận" label, or a line of the signer's block. */
+static void
+side_line(struct rc *c, const char *s, imp_list *lines)
+{
+	s = vb_text_trim(c->a, s);
+	if (*s == '\0' || starts(c, s, "Nơi nhận"))
+		return;
+	if (s[0] == '-' || s[0] == '+' || strncmp(s, "•", 3) == 0 ||
+	    starts(c, s, "Lưu:") || starts(c, s, "Lưu :"))
+		recipient_line(c, s);
+	else
+		sign_line(c, s, lines);
+}
+
 /* Reads the signer's lines. */
 static void
 signer(struct rc *c, imp_list *l)
@@ -757,7 +772,7 @@ signature(struct rc *c, size_t above, size_t k)
 	imp_block *b;
 	imp_para *p;
 	size_t i, j, m;
-	char *t, *line, *save;
+	char *t, *line, *save, *tab;
 
 	for (; above < k; above++)
 		sign_line(c, para_at(c, above)->text, &lines);
@@ -784,19 +799,21 @@ signature(struct rc *c, size_t above, size_t k)
 	/* paragraphs: recipients ("- …") and signer lines, up to an appendix */
 	for (; k < c->doc->n && (p = para_at(c, k)) != NULL && !app_label(c,
 	    p); k++) {
-		if (starts(c, p->text, "Nơi nhận"))
-			continue;
-		if (p->text[0] == '-' || p->text[0] == '+' ||
-		    strncmp(p->text, "•", 3) == 0 || starts(c, p->text,
-		    "Lưu:")) {
-			recipient_line(c, p->text);
-			continue;
-		}
 		t = vb_strdup(c->a, p->text);
 		save = NULL;
 		for (line = strtok_r(t, "\n", &save); line; line =
-		    strtok_r(NULL, "\n", &save))
-			sign_line(c, line, &lines);
+		    strtok_r(NULL, "\n", &save)) {
+			/* "- Như trên;<Tab>PHÓ GIÁM ĐỐC": both columns typed
+			 * on one line */
+			if ((tab = strchr(line, '\t')) != NULL) {
+				*tab++ = '\0';
+				tab += strspn(tab, "\t ");
+				side_line(c, line, &lines);
+				sign_line(c, tab, &lines);
+			} else {
+				side_line(c, line, &lines);
+			}
+		}
 	}
 	signer(c, &lines);
 	return k;
