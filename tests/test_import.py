@@ -545,6 +545,7 @@ def bad_inputs(vanban, out):
                                b"\0" * 4000)
     cases["old.doc"] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 4000
     cases["scan.pdf"] = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
+    cases["huge.txt"] = b"a\n" * 200001
     for name, body in cases.items():
         with open(os.path.join(d, name), "wb") as f:
             f.write(body)
@@ -556,6 +557,7 @@ def bad_inputs(vanban, out):
         "encrypted.docx": "mật khẩu",
         "old.doc": "libreoffice-writer-nogui",
         "scan.pdf": "PDF",
+        "huge.txt": "quá lớn",
     }
     # a PATH without soffice for the .doc case
     env = dict(os.environ)

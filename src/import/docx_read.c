@@ -43,6 +43,8 @@ struct rd {
 	imp_para *pending;	/* paragraphs of text boxes met in a paragraph */
 	size_t npending;	/* number of them */
 	size_t pendcap;		/* allocated */
+	size_t paras;		/* paragraphs read, cells and notes included */
+	size_t cells;		/* table cells read */
 };
 
 /* Returns the legacy encoding a font name implies. */
@@ -360,6 +362,7 @@ para(struct rd *r, xmlNodePtr node, imp_para *p)
 
 	memset(p, 0, sizeof(*p));
 	p->outline = -1;
+	r->paras++;
 	f.font = r->st.def_font;
 	if ((s = imp_style_get(&r->st, imp_attr(r->a, imp_child(ppr,
 	    "pStyle"), "val"))) == NULL)
@@ -445,6 +448,7 @@ table(struct rd *r, xmlNodePtr node, int depth)
 			row->cells = vb_grow(r->a, row->cells, row->n + 1,
 			    sizeof(*row->cells), &ccap);
 			cell = &row->cells[row->n++];
+			r->cells++;
 			memset(cell, 0, sizeof(*cell));
 			pr = imp_child(c, "tcPr");
 			v = imp_attr(r->a, imp_child(pr, "gridSpan"), "val");
@@ -598,6 +602,11 @@ stream_body(struct rd *r, imp_pkg *pkg, vb_diags *d)
 				break;
 			}
 			block(r, node, 0);
+			if (r->paras > IMP_MAX_PARAS || r->cells >
+			    IMP_MAX_CELLS) {
+				bad = 3;
+				break;
+			}
 			ret = xmlTextReaderNext(rd);
 			continue;
 		}
@@ -607,7 +616,11 @@ stream_body(struct rd *r, imp_pkg *pkg, vb_diags *d)
 		bad = 1;
 	xmlFreeTextReader(rd);
 	vb_buf_free(&b);
-	if (bad == 2)
+	if (bad == 3)
+		vb_diag_add(d, VB_ERROR, pkg->file, 0, 0, "Hãy chia văn bản "
+		    "thành nhiều tệp nhỏ hơn.", "văn bản quá lớn để nhập: hơn "
+		    "%d đoạn hoặc %d ô bảng", IMP_MAX_PARAS, IMP_MAX_CELLS);
+	else if (bad == 2)
 		vb_diag_add(d, VB_ERROR, pkg->file, 0, 0, "Word không bao giờ "
 		    "ghi khai báo DTD; tệp này có thể đã bị sửa để đọc trộm tệp "
 		    "trên máy. Hãy hỏi lại người gửi.", "tệp .docx có khai báo "

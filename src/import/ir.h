@@ -13,6 +13,11 @@
 
 /* Columns of an imported table kept (vanban's own tables stop at 200). */
 #define IMP_MAX_COLS 200
+/* Paragraphs and table cells one import reads at most (a 200-page plan
+ * has some 3 000 paragraphs): past them the file is refused, so that no
+ * file can make the import use memory without bound. */
+#define IMP_MAX_PARAS 200000
+#define IMP_MAX_CELLS 2000000
 
 /* A piece of a paragraph in one style. */
 typedef struct imp_run {
@@ -97,6 +102,7 @@ typedef struct imp_doc {
 	const char *author;	/* document author (core.xml creator), or NULL */
 	int from_txt;		/* 1 when read from plain text (no styles) */
 	size_t legacy;		/* runs converted from TCVN3 or VNI */
+	size_t cells;		/* table cells read (plain text) */
 } imp_doc;
 
 /* Appends a run to p; returns it. */

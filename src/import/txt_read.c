@@ -226,7 +226,8 @@ split_cells(vb_arena *a, const char *line, int pipes, char ***out)
 		*e = '\0';
 	}
 	for (;;) {
-		e = strchr(p, pipes ? '|' : '\t');
+		/* past the column cap the rest stays in the last cell */
+		e = n + 1 < IMP_MAX_COLS ? strchr(p, pipes ? '|' : '\t') : NULL;
 		if (e)
 			*e = '\0';
 		cells = vb_grow(a, cells, n + 1, sizeof(*cells), &cap);
@@ -264,6 +265,8 @@ add_table(imp_doc *doc, char **lines, size_t k, size_t end, int pipes)
 		if (pipes && delimiter(lines[i]))
 			continue;
 		n = split_cells(doc->a, lines[i], pipes, &cells);
+		if ((doc->cells += n) > IMP_MAX_CELLS)
+			return;		/* reported by the caller */
 		/* a heading row repeated after a page break */
 		if (head != NULL && t->n > 0) {
 			char *c0 = plain(doc->a, clean(doc->a, lines[i],
@@ -374,6 +377,12 @@ imp_txt_read(imp_doc *doc, const char *file, const char *data, size_t len,
 			break;
 		*nl = '\0';
 	}
+	if (n > IMP_MAX_PARAS) {
+		vb_diag_add(d, VB_ERROR, file, 0, 0, "Hãy chia văn bản thành "
+		    "nhiều tệp nhỏ hơn.", "văn bản quá lớn để nhập: hơn %d dòng",
+		    IMP_MAX_PARAS);
+		return -1;
+	}
 	notes(doc, lines, n);
 	for (k = 0; k < n; k++) {
 		pipes = lines[k][strspn(lines[k], " ")] == '|';
@@ -383,6 +392,12 @@ imp_txt_read(imp_doc *doc, const char *file, const char *data, size_t len,
 			    table_line(lines[end + 1], pipes))); end++)
 				;
 			add_table(doc, lines, k, end, pipes);
+			if (doc->cells > IMP_MAX_CELLS) {
+				vb_diag_add(d, VB_ERROR, file, 0, 0, "Hãy chia văn "
+				    "bản thành nhiều tệp nhỏ hơn.", "văn bản quá lớn "
+				    "để nhập: hơn %d ô bảng", IMP_MAX_CELLS);
+				return -1;
+			}
 			k = end - 1;
 			continue;
 		}
@@ -400,6 +415,5 @@ imp_txt_read(imp_doc *doc, const char *file, const char *data, size_t len,
 					add_para(doc, line, &style);
 		}
 	}
-	(void)file;
 	return 0;
 }
