@@ -120,22 +120,14 @@ is_line(vb_arena *a, xmlNodePtr node, int depth)
 	return 0;
 }
 
-/* Adds text t in style to p, joined to the last run when alike. */
+/* Adds text t in style to p. */
 static void
 add_text(struct rd *r, imp_para *p, const char *t, unsigned style,
     const char *href)
 {
-	imp_run *last = p->nruns ? &p->runs[p->nruns - 1] : NULL;
-
+	/* alike runs are joined by imp_para_finish(), in one pass */
 	if (*t == '\0')
 		return;
-	if (last != NULL && !last->note && last->style == style &&
-	    ((last->href == NULL && href == NULL) || (last->href && href &&
-	    strcmp(last->href, href) == 0)) && strcmp(last->text, "\n") != 0
-	    && strcmp(t, "\n") != 0) {
-		last->text = vb_sprintf(r->a, "%s%s", last->text, t);
-		return;
-	}
 	imp_para_run(r->a, p, strcmp(t, "\n") == 0 ? "\n" :
 	    vb_strdup(r->a, t), style)->href = href;
 }

@@ -33,11 +33,49 @@ has_word(const char *s, size_t n)
 	return 0;
 }
 
+/* Returns 1 when runs x and y can be one run: same style and link, text
+ * (not a note mark, not a line break). */
+static int
+alike(const imp_run *x, const imp_run *y)
+{
+	return !x->note && !y->note && x->style == y->style &&
+	    strcmp(x->text, "\n") != 0 && strcmp(y->text, "\n") != 0 &&
+	    ((x->href == NULL && y->href == NULL) || (x->href && y->href &&
+	    strcmp(x->href, y->href) == 0));
+}
+
+/* Joins alike neighbouring runs of p (Word splits text into many runs),
+ * in time linear in the text. */
+static void
+coalesce(vb_arena *a, imp_para *p)
+{
+	vb_buf b = { 0 };
+	size_t i, j, o = 0;
+
+	for (i = 0; i < p->nruns; i = j) {
+		for (j = i + 1; j < p->nruns && alike(&p->runs[i],
+		    &p->runs[j]); j++)
+			;
+		p->runs[o] = p->runs[i];
+		if (j > i + 1) {
+			vb_buf_reset(&b);
+			for (; i < j; i++)
+				vb_buf_puts(&b, p->runs[i].text);
+			p->runs[o].text = vb_strdup(a, b.data);
+		}
+		o++;
+	}
+	p->nruns = o;
+	vb_buf_free(&b);
+}
+
 void
 imp_para_finish(vb_arena *a, imp_para *p)
 {
 	vb_buf b = { 0 };
 	size_t i, s, e, words = 0, bold = 0, italic = 0;
+
+	coalesce(a, p);
 
 	for (i = 0; i < p->nruns; i++) {
 		if (p->runs[i].note)

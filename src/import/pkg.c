@@ -10,7 +10,7 @@
 #include "base/infile.h"
 
 #define MAX_ENTRIES 10000	/* entries of one package */
-#define MAX_PART (64u << 20)	/* bytes of one inflated part */
+#define MAX_PART VB_MAX_FILE	/* bytes of one inflated part (32 MB) */
 #define MAX_TOTAL VB_BUDGET_BYTES	/* bytes inflated from one package (128 MB) */
 #define MAX_RATIO 100		/* inflated / compressed size of a big part */
 #define RATIO_FROM (1u << 20)	/* parts smaller than this are not checked */
