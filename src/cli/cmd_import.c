@@ -189,7 +189,9 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 		trich = new_year(a, trich, old, o->year);
 	ykey(b, "", "trich_yeu", trich);
 	ylist(b, "kinh_gui", &r->kinh_gui);
+	ykey(b, "", "tham_quyen", r->tham_quyen);
 	ylist(b, "can_cu", &r->can_cu);
+	ykey(b, "", "de_nghi", r->de_nghi);
 	ylist(b, "noi_nhan", &r->noi_nhan);
 	ylist(b, "luu", &r->luu);
 	if (r->chuc_vu || r->ho_ten || r->quyen_han) {

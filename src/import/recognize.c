@@ -27,6 +27,7 @@ struct rc {
 	imp_list tail;		/* signature lines that fit no key: kept last in the body */
 	size_t lead;		/* first block put before the body's own, if nlead */
 	size_t nlead;		/* blocks put before the body (authority lines) */
+	const char *power;	/* a decision's authority line as found, or NULL */
 	unsigned char *noted;	/* per footnote: 1 once its definition is written */
 };
 
@@ -400,6 +401,15 @@ basis_kind(struct rc *c)
 	return 0;
 }
 
+/* Returns 1 when the document is a quyết định or nghị quyết, whose
+ * authority, "Theo đề nghị" and "QUYẾT ĐỊNH:" lines vanban composes. */
+static int
+enacts(struct rc *c)
+{
+	return c->r->loai && (strcmp(c->r->loai, "quyet-dinh") == 0 ||
+	    strcmp(c->r->loai, "nghi-quyet") == 0);
+}
+
 /* Reads the header block, the type name, trích yếu, Kính gửi and Căn cứ. */
 static void
 header(struct rc *c)
@@ -539,7 +549,17 @@ header(struct rc *c)
 	    is_upper(c, p->text) && !starts(c, p->text, "Căn cứ"); k++)
 		;
 	if (k > c->i && (p = para_at(c, k)) != NULL && starts(c, p->text,
-	    "Căn cứ")) {
+	    "Căn cứ") && enacts(c)) {
+		/* a quyết định, nghị quyết: vanban composes the line from the
+		 * signer, or takes it from tham_quyen (see authority_key) */
+		vb_buf w = { 0 };
+		for (; c->i < k; c->i++)
+			vb_buf_printf(&w, "%s%s", w.len ? " " : "",
+			    para_at(c, c->i)->text);
+		c->power = vb_strdup(c->a, w.data);
+		vb_buf_free(&w);
+	} else if (k > c->i && (p = para_at(c, k)) != NULL && starts(c,
+	    p->text, "Căn cứ")) {
 		c->lead = c->i;
 		c->nlead = k - c->i;
 		for (; c->i < k; c->i++)
@@ -554,11 +574,42 @@ header(struct rc *c)
 	    p->text, "Theo đề nghị"))) && ((p->style && strcmp(p->style,
 	    "căn cứ") == 0) || (p->italic && (!p->style || strcmp(p->style,
 	    "nội dung") != 0)) || (c->doc->from_txt && basis_kind(c)))))) {
-		if (p->text[0])
+		if (p->text[0] && enacts(c) && starts(c, p->text,
+		    "Theo đề nghị"))
+			c->r->de_nghi = trim_end(c, p->text, ";.,");
+		else if (p->text[0])
 			list_add(c->a, &c->r->can_cu, trim_end(c, p->text,
 			    ";.,"));
 		c->i++;
 	}
+	/* "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:": vanban writes it itself */
+	if (enacts(c) && (p = para_at(c, c->i)) != NULL && (strcmp(up(c,
+	    trim_end(c, p->text, " ")), "QUYẾT ĐỊNH:") == 0 || strcmp(up(c,
+	    trim_end(c, p->text, " ")), "QUYẾT NGHỊ:") == 0))
+		c->i++;
+}
+
+/* Sets tham_quyen to the decision's authority line unless vanban composes
+ * the same line from the signer and the agency (compose_decision.c). */
+static void
+authority_key(struct rc *c)
+{
+	const imp_result *r = c->r;
+	const char *pre = r->quyen_han ? r->quyen_han : "", *who, *made;
+
+	if (c->power == NULL)
+		return;
+	if (strcmp(pre, "TM") == 0)
+		who = NULL;
+	else if (strcmp(pre, "KT") == 0 || strcmp(pre, "TL") == 0 ||
+	    strcmp(pre, "TUQ") == 0)
+		who = r->thu_truong;
+	else
+		who = r->chuc_vu;
+	made = who && *who ? vb_sprintf(c->a, "%s %s", who, r->issuer ?
+	    r->issuer : "") : r->issuer ? r->issuer : "";
+	if (strcmp(up(c, made), up(c, c->power)) != 0)
+		c->r->tham_quyen = sentence_case(c, c->power);
 }
 
 /* Returns 1 when block k starts the signature ("Nơi nhận"). */
@@ -957,6 +1008,7 @@ imp_recognize(imp_doc *doc, imp_result *r)
 	k = end;
 	if (k < doc->n && sign_start(&c, k))
 		k = signature(&c, above, k);
+	authority_key(&c);
 	lines_md(&c, &c.dropped, &r->body, "ở phần đầu, để ở đầu nội dung");
 	if (c.nlead)
 		blocks_md(&c, c.lead, c.lead + c.nlead, &r->body, NULL);

@@ -36,6 +36,8 @@ typedef struct imp_result {
 	const char *trich_yeu;	/* subject, or NULL */
 	imp_list kinh_gui;	/* "Kính gửi" recipients */
 	imp_list can_cu;	/* "Căn cứ" lines */
+	const char *tham_quyen;	/* a decision's authority line when vanban would not compose it, or NULL */
+	const char *de_nghi;	/* a decision's "Theo đề nghị của …" line, or NULL */
 	const char *quyen_han;	/* KT, TM, TL, TUQ, Q or NULL */
 	const char *thu_truong;	/* head's title after KT./TL./TUQ., or NULL */
 	const char *tap_the;	/* collective after TM., or NULL */
