@@ -218,7 +218,7 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 			}
 			if (!names[i] && !sheets[i])
 				vb_buf_puts(b, " noi_dung: \"\"\n");
-			if (r->apps[i].title)
+			if (r->apps[i].title && !r->apps[i].loai)
 				ykey(b, "    ", "tieu_de", o->year ? new_year(a,
 				    r->apps[i].title, old, o->year) :
 				    r->apps[i].title);
@@ -227,6 +227,27 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 		}
 	}
 	vb_buf_puts(b, "---\n\n");
+}
+
+/* Writes into f the front matter of a document issued with the imported
+ * one (its kind, trích yếu and kem_theo naming the imported document),
+ * nothing for a plain appendix. old: the imported document's year. */
+static void
+attached_head(vb_arena *a, vb_buf *f, const imp_app *app,
+    const struct opts *o, int old, const char *out)
+{
+	const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
+	const char *t = app->title;
+
+	if (app->loai == NULL)
+		return;
+	if (o->year && t)
+		t = new_year(a, t, old ? old : o->year - 1, o->year);
+	vb_buf_puts(f, "---\n");
+	ykey(f, "", "loai", app->loai);
+	ykey(f, "", "trich_yeu", t);
+	ykey(f, "", "kem_theo", base);
+	vb_buf_puts(f, "---\n\n");
 }
 
 /* Prints what was recognised. */
@@ -354,7 +375,8 @@ run(const struct opts *o)
 	for (i = 0; i < r.napps; i++) {
 		char *n = r.napps == 1 ? vb_sprintf(a, "%s-phu-luc", st) :
 		    vb_sprintf(a, "%s-phu-luc-%zu", st, i + 1);
-		names[i] = r.apps[i].md.len ? vb_sprintf(a, "%s.md", n) : NULL;
+		names[i] = r.apps[i].md.len || r.apps[i].loai ?
+		    vb_sprintf(a, "%s.md", n) : NULL;
 		sheets[i] = r.apps[i].sheet ? vb_sprintf(a, "%s.xlsx", n) :
 		    NULL;
 	}
@@ -388,8 +410,11 @@ run(const struct opts *o)
 		vb_buf_reset(&f);
 		if (i % 2)
 			imp_xlsx_write(r.apps[i / 2].sheet, &f);
-		else
-			vb_buf_put(&f, r.apps[i / 2].md.data, r.apps[i / 2].md.len);
+		else {
+			attached_head(a, &f, &r.apps[i / 2], o, r.year, out);
+			vb_buf_put(&f, r.apps[i / 2].md.data ?
+			    r.apps[i / 2].md.data : "", r.apps[i / 2].md.len);
+		}
 		vb_out_add(&set, p, &f);
 	}
 	if (vb_out_commit(&set, &d) < 0) {

@@ -410,6 +410,65 @@ enacts(struct rc *c)
 	    strcmp(c->r->loai, "nghi-quyet") == 0);
 }
 
+static int app_label(struct rc *c, imp_para *p);
+static void blocks_md(struct rc *c, size_t from, size_t to, vb_buf *out,
+    imp_app *app);
+
+/* Returns the block after the appendix content starting at k: the next
+ * "Phụ lục" label, the header of a document issued with this one, or the
+ * end. */
+static size_t
+app_end(struct rc *c, size_t k)
+{
+	for (; k < c->doc->n && !app_label(c, para_at(c, k)) &&
+	    !(c->doc->b[k].t && header_table(c, c->doc->b[k].t)); k++)
+		;
+	return k;
+}
+
+/* Reads a document issued with this one (a quy chế after its quyết
+ * định): its header table at block k, type name, trích yếu and the
+ * "(Ban hành kèm theo …)" line, which vanban composes, then its content.
+ * Returns the block after it. */
+static size_t
+attached(struct rc *c, size_t k)
+{
+	const vb_doctype *ty;
+	imp_app *app;
+	imp_para *p;
+	vb_buf title = { 0 };
+	size_t end, start = k;
+
+	for (k++; (p = para_at(c, k)) != NULL && p->text[0] == '\0'; k++)
+		;
+	if (p == NULL || (ty = type_name(c, p->text)) == NULL)
+		return start + 1;
+	c->r->apps = vb_grow(c->a, c->r->apps, c->r->napps + 1,
+	    sizeof(*c->r->apps), &c->r->appcap);
+	app = &c->r->apps[c->r->napps++];
+	memset(app, 0, sizeof(*app));
+	app->loai = ty->key;
+	for (k++; (p = para_at(c, k)) != NULL; k++) {
+		if (p->text[0] == '\0' || is_rule_text(p->text))
+			continue;
+		if (p->text[0] == '(' || starts(c, p->text, "Ban hành kèm")) {
+			k++;
+			break;
+		}
+		if (title.len && p->align != VB_ALIGN_CENTER)
+			break;
+		if (title.len)
+			vb_buf_putc(&title, ' ');
+		vb_buf_puts(&title, p->text);
+	}
+	if (title.len)
+		app->title = sentence_case(c, vb_strdup(c->a, title.data));
+	vb_buf_free(&title);
+	end = app_end(c, k);
+	blocks_md(c, k, end, &app->md, app);
+	return end;
+}
+
 /* Reads the header block, the type name, trích yếu, Kính gửi and Căn cứ. */
 static void
 header(struct rc *c)
@@ -944,6 +1003,10 @@ appendices(struct rc *c, size_t k)
 	size_t end, last;
 
 	while (k < c->doc->n) {
+		if (c->doc->b[k].t && header_table(c, c->doc->b[k].t)) {
+			k = attached(c, k);
+			continue;
+		}
 		if (!app_label(c, para_at(c, k))) {
 			k++;
 			continue;
@@ -972,9 +1035,7 @@ appendices(struct rc *c, size_t k)
 		if (title.len)
 			app->title = sentence_case(c, vb_strdup(c->a,
 			    title.data));
-		for (end = k; end < c->doc->n && !app_label(c, para_at(c,
-		    end)); end++)
-			;
+		end = app_end(c, k);
 		last = last_sheet(c, k, end);
 		blocks_md(c, k, last, &app->md, app);
 		if (last < end) {

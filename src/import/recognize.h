@@ -17,6 +17,7 @@ typedef struct imp_list {
 /* One appendix. */
 typedef struct imp_app {
 	const char *title;	/* title as found (may be upper case), or NULL */
+	const char *loai;	/* kind key of a document issued with this one (its own header), or NULL */
 	vb_buf md;		/* its content as Markdown */
 	int landscape;		/* 1 when it holds a table of 6 or more columns */
 	const imp_table *sheet;	/* its last table, with merges, written as .xlsx (bang:), or NULL */
