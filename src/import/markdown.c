@@ -298,6 +298,27 @@ word_value(const imp_para *p)
 	return s[0] - 'a' + 1;
 }
 
+/* Joins "Chương I" and its title, set on two lines of one heading
+ * paragraph (written from out->data + at as "Chương I\\\n…"), into
+ * "Chương I. …", as vanban writes a Phần, Chương or Mục heading. */
+static void
+division_break(vb_buf *out, size_t at)
+{
+	static const char *w[] = { "Chương ", "Phần ", "Mục ", NULL };
+	char *s = out->data + at, *br;
+	size_t i, n;
+
+	for (i = 0; w[i] && strncmp(s, w[i], strlen(w[i])) != 0; i++)
+		;
+	if (w[i] == NULL || (br = strstr(s, "\\\n")) == NULL)
+		return;
+	n = strlen(w[i]);
+	if (strspn(s + n, "IVXLC0123456789") != (size_t)(br - s) - n)
+		return;
+	br[0] = '.';
+	br[1] = ' ';
+}
+
 /* Returns the heading level of p (0: not a heading), with the bytes of
  * its typed number to drop in *skip, and in *keep a Word number out of
  * order that is to be written before the text (else NULL). */
@@ -488,7 +509,7 @@ imp_md_block(imp_md *m, imp_block *b)
 {
 	imp_para *p = b->p;
 	const char *mark, *keep;
-	size_t skip;
+	size_t skip, at;
 	int level, depth, k;
 
 	if (b->t) {
@@ -507,7 +528,9 @@ imp_md_block(imp_md *m, imp_block *b)
 		m->drop = p->bold ? VB_BOLD : 0;
 		if (level >= 3 && p->italic)
 			m->drop |= VB_ITALIC;
+		at = m->out->len;
 		imp_md_inline(m, m->out, p, skip, 0);
+		division_break(m->out, at);
 		m->drop = 0;
 		vb_buf_puts(m->out, "\n\n");
 		m->depth = -1;
