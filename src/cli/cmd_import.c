@@ -168,6 +168,18 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 
 	vb_buf_puts(b, "---\n");
 	ykey(b, "", "loai", r->loai ? r->loai : "");
+	if (r->issued_with) {
+		/* issued with a decision: vanban takes the agency, the
+		 * "(Ban hành kèm theo …)" line and no number, date nor
+		 * signature from the decision's own file, which a DOCX
+		 * does not name */
+		ykey(b, "", "trich_yeu", o->year ? new_year(a, trich, old,
+		    o->year) : trich);
+		vb_buf_printf(b, "# %s: ghi tên tệp .md của văn bản đó\n",
+		    r->issued_with);
+		vb_buf_puts(b, "kem_theo: \"\"\n---\n\n");
+		return;
+	}
 	ykey(b, "", "co_quan_chu_quan", r->parent);
 	ykey(b, "", "co_quan", r->issuer ? r->issuer : "");
 	ykey(b, "", "viet_tat", r->viet_tat ? r->viet_tat : "");

@@ -550,6 +550,22 @@ header(struct rc *c)
 				c->i++;
 				break;
 			}
+			if (p->text[0] == '(' && (starts(c, p->text + 1,
+			    "Ban hành kèm theo") || starts(c, p->text + 1,
+			    "Kèm theo"))) {
+				/* a document issued with a decision: vanban
+				 * composes this line from kem_theo */
+				char *w = trim_end(c, p->text + 1, ")"), *q;
+				for (q = w; *q; q++)
+					if (*q == '\n' || *q == '\t')
+						*q = ' ';
+				c->r->issued_with = w;
+				vb_buf_printf(&c->r->unplaced, "dòng \"%s\": "
+				    "ghi tên tệp .md của văn bản đó vào "
+				    "kem_theo\n", p->text);
+				c->i++;
+				break;
+			}
 			if (starts(c, p->text, "Kính gửi") || starts(c,
 			    p->text, "Căn cứ") || (sub.len && is_upper(c,
 			    p->text)) || (c->doc->from_txt ? sub.len

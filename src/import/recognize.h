@@ -35,6 +35,7 @@ typedef struct imp_result {
 	int year, month, day;	/* issue date, 0 parts blank */
 	int dated;		/* 1 when a date line was found */
 	const char *trich_yeu;	/* subject, or NULL */
+	const char *issued_with;	/* "Ban hành kèm theo …" of a document issued with a decision (kem_theo), or NULL */
 	imp_list kinh_gui;	/* "Kính gửi" recipients */
 	imp_list can_cu;	/* "Căn cứ" lines */
 	const char *tham_quyen;	/* a decision's authority line when vanban would not compose it, or NULL */
