@@ -126,6 +126,21 @@ new_year(vb_arena *a, const char *s, int old, int year)
 	return r;
 }
 
+/* Writes one signer of a list ("  - chuc_vu: …"). */
+static void
+ysigner(vb_buf *b, const imp_signer *g)
+{
+	size_t at = b->len;
+
+	ykey(b, "    ", "quyen_han", g->quyen_han);
+	ykey(b, "    ", "tap_the", g->tap_the);
+	ykey(b, "    ", "thu_truong", g->thu_truong);
+	ykey(b, "    ", "chuc_vu", g->chuc_vu);
+	ykey(b, "    ", "ho_ten", g->ho_ten);
+	if (b->len > at)
+		memcpy(b->data + at, "  - ", 4);
+}
+
 /* The options of one run. */
 struct opts {
 	const char *in;		/* input file */
@@ -206,7 +221,14 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 	ykey(b, "", "de_nghi", r->de_nghi);
 	ylist(b, "noi_nhan", &r->noi_nhan);
 	ylist(b, "luu", &r->luu);
-	if (r->chuc_vu || r->ho_ten || r->quyen_han) {
+	if (r->nbefore) {
+		/* several signers: a list, left to right */
+		vb_buf_puts(b, "ky:\n");
+		for (i = 0; i < r->nbefore; i++)
+			ysigner(b, &r->before[i]);
+		ysigner(b, &(imp_signer){ r->quyen_han, r->tap_the,
+		    r->thu_truong, r->chuc_vu, r->ho_ten });
+	} else if (r->chuc_vu || r->ho_ten || r->quyen_han) {
 		vb_buf_puts(b, "ky:\n");
 		ykey(b, "  ", "quyen_han", r->quyen_han);
 		ykey(b, "  ", "tap_the", r->tap_the);

@@ -1065,6 +1065,76 @@ appendices(struct rc *c, size_t k)
 	vb_buf_free(&title);
 }
 
+/* Returns 1 when the text of a table cell reads as a signer: a title in
+ * capitals first, a name last, a few short lines. */
+static int
+signer_cell(struct rc *c, const imp_cell *cell)
+{
+	size_t i, lines = 0;
+	const char *first = NULL, *last = NULL;
+	char *t, *line, *save = NULL;
+
+	for (i = 0; i < cell->n; i++) {
+		t = vb_strdup(c->a, cell->paras[i].text);
+		for (line = strtok_r(t, "\n", &save); line; line =
+		    strtok_r(NULL, "\n", &save)) {
+			line = vb_text_trim(c->a, line);
+			if (*line == '\0')
+				continue;
+			if (strlen(line) > 120 || ++lines > 6)
+				return 0;
+			if (first == NULL)
+				first = line;
+			last = line;
+		}
+	}
+	return first && last != first && is_upper(c, first) &&
+	    !is_upper(c, last);
+}
+
+/* Reads signers set side by side in the one-row table at block k (a biên
+ * bản's THƯ KÝ and CHỦ TỌA, a plan signed by two agencies): the right one
+ * into the result's own keys, the others into before[]. Returns 1 when
+ * the table was such a row. */
+static int
+signer_row(struct rc *c, size_t k)
+{
+	const imp_table *t = k < c->doc->n ? c->doc->b[k].t : NULL;
+	imp_result *r = c->r;
+	imp_list lines;
+	size_t j, m;
+
+	if (t == NULL || t->n != 1 || t->rows[0].n < 2 || t->rows[0].n >
+	    IMP_MAX_SIGNERS + 1)
+		return 0;
+	for (j = 0; j < t->rows[0].n; j++)
+		if (!signer_cell(c, &t->rows[0].cells[j]))
+			return 0;
+	for (j = 0; j < t->rows[0].n; j++) {
+		const imp_cell *cell = &t->rows[0].cells[j];
+		char *s, *line, *save = NULL;
+		memset(&lines, 0, sizeof(lines));
+		for (m = 0; m < cell->n; m++) {
+			s = vb_strdup(c->a, cell->paras[m].text);
+			for (line = strtok_r(s, "\n", &save); line; line =
+			    strtok_r(NULL, "\n", &save))
+				sign_line(c, line, &lines);
+		}
+		signer(c, &lines);
+		if (j + 1 < t->rows[0].n) {
+			imp_signer *g = &r->before[r->nbefore++];
+			g->quyen_han = r->quyen_han;
+			g->tap_the = r->tap_the;
+			g->thu_truong = r->thu_truong;
+			g->chuc_vu = r->chuc_vu;
+			g->ho_ten = r->ho_ten;
+			r->quyen_han = r->tap_the = r->thu_truong = NULL;
+			r->chuc_vu = r->ho_ten = NULL;
+		}
+	}
+	return 1;
+}
+
 void
 imp_recognize(imp_doc *doc, imp_result *r)
 {
@@ -1083,8 +1153,13 @@ imp_recognize(imp_doc *doc, imp_result *r)
 	    !table_has_signer(&c, doc->b[end].t)) ? sign_above(&c, c.i, end) :
 	    end;
 	k = end;
+	/* signers side by side in a table above "Nơi nhận" */
+	if (above == end && above > c.i && sign_start(&c, end) &&
+	    signer_row(&c, above - 1))
+		above = end - 1;
 	if (k < doc->n && sign_start(&c, k))
-		k = signature(&c, above, k);
+		k = signature(&c, above < end && doc->b[above].t ? end : above,
+		    k);
 	authority_key(&c);
 	lines_md(&c, &c.dropped, &r->body, "ở phần đầu, để ở đầu nội dung");
 	if (c.nlead)

@@ -23,6 +23,19 @@ typedef struct imp_app {
 	const imp_table *sheet;	/* its last table, with merges, written as .xlsx (bang:), or NULL */
 } imp_app;
 
+/* One signer of several (a biên bản's thư ký and chủ tọa, one per
+ * agency of a văn bản liên tịch). */
+typedef struct imp_signer {
+	const char *quyen_han;	/* KT, TM, TL, TUQ, Q or NULL */
+	const char *tap_the;	/* collective after TM., or NULL */
+	const char *thu_truong;	/* head's title after KT./TL./TUQ., or NULL */
+	const char *chuc_vu;	/* signer's title, or NULL */
+	const char *ho_ten;	/* signer's name, or NULL */
+} imp_signer;
+
+/* Signers side by side that one import keeps at most. */
+#define IMP_MAX_SIGNERS 8
+
 /* What the recognizer found. */
 typedef struct imp_result {
 	const char *loai;	/* document kind key ("ke-hoach"), or NULL */
@@ -45,6 +58,8 @@ typedef struct imp_result {
 	const char *tap_the;	/* collective after TM., or NULL */
 	const char *chuc_vu;	/* signer's title, or NULL */
 	const char *ho_ten;	/* signer's name, or NULL */
+	imp_signer before[IMP_MAX_SIGNERS];	/* signers left of the one above, in order */
+	size_t nbefore;		/* number of them (0: one signer) */
 	imp_list noi_nhan;	/* recipients, without "- " and ";" */
 	imp_list luu;		/* "Lưu:" entries */
 	vb_buf body;		/* the body as Markdown */
