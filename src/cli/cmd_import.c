@@ -196,8 +196,13 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 		return;
 	}
 	ykey(b, "", "co_quan_chu_quan", r->parent);
-	ykey(b, "", "co_quan", r->issuer ? r->issuer : "");
-	ykey(b, "", "viet_tat", r->viet_tat ? r->viet_tat : "");
+	if (r->lt_issuers.n >= 2) {	/* văn bản liên tịch */
+		ylist(b, "co_quan", &r->lt_issuers);
+		ylist(b, "viet_tat", &r->lt_abbrevs);
+	} else {
+		ykey(b, "", "co_quan", r->issuer ? r->issuer : "");
+		ykey(b, "", "viet_tat", r->viet_tat ? r->viet_tat : "");
+	}
 	ykey(b, "", "don_vi", r->don_vi);
 	ykey(b, "", "so", o->year ? "" : r->so ? r->so : "");
 	ykey(b, "", "dia_danh", r->dia_danh ? r->dia_danh : "");

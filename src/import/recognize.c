@@ -230,6 +230,7 @@ symbol(struct rc *c, const char *s)
 	const char *slash, *dash;
 	const vb_doctype *t;
 	char *num, *code, *rest;
+	size_t n;
 	int i;
 
 	while (*s == ':' || *s == ' ' || *s == '\t')
@@ -246,6 +247,23 @@ symbol(struct rc *c, const char *s)
 		return;
 	}
 	code = vb_strndup(c->a, rest, (size_t)(dash - rest));
+	/* văn bản liên tịch: Số: 21/KHLT-SGDĐT-TĐ */
+	n = strlen(code);
+	for (i = 0; n > 2 && strcmp(code + n - 2, "LT") == 0 &&
+	    (t = vb_doctype_at(i)) != NULL; i++)
+		if (t->code[0] && strlen(t->code) == n - 2 &&
+		    strncmp(t->code, code, n - 2) == 0 && strchr(dash + 1,
+		    '-')) {
+			char *all = vb_strdup(c->a, dash + 1), *one, *save = NULL;
+			c->code = t->code;
+			c->r->loai = t->key;
+			for (one = strtok_r(all, "-", &save); one; one =
+			    strtok_r(NULL, "-", &save))
+				list_add(c->a, &c->r->lt_abbrevs,
+				    vb_text_trim(c->a, one));
+			c->r->viet_tat = c->r->lt_abbrevs.s[0];
+			return;
+		}
 	for (i = 0; (t = vb_doctype_at(i)) != NULL; i++)
 		if (t->code[0] && strcmp(t->code, code) == 0) {
 			c->code = t->code;
@@ -401,6 +419,32 @@ basis_kind(struct rc *c)
 	return 0;
 }
 
+/* Sets the agencies of a văn bản liên tịch from the header lines ag, in
+ * the case the document's author (core.xml: "A, B") gives when it names
+ * them. */
+static void
+lt_agencies(struct rc *c, const imp_list *ag)
+{
+	imp_list from = { 0 };
+	char *all, *one, *save = NULL;
+	size_t i, j;
+
+	if (c->doc->author) {
+		all = vb_strdup(c->a, c->doc->author);
+		for (one = strtok_r(all, ",", &save); one; one =
+		    strtok_r(NULL, ",", &save))
+			list_add(c->a, &from, vb_text_trim(c->a, one));
+	}
+	for (i = 0; i < ag->n; i++) {
+		const char *s = sentence_case(c, ag->s[i]);
+		for (j = 0; j < from.n; j++)
+			if (strcmp(up(c, from.s[j]), up(c, ag->s[i])) == 0)
+				s = from.s[j];
+		list_add(c->a, &c->r->lt_issuers, s);
+	}
+	c->r->issuer = c->r->lt_issuers.s[0];
+}
+
 /* Returns 1 when the document is a quyết định or nghị quyết, whose
  * authority, "Theo đề nghị" and "QUYẾT ĐỊNH:" lines vanban composes. */
 static int
@@ -511,6 +555,11 @@ header(struct rc *c)
 			stop = 0;
 		}
 		c->i = stop;
+	}
+	/* văn bản liên tịch: one line per agency, no parent */
+	if (c->r->lt_abbrevs.n >= 2 && ag.n == c->r->lt_abbrevs.n) {
+		lt_agencies(c, &ag);
+		ag.n = 0;
 	}
 	/* "ỦY BAN NHÂN DÂN" / "TỈNH BẮC GIANG": one agency on two lines */
 	if (ag.n == 2 && place_line(c, ag.s[1])) {

@@ -43,6 +43,8 @@ typedef struct imp_result {
 	const char *issuer;	/* co_quan, or NULL */
 	const char *so;		/* number, "" when blank, NULL when no "Số" line */
 	const char *viet_tat;	/* issuer abbreviation, or NULL */
+	imp_list lt_issuers;	/* văn bản liên tịch: the agencies, in order (co_quan as a list) */
+	imp_list lt_abbrevs;	/* văn bản liên tịch: their abbreviations (viet_tat as a list) */
 	const char *don_vi;	/* công văn: drafting unit, or NULL */
 	const char *dia_danh;	/* place, or NULL */
 	int year, month, day;	/* issue date, 0 parts blank */
