@@ -356,13 +356,80 @@ def clerk(vanban, out):
           "--nam 2025: old year replaced in the trích yếu")
     check("năm 2025" in text.split("tieu_de:")[1] if "tieu_de:" in text
           else False, "--nam 2025: old year replaced in the appendix title")
+    check('\nnam_cu: "2024"\n' in text, "--nam 2025: nam_cu names the "
+          "old year")
     rc, _, err = run([vanban, "dump", new])
     check(rc == 0 and "năm 2025" in _, "--nam 2025: the draft parses")
+    # a mention of the old year left in the body: check points at its line
+    with open(new, "a", encoding="utf-8") as f:
+        f.write("\nKết quả năm 2024 được giữ nguyên.\n")
+    line = open(new, encoding="utf-8").read().splitlines().index(
+        "Kết quả năm 2024 được giữ nguyên.") + 1
+    rc, so, err = run([vanban, "check", new])
+    check(":%d:" % line in err and "còn năm 2024 của văn bản cũ" in err,
+          "--nam 2025: check warns on the old year left in the body, at "
+          "its line (%s)" % err.strip().splitlines()[0][:100])
     # never over an existing file
     before = open(md, "rb").read()
     rc, so, err = run([vanban, "import", src])
     check(rc != 0 and open(md, "rb").read() == before and "-o" in err,
           "existing clerk.md is not replaced, the message names -o")
+
+PROFILE = """co_quan_chu_quan: UBND tỉnh Bắc Giang
+co_quan: Sở Giáo dục và Đào tạo
+viet_tat: SGDĐT
+dia_danh: Bắc Giang
+luu: [VT, VP]
+ky:
+  quyen_han: KT
+  thu_truong: Giám đốc
+  chuc_vu: Phó Giám đốc
+  ho_ten: %s
+"""
+
+
+def profile(vanban, out):
+    """Check 2e: the keys the agency profile (co-quan.yaml in the output's
+    folder or a parent) already gives are left out of the imported
+    document, which still gives the same model; a key whose value differs
+    from the profile's is written."""
+    src = os.path.join(out, "clerk.docx")
+    plain_md = os.path.join(out, "clerk.md")
+    if not (os.path.exists(src) and os.path.exists(plain_md)):
+        check(False, "profile: clerk.docx and clerk.md exist")
+        return
+    d = os.path.join(out, "prof")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(os.path.join(d, "2025"))
+    with open(os.path.join(d, "co-quan.yaml"), "w", encoding="utf-8") as f:
+        f.write(PROFILE % "Nguyễn Văn Thêm")
+    md = os.path.join(d, "2025", "kh.md")
+    rc, so, err = run([vanban, "import", src, "-o", md])
+    text = open(md, encoding="utf-8").read() if rc == 0 else ""
+    head = text.split("\n---\n", 1)[0]
+    gone = [k for k in ("co_quan_chu_quan", "co_quan", "viet_tat",
+                        "dia_danh", "luu", "ky") if "\n%s:" % k in head]
+    check(rc == 0 and not gone, "profile: keys given by co-quan.yaml in a "
+          "parent folder are left out (still there: %s)" % gone)
+    check("\nnoi_nhan:" in head and '\nso: "12"' in head and
+          "\nloai:" in head, "profile: keys the profile does not give "
+          "are kept")
+    check("co-quan.yaml" in so and "viet_tat" in so,
+          "profile: the import says which keys the profile gives")
+    _, a, _ = dump(vanban, plain_md)
+    _, b, _ = dump(vanban, md)
+    check(a == b and a, "profile: the document gives the same model as "
+          "the one imported without a profile")
+    # a signer other than the profile's: ky is written in full
+    with open(os.path.join(d, "co-quan.yaml"), "w", encoding="utf-8") as f:
+        f.write(PROFILE % "Lê Văn Khác")
+    md2 = os.path.join(d, "2025", "kh2.md")
+    rc, so, err = run([vanban, "import", src, "-o", md2])
+    text = open(md2, encoding="utf-8").read() if rc == 0 else ""
+    check('\nky:\n' in text and 'ho_ten: "Nguyễn Văn Thêm"' in text and
+          "\nco_quan:" not in text, "profile: a signer other than the "
+          "profile's is written, the agency still left out")
+
 
 def variant_docx(out):
     """Writes two more clerk layouts with python3-docx: a công văn whose
@@ -475,10 +542,13 @@ def variants(vanban, out):
                      "tỉnh Bắc Giang"), ("viet_tat", "UBND"),
                     ("trich_yeu", "Về việc ban hành Quy chế làm việc năm "
                      "2024"), ("quyen_han", "TM"),
-                    ("tap_the", "Ủy ban nhân dân"), ("chuc_vu", "Chủ tịch")],
+                    ("tap_the", "Ủy ban nhân dân"), ("chuc_vu", "Chủ tịch"),
+                    # not what vanban composes from TM. (the agency): kept
+                    ("tham_quyen", "Chủ tịch Ủy ban nhân dân tỉnh Bắc "
+                     "Giang")],
              ["# Mục lớn\n", "## Mục nhỏ\n", "Chức năng nhiệm vụ",
               '  - "Căn cứ Nghị định số 30/2020/NĐ-CP"',
-              "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG**"]),
+              "---\n\n**Điều 1.** Ban hành"]),
             ("above", [("loai", "bao-cao"), ("so", "05"),
                        ("dia_danh", "Hà Nội"), ("quyen_han", "KT"),
                        ("chuc_vu", "Phó Giám đốc"), ("ho_ten", "Lê Văn D")],
@@ -706,6 +776,7 @@ def main():
     round_trip(vanban, out)
     cong_van(vanban, out)
     clerk(vanban, out)
+    profile(vanban, out)
     variants(vanban, out)
     legacy_txt(vanban, out)
     no_text_lost(vanban, out)

@@ -17,6 +17,7 @@
 #include "import/import.h"
 #include "import/recognize.h"
 #include "import/xlsx_write.h"
+#include "parse/agency.h"
 
 /* Exit codes, as main.c. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -126,6 +127,57 @@ new_year(vb_arena *a, const char *s, int old, int year)
 	return r;
 }
 
+static int profile_has(const vb_agency *ag, const char *key);
+
+/* Appends "key: value" unless the agency profile ag already gives that
+ * value, or gives the key while the import found nothing (empty: what to
+ * write then, or NULL for nothing); names a key left out in given. */
+static void
+pkey(vb_buf *b, const vb_agency *ag, vb_buf *given, const char *key,
+    const char *v, const char *empty)
+{
+	if ((v != NULL && vb_agency_gives(ag, key, v)) || (v == NULL &&
+	    profile_has(ag, key))) {
+		vb_buf_printf(given, "%s%s", given->len ? ", " : "", key);
+		return;
+	}
+	ykey(b, "", key, v != NULL ? v : empty);
+}
+
+/* Appends a list key unless the agency profile gives the same items. */
+static void
+plist(vb_buf *b, const vb_agency *ag, vb_buf *given, const char *key,
+    const imp_list *l)
+{
+	if (l->n && vb_agency_gives_list(ag, key, l->s, l->n)) {
+		vb_buf_printf(given, "%s%s", given->len ? ", " : "", key);
+		return;
+	}
+	ylist(b, key, l);
+}
+
+/* Returns 1 when the profile sets key (one of the agency's own keys). */
+static int
+profile_has(const vb_agency *ag, const char *key)
+{
+	const vb_meta *m = vb_agency_meta(ag);
+	const char *v = NULL;
+
+	if (m == NULL)
+		return 0;
+	if (strcmp(key, "co_quan_chu_quan") == 0)
+		v = m->parent;
+	else if (strcmp(key, "co_quan") == 0)
+		v = m->issuer;
+	else if (strcmp(key, "viet_tat") == 0)
+		v = m->abbrev;
+	else if (strcmp(key, "dia_danh") == 0)
+		v = m->place;
+	else if (strcmp(key, "don_vi") == 0)
+		v = m->unit;
+	return v != NULL && *v != '\0';
+}
+
 /* Writes one signer of a list ("  - chuc_vu: …"). */
 static void
 ysigner(vb_buf *b, const imp_signer *g)
@@ -174,7 +226,7 @@ default_out(vb_arena *a, const char *in)
  * in names, their .xlsx tables in sheets (NULL where none). */
 static void
 front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
-    char **names, char **sheets)
+    char **names, char **sheets, const vb_agency *ag, vb_buf *given)
 {
 	const char *trich = r->trich_yeu;
 	/* the old year: the issue date's, else the year before the new one */
@@ -195,17 +247,17 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 		vb_buf_puts(b, "kem_theo: \"\"\n---\n\n");
 		return;
 	}
-	ykey(b, "", "co_quan_chu_quan", r->parent);
+	pkey(b, ag, given, "co_quan_chu_quan", r->parent, NULL);
 	if (r->lt_issuers.n >= 2) {	/* văn bản liên tịch */
 		ylist(b, "co_quan", &r->lt_issuers);
 		ylist(b, "viet_tat", &r->lt_abbrevs);
 	} else {
-		ykey(b, "", "co_quan", r->issuer ? r->issuer : "");
-		ykey(b, "", "viet_tat", r->viet_tat ? r->viet_tat : "");
+		pkey(b, ag, given, "co_quan", r->issuer, "");
+		pkey(b, ag, given, "viet_tat", r->viet_tat, "");
 	}
-	ykey(b, "", "don_vi", r->don_vi);
+	pkey(b, ag, given, "don_vi", r->don_vi, NULL);
 	ykey(b, "", "so", o->year ? "" : r->so ? r->so : "");
-	ykey(b, "", "dia_danh", r->dia_danh ? r->dia_danh : "");
+	pkey(b, ag, given, "dia_danh", r->dia_danh, "");
 	if (o->year)
 		vb_buf_printf(b, "ngay: \"%d\"\n", o->year);
 	else if (r->year && r->month && r->day)
@@ -217,15 +269,19 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 		vb_buf_printf(b, "ngay: \"%04d\"\n", r->year);
 	else
 		vb_buf_puts(b, "ngay: \"\"\n");
+	/* a draft for the new year: check warns on each mention of the old
+	 * one still in the text (lint_draft.c) */
+	if (o->year)
+		vb_buf_printf(b, "nam_cu: \"%d\"\n", old);
 	if (o->year)
 		trich = new_year(a, trich, old, o->year);
 	ykey(b, "", "trich_yeu", trich);
-	ylist(b, "kinh_gui", &r->kinh_gui);
+	plist(b, ag, given, "kinh_gui", &r->kinh_gui);
 	ykey(b, "", "tham_quyen", r->tham_quyen);
-	ylist(b, "can_cu", &r->can_cu);
+	plist(b, ag, given, "can_cu", &r->can_cu);
 	ykey(b, "", "de_nghi", r->de_nghi);
-	ylist(b, "noi_nhan", &r->noi_nhan);
-	ylist(b, "luu", &r->luu);
+	plist(b, ag, given, "noi_nhan", &r->noi_nhan);
+	plist(b, ag, given, "luu", &r->luu);
 	if (r->nbefore) {
 		/* several signers: a list, left to right */
 		vb_buf_puts(b, "ky:\n");
@@ -233,6 +289,10 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 			ysigner(b, &r->before[i]);
 		ysigner(b, &(imp_signer){ r->quyen_han, r->tap_the,
 		    r->thu_truong, r->chuc_vu, r->ho_ten });
+	} else if ((r->chuc_vu || r->ho_ten || r->quyen_han) &&
+	    vb_agency_gives_sign(ag, r->quyen_han, r->tap_the,
+	    r->thu_truong, r->chuc_vu, r->ho_ten)) {
+		vb_buf_printf(given, "%sky", given->len ? ", " : "");
 	} else if (r->chuc_vu || r->ho_ten || r->quyen_han) {
 		vb_buf_puts(b, "ky:\n");
 		ykey(b, "  ", "quyen_han", r->quyen_han);
@@ -360,7 +420,8 @@ run(const struct opts *o)
 	imp_doc doc;
 	imp_result r;
 	vb_outset set;
-	vb_buf md = { 0 }, f = { 0 };
+	vb_buf md = { 0 }, f = { 0 }, given = { 0 };
+	vb_agency ag = { 0 };
 	char *data, *dir, *out, *st, **names = NULL, **sheets, *conv = NULL;
 	size_t len, i;
 	int rc = EXIT_INPUT;
@@ -419,7 +480,11 @@ run(const struct opts *o)
 		sheets[i] = r.apps[i].sheet ? vb_sprintf(a, "%s.xlsx", n) :
 		    NULL;
 	}
-	front_matter(a, &md, &r, o, names, sheets);
+	/* keys the agency profile (co-quan.yaml) already gives are left out;
+	 * a profile that cannot be used is reported and leaves them in */
+	if (strcmp(out, "-") == 0 || vb_agency_load(a, out, &ag, &d) < 0)
+		memset(&ag, 0, sizeof(ag));
+	front_matter(a, &md, &r, o, names, sheets, &ag, &given);
 	vb_buf_put(&md, r.body.data ? r.body.data : "", r.body.len);
 	vb_out_init(&set, 0, NULL, &in);
 	if (strcmp(out, "-") == 0 && r.napps) {
@@ -462,6 +527,10 @@ run(const struct opts *o)
 	}
 	vb_out_free(&set);
 	report(strcmp(out, "-") == 0 ? stderr : stdout, &r, &doc, out);
+	if (given.len)
+		fprintf(strcmp(out, "-") == 0 ? stderr : stdout, "Không ghi "
+		    "các khóa %s: %s đã có đúng giá trị đó.\n", given.data,
+		    ag.path);
 	if (o->year)
 		printf("Bản nháp năm %d: số để trống, ngày chỉ còn năm %d, năm %d "
 		    "trong trích yếu và tên phụ lục đã đổi thành %d; các chỗ "
@@ -480,6 +549,7 @@ done:
 	imp_result_free(&r);
 	vb_buf_free(&md);
 	vb_buf_free(&f);
+	vb_buf_free(&given);
 	free(conv);
 	free(dir);
 	vb_arena_free(a);

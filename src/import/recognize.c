@@ -455,6 +455,7 @@ enacts(struct rc *c)
 }
 
 static int app_label(struct rc *c, imp_para *p);
+static char *two_columns(struct rc *c, const imp_para *p);
 static void blocks_md(struct rc *c, size_t from, size_t to, vb_buf *out,
     imp_app *app);
 
@@ -511,6 +512,15 @@ attached(struct rc *c, size_t k)
 	end = app_end(c, k);
 	blocks_md(c, k, end, &app->md, app);
 	return end;
+}
+
+/* Returns 1 when p is a decision's "QUYẾT ĐỊNH:" or "QUYẾT NGHỊ:" line. */
+static int
+enact_line(struct rc *c, const imp_para *p)
+{
+	const char *u = up(c, trim_end(c, p->text, " "));
+
+	return strcmp(u, "QUYẾT ĐỊNH:") == 0 || strcmp(u, "QUYẾT NGHỊ:") == 0;
 }
 
 /* Reads the header block, the type name, trích yếu, Kính gửi and Căn cứ. */
@@ -667,13 +677,15 @@ header(struct rc *c)
 			c->i++;
 		}
 	}
-	/* a decision's authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"): vanban
-	 * has no key for it, it stays first in the body */
+	/* a decision's authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"): for
+	 * another kind vanban has no key for it, it stays first in the body */
 	for (k = c->i; (p = para_at(c, k)) != NULL && k < c->i + 3 &&
-	    is_upper(c, p->text) && !starts(c, p->text, "Căn cứ"); k++)
+	    is_upper(c, p->text) && !starts(c, p->text, "Căn cứ") &&
+	    !enact_line(c, p); k++)
 		;
-	if (k > c->i && (p = para_at(c, k)) != NULL && starts(c, p->text,
-	    "Căn cứ") && enacts(c)) {
+	if (k > c->i && (p = para_at(c, k)) != NULL && enacts(c) &&
+	    (starts(c, p->text, "Căn cứ") || starts(c, p->text,
+	    "Theo đề nghị") || enact_line(c, p))) {
 		/* a quyết định, nghị quyết: vanban composes the line from the
 		 * signer, or takes it from tham_quyen (see authority_key) */
 		vb_buf w = { 0 };
@@ -707,9 +719,7 @@ header(struct rc *c)
 		c->i++;
 	}
 	/* "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:": vanban writes it itself */
-	if (enacts(c) && (p = para_at(c, c->i)) != NULL && (strcmp(up(c,
-	    trim_end(c, p->text, " ")), "QUYẾT ĐỊNH:") == 0 || strcmp(up(c,
-	    trim_end(c, p->text, " ")), "QUYẾT NGHỊ:") == 0))
+	if (enacts(c) && (p = para_at(c, c->i)) != NULL && enact_line(c, p))
 		c->i++;
 }
 
@@ -974,7 +984,7 @@ signature(struct rc *c, size_t above, size_t k)
 	/* paragraphs: recipients ("- …") and signer lines, up to an appendix */
 	for (; k < c->doc->n && (p = para_at(c, k)) != NULL && !app_label(c,
 	    p); k++) {
-		t = vb_strdup(c->a, p->text);
+		t = two_columns(c, p);
 		save = NULL;
 		for (line = strtok_r(t, "\n", &save); line; line =
 		    strtok_r(NULL, "\n", &save)) {
@@ -1114,6 +1124,36 @@ appendices(struct rc *c, size_t k)
 	vb_buf_free(&title);
 }
 
+/* Returns the text of a paragraph of the signature block, with a tab
+ * where a recipient line runs into the signer's bold title in capitals
+ * ("- Lưu: VT, VP." then "KT. GIÁM ĐỐC"), as LibreOffice's .doc filter
+ * leaves the last lines of a two-cell table: read as two columns. */
+static char *
+two_columns(struct rc *c, const imp_para *p)
+{
+	vb_buf b = { 0 };
+	size_t i, split = 0;
+	char *t;
+
+	if (p->tabbed || p->nruns < 2 || p->text[0] != '-')
+		return vb_strdup(c->a, p->text);
+	for (i = 1; i < p->nruns && !split; i++)
+		if ((p->runs[i].style & VB_BOLD) && !(p->runs[i - 1].style &
+		    VB_BOLD) && p->runs[i].text[0] && is_upper(c,
+		    p->runs[i].text) && strchr(p->runs[i - 1].text, '.'))
+			split = i;
+	if (split == 0)
+		return vb_strdup(c->a, p->text);
+	for (i = 0; i < p->nruns; i++) {
+		if (i == split)
+			vb_buf_putc(&b, '\t');
+		vb_buf_puts(&b, p->runs[i].text);
+	}
+	t = vb_text_trim(c->a, b.data);
+	vb_buf_free(&b);
+	return t;
+}
+
 /* Returns 1 when the text of a table cell reads as a signer: a title in
  * capitals first, a name last, a few short lines. */
 static int
@@ -1203,7 +1243,8 @@ imp_recognize(imp_doc *doc, imp_result *r)
 	    end;
 	k = end;
 	/* signers side by side in a table above "Nơi nhận" */
-	if (above == end && above > c.i && sign_start(&c, end) &&
+	if (above == end && above > c.i && end < doc->n &&
+	    sign_start(&c, end) &&
 	    signer_row(&c, above - 1))
 		above = end - 1;
 	if (k < doc->n && sign_start(&c, k))
