@@ -67,7 +67,7 @@ def pdf_text(vanban, md, pdf):
     return out if rc == 0 else None
 
 
-def fill_issued_with(src, imp, out, name):
+def fill_issued_with(src, imp, out, name, said=""):
     """A document issued with a quyết định (kem_theo) shows the decision's
     "(Ban hành kèm theo …)" line but not the name of the decision's .md
     file, which cannot be known from the DOCX alone: the importer writes
@@ -82,8 +82,9 @@ def fill_issued_with(src, imp, out, name):
     if want is None:
         return imp
     check('\nkem_theo: ""\n' in text and "\n# Ban hành kèm theo "
-          "Quyết định số " in text, "%s: kem_theo left blank for the "
-          "clerk, the (Ban hành kèm theo …) line kept as a comment" % name)
+          "Quyết định số " in text and "kem_theo" in said,
+          "%s: kem_theo left blank for the clerk, the (Ban hành kèm theo "
+          "…) line kept as a comment, the import says to fill it" % name)
     d = os.path.join(out, "kem-" + name)
     shutil.rmtree(d, ignore_errors=True)
     shutil.copytree(os.path.join(ROOT, "content"), d)
@@ -114,7 +115,7 @@ def round_trip(vanban, out):
                      "%s: import of the rendered DOCX succeeds" % name):
             print("#", err[:400])
             continue
-        imp = fill_issued_with(src, imp, out, name)
+        imp = fill_issued_with(src, imp, out, name, so)
         _, a, _ = dump(vanban, src)
         _, b, err = dump(vanban, imp)
         same = a == b

@@ -361,6 +361,17 @@ report(FILE *f, const imp_result *r, const imp_doc *doc, const char *out)
 	else
 		fprintf(f, "Đã ghi %s. Kết quả nhận dạng:\n", out);
 #define ITEM(cond, what) fprintf(f, "%s: %s\n", (cond) ? ok : miss, what)
+	if (r->issued_with) {
+		/* its agency, number, date and signature are the decision's */
+		ITEM(r->loai && *r->loai, "loại văn bản (loai)");
+		ITEM(r->trich_yeu, "trích yếu (trich_yeu)");
+		fprintf(f, "  văn bản ban hành kèm theo: %s\n", r->issued_with);
+		fprintf(f, "  nội dung: %zu đề mục, %zu dòng danh sách, %zu "
+		    "bảng\n", r->headings, r->items, r->tables);
+		fputs("Hãy ghi tên tệp .md của văn bản đó vào kem_theo, rồi "
+		    "chạy 'vanban check'.\n", f);
+		return;
+	}
 	ITEM(r->loai && *r->loai, "loại văn bản (loai)");
 	ITEM(r->parent, "cơ quan chủ quản (co_quan_chu_quan)");
 	ITEM(r->issuer, "cơ quan ban hành (co_quan)");

@@ -619,9 +619,6 @@ header(struct rc *c)
 					if (*q == '\n' || *q == '\t')
 						*q = ' ';
 				c->r->issued_with = w;
-				vb_buf_printf(&c->r->unplaced, "dòng \"%s\": "
-				    "ghi tên tệp .md của văn bản đó vào "
-				    "kem_theo\n", p->text);
 				c->i++;
 				break;
 			}
