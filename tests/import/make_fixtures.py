@@ -309,8 +309,17 @@ class Builder:
                 self.para("Kính gửi:", CENTER)
                 for k, x in enumerate(to):
                     self.para("- " + x + (";" if k + 1 < len(to) else "."), WD_ALIGN_PARAGRAPH.LEFT, indent=False).paragraph_format.left_indent = Mm(50)
+        # a quyết định, nghị quyết (Decree 30, Mẫu 1.1-1.3): the issuing
+        # authority under the trích yếu, "Theo đề nghị …" after the Căn cứ
+        # lines, then "QUYẾT ĐỊNH:"
+        if f.get("_tham_quyen"):
+            self.para(f["_tham_quyen"].upper(), CENTER, bold=True)
         for b in f.get("can_cu", []):
             self.para(b + ";", JUSTIFY, italic=True)
+        if f.get("de_nghi"):
+            self.para(f["de_nghi"] + ".", JUSTIFY, italic=True)
+        if f.get("_tham_quyen"):
+            self.para("QUYẾT NGHỊ:" if f["loai"] == "nghi-quyet" else "QUYẾT ĐỊNH:", CENTER, bold=True)
 
     # -- numbering.xml
     def numbering(self, kind):
@@ -512,6 +521,10 @@ def complete(f):
     f["_date_long"] = date_line(f).split(", ", 1)[1]
     if f["loai"] == "cong-van":
         f["_cv_subject"] = "V/v " + f["trich_yeu"]
+    if f["loai"] in ("quyet-dinh", "nghi-quyet"):
+        ky = f.get("ky", {})
+        who = ky.get("thu_truong") if ky.get("quyen_han") in ("KT", "TL", "TUQ") else ky.get("chuc_vu")
+        f["_tham_quyen"] = f"{who} {f['co_quan']}" if ky.get("quyen_han") != "TM" else f["co_quan"]
     return f
 
 
@@ -583,8 +596,8 @@ def fixtures():
     qd = dict(BG, loai="quyet-dinh", so="125", ngay="2024-03-21",
               trich_yeu="Về việc thành lập Tổ kiểm soát thủ tục hành chính năm 2024",
               can_cu=["Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát thủ tục hành chính",
-                      "Căn cứ Quyết định số 25/2021/QĐ-UBND ngày 12/7/2021 của UBND tỉnh",
-                      "Theo đề nghị của Chánh Văn phòng Sở"],
+                      "Căn cứ Quyết định số 25/2021/QĐ-UBND ngày 12/7/2021 của UBND tỉnh"],
+              de_nghi="Theo đề nghị của Chánh Văn phòng Sở",
               noi_nhan=["Như Điều 3", "Giám đốc Sở (b/c)"], luu=["VT", "VP"],
               ky=dict(quyen_han="KT", thu_truong="Giám đốc", chuc_vu="Phó Giám đốc", ho_ten="Lê Thị Minh Hoa"))
     out.append(("qd-to-kiem-soat", Style(header="table", rule="border"), qd, [
