@@ -30,10 +30,10 @@ SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # One folder per stage: base/ (memory, text, diagnostics, output), parse/
 # (front matter, body), model/ (the document), sheet/ (spreadsheets and
 # tables), check/ (lints, convert), docx/ and pdf/ (renderers), cli/.
-STAGES := base parse model sheet check docx new
+STAGES := base parse model sheet check docx new import
 PDF_SRC := $(wildcard src/pdf/*.c)
 CORE_SRC := $(foreach d,$(STAGES),$(wildcard src/$(d)/*.c)) src/cli/plugin.c \
-	src/cli/apart.c src/cli/cmd_new.c src/cli/cmd_serve.c
+	src/cli/apart.c src/cli/cmd_new.c src/cli/cmd_import.c src/cli/cmd_serve.c
 SERVE_SRC := $(wildcard src/serve/*.c)
 SERVE_PAGE := $(wildcard src/serve/page/*)
 LIB_SRC := $(CORE_SRC) $(PDF_SRC)

@@ -20,6 +20,7 @@
 #include "cmd_new.h"
 #include "check/check.h"
 #include "docx/docx.h"
+#include "import/import.h"
 #include "model/document.h"
 #include "model/dump.h"
 #include "plugin.h"
@@ -52,6 +53,7 @@ static const char usage_text[] =
 "  vanban render TỆP.md [-o RA.docx|RA.pdf] [--format docx,pdf]\n"
 "  vanban check [--strict] TỆP.md\n"
 "  vanban convert --from tcvn3|vni TỆP [-o RA] [--ghi-de]\n"
+"  vanban import CŨ.docx|.doc|.odt|.txt [-o MỚI.md] [--nam 2025]\n"
 "  vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]\n"
 "  vanban dump TỆP.md       (in mô hình văn bản đã phân tích, để kiểm tra)\n"
 "  vanban new LOẠI [-o TỆP.md]  (tạo văn bản mới: khung nội dung, khóa từ co-quan.yaml)\n"
@@ -78,6 +80,9 @@ static const char usage_text[] =
 "                     Unicode, ghi ra tệp mới (mặc định TỆP.unicode.md),\n"
 "                     không bao giờ ghi đè tệp gốc; tệp ra đã có chỉ bị\n"
 "                     ghi đè khi thêm --ghi-de\n"
+"  import CŨ          đọc văn bản Word (.docx, .doc, .odt) hoặc .txt cũ thành\n"
+"                     văn bản vanban (.md) để sửa tiếp; --nam 2025 làm bản\n"
+"                     nháp cho năm mới\n"
 "  table BẢNG         in bảng của một tệp Excel (.xlsx), .csv hoặc .tsv thành\n"
 "                     bảng Markdown (đánh số TT, dòng nhóm I, II…) ra đầu ra\n"
 "                     chuẩn, để chép vào phụ lục và sửa tiếp bằng Markdown\n"
@@ -120,6 +125,22 @@ static const struct {
 "\n"
 "      --from MÃ      bảng mã của tệp: tcvn3 hoặc vni\n"
 "  -o, --output RA    ghi vào RA\n"
+"  -h, --help         in hướng dẫn này\n" },
+	{ "import",
+"Cách dùng: vanban import CŨ.docx|.doc|.odt|.txt [-o MỚI.md] [--nam 2025]\n"
+"\n"
+"Đọc văn bản cũ (Word .docx; .doc và .odt qua LibreOffice; .txt mỗi đoạn một\n"
+"dòng) thành văn bản vanban: phần đầu YAML (cơ quan, số, ký hiệu, ngày, trích\n"
+"yếu, kính gửi, căn cứ, chữ ký, nơi nhận) và nội dung Markdown (đề mục, danh\n"
+"sách, đậm, nghiêng, chú thích, liên kết, bảng); mỗi phụ lục ghi ra một tệp\n"
+"MỚI-phu-luc.md cạnh văn bản. In ra những gì đã nhận ra và những gì chưa tìm\n"
+"thấy. Không bao giờ ghi đè tệp đã có; các tệp được ghi cùng lúc, đủ cả hoặc\n"
+"không tệp nào.\n"
+"\n"
+"  -o, --output RA    ghi vào RA (mặc định: CŨ.md cạnh tệp cũ)\n"
+"      --nam NĂM      làm bản nháp cho năm mới: bỏ trống số, ngày chỉ còn\n"
+"                     năm mới, năm cũ trong trích yếu và tên phụ lục đổi\n"
+"                     thành năm mới\n"
 "  -h, --help         in hướng dẫn này\n" },
 	{ "table",
 "Cách dùng: vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]\n"
@@ -537,6 +558,8 @@ run(int argc, char **argv)
 		return vb_cmd_new(argc, argv);
 	if (strcmp(argv[1], "serve") == 0)
 		return vb_cmd_serve(argc, argv);
+	if (strcmp(argv[1], "import") == 0)
+		return vb_cmd_import(argc, argv);
 	if (strcmp(argv[1], "render") != 0)
 		return usage_error("không có lệnh '%s'", argv[1]);
 	if ((rc = parse_render(argc, argv, &o)) != 0)

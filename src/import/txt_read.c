@@ -1,0 +1,419 @@
+/* txt_read.c - plain text (one paragraph per line, as Word exports it or
+ * as copied out of a PDF) read into the intermediate form. Markdown marks
+ * and HTML tags left by an extraction are taken for what they mean (bold)
+ * and dropped; lines of cells separated by tabs or '|' become tables, a
+ * heading row repeated at a page break is dropped and a row whose first
+ * cell is empty continues the row above. */
+#include "import.h"
+
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+#include "check/convert.h"
+
+/* Marks clean() leaves in the text for fill(): toggles of bold and
+ * italic (control characters never stay in the text otherwise). */
+#define BOLD_MARK '\001'
+#define ITALIC_MARK '\002'
+
+/* Returns line s with the Markdown heading marks and HTML tags left by an
+ * extraction removed, and its emphasis ("**", "*", <b>, <i>) turned into
+ * BOLD_MARK / ITALIC_MARK toggles; *bold is set when there was any. */
+static char *
+clean(vb_arena *a, const char *s, size_t n, int *bold)
+{
+	vb_buf b = { 0 };
+	size_t i = 0, k;
+	char *out;
+
+	*bold = 0;
+	while (i < n && s[i] == '#')
+		i++;
+	if (i > 0 && i < n && s[i] == ' ')
+		i++;
+	else
+		i = 0;
+	if (i + 1 < n && s[i] == '*' && s[i + 1] == ' ') {	/* "* item" */
+		vb_buf_putc(&b, '-');
+		i++;
+	}
+	for (; i < n; i++) {
+		if (s[i] == '*') {
+			for (k = 0; i + k < n && s[i + k] == '*'; k++)
+				;
+			if (k >= 2)
+				vb_buf_putc(&b, BOLD_MARK);
+			if (k % 2)
+				vb_buf_putc(&b, ITALIC_MARK);
+			*bold = 1;
+			i += k - 1;
+			continue;
+		}
+		if (s[i] == '<') {
+			const char *e = memchr(s + i, '>', n - i);
+			if (e != NULL && e - (s + i) < 80) {
+				if (strncmp(s + i, "<br", 3) == 0 ||
+				    strncmp(s + i, "<p>", 3) == 0)
+					vb_buf_putc(&b, '\n');
+				if (strncmp(s + i, "<b>", 3) == 0 ||
+				    strncmp(s + i, "</b>", 4) == 0 ||
+				    strncmp(s + i, "<strong>", 8) == 0 ||
+				    strncmp(s + i, "</strong>", 9) == 0)
+					vb_buf_putc(&b, BOLD_MARK);
+				if (strncmp(s + i, "<i>", 3) == 0 ||
+				    strncmp(s + i, "</i>", 4) == 0 ||
+				    strncmp(s + i, "<em>", 4) == 0 ||
+				    strncmp(s + i, "</em>", 5) == 0)
+					vb_buf_putc(&b, ITALIC_MARK);
+				i = (size_t)(e - s);
+				continue;
+			}
+		}
+		/* carriage returns and control characters (never text) */
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\t')
+			continue;
+		vb_buf_putc(&b, s[i]);
+	}
+	out = vb_text_trim(a, b.data ? b.data : "");
+	vb_buf_free(&b);
+	return out;
+}
+
+/* Returns s without its emphasis marks. */
+static char *
+plain(vb_arena *a, const char *s)
+{
+	char *out = vb_strdup(a, s), *o = out;
+
+	for (; *s; s++)
+		if (*s != BOLD_MARK && *s != ITALIC_MARK)
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+/* The superscript digits a PDF's text keeps footnote marks as. */
+static const char *const SUP[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷",
+    "⁸", "⁹" };
+
+/* Returns the value of the superscript digits at s (their bytes in *len),
+ * or -1. */
+static int
+sup_number(const char *s, size_t *len)
+{
+	int v = -1, k, found;
+
+	*len = 0;
+	do {
+		found = 0;
+		for (k = 0; k < 10; k++)
+			if (strncmp(s + *len, SUP[k], strlen(SUP[k])) == 0) {
+				v = (v < 0 ? 0 : v * 10) + k;
+				*len += strlen(SUP[k]);
+				found = 1;
+				break;
+			}
+	} while (found && v < 1000);
+	return v;
+}
+
+/* Returns the footnote of number n, or NULL. */
+static imp_note *
+note_of(imp_doc *doc, int n)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nnotes; i++)
+		if (doc->notes[i].number == n)
+			return &doc->notes[i];
+	return NULL;
+}
+
+/* Fills p with the runs of t: emphasis marks toggle the style carried in
+ * *style (from line to line), footnote marks (superscript digits of a
+ * known note) become marks, the rest text. */
+static void
+fill(imp_doc *doc, imp_para *p, const char *t, unsigned *style)
+{
+	const char *s = t, *from = t;
+	size_t len;
+	int n = 0;
+
+	while (*s) {
+		if (*s == BOLD_MARK || *s == ITALIC_MARK ||
+		    ((unsigned char)*s >= 0xC2 && (n = sup_number(s, &len)) > 0
+		    && note_of(doc, n) != NULL && s > t)) {
+			if (s > from)
+				imp_para_run(doc->a, p, vb_strndup(doc->a, from,
+				    (size_t)(s - from)), *style);
+			if (*s == BOLD_MARK || *s == ITALIC_MARK) {
+				*style ^= *s == BOLD_MARK ? VB_BOLD : VB_ITALIC;
+				len = 1;
+			} else {
+				imp_para_run(doc->a, p, "", 0)->note = n;
+			}
+			s += len;
+			from = s;
+			continue;
+		}
+		s++;
+	}
+	if (*from)
+		imp_para_run(doc->a, p, from, *style);
+	imp_para_finish(doc->a, p);
+}
+
+/* Adds a paragraph of text t to the document. */
+static void
+add_para(imp_doc *doc, const char *t, unsigned *style)
+{
+	imp_block *b = imp_doc_block(doc);
+
+	b->p = vb_alloc(doc->a, sizeof(*b->p));
+	memset(b->p, 0, sizeof(*b->p));
+	b->p->outline = -1;
+	fill(doc, b->p, t, style);
+}
+
+/* Reads the footnote texts: lines that start with superscript digits
+ * ("¹ Điểm a khoản 1 …"); marks the lines as used (set to ""). */
+static void
+notes(imp_doc *doc, char **lines, size_t n)
+{
+	size_t k, len;
+	int v;
+	imp_note *note;
+
+	for (k = 0; k < n; k++) {
+		if ((v = sup_number(lines[k], &len)) <= 0 || lines[k][len] !=
+		    ' ' || note_of(doc, v) != NULL)
+			continue;
+		doc->notes = vb_grow(doc->a, doc->notes, doc->nnotes + 1,
+		    sizeof(*doc->notes), &doc->notecap);
+		note = &doc->notes[doc->nnotes++];
+		memset(note, 0, sizeof(*note));
+		note->number = v;
+		note->n = 1;
+		note->paras = vb_alloc(doc->a, sizeof(*note->paras));
+		memset(note->paras, 0, sizeof(*note->paras));
+		note->paras[0].outline = -1;
+		imp_para_run(doc->a, &note->paras[0], vb_text_trim(doc->a,
+		    lines[k] + len), 0);
+		imp_para_finish(doc->a, &note->paras[0]);
+		lines[k] = "";
+	}
+}
+
+/* Splits a table line into cells; returns the number of cells. */
+static size_t
+split_cells(vb_arena *a, const char *line, int pipes, char ***out)
+{
+	char *t = vb_strdup(a, line), *p = t, *e;
+	char **cells = NULL;
+	size_t n = 0, cap = 0;
+
+	if (pipes) {
+		while (*p == ' ')
+			p++;
+		if (*p == '|')
+			p++;
+		e = p + strlen(p);
+		while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+			e--;
+		if (e > p && e[-1] == '|')
+			e--;
+		*e = '\0';
+	}
+	for (;;) {
+		/* past the column cap the rest stays in the last cell */
+		e = n + 1 < IMP_MAX_COLS ? strchr(p, pipes ? '|' : '\t') : NULL;
+		if (e)
+			*e = '\0';
+		cells = vb_grow(a, cells, n + 1, sizeof(*cells), &cap);
+		cells[n++] = p;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	*out = cells;
+	return n;
+}
+
+/* Returns 1 when line is a Markdown delimiter row ("|---|:---:|"). */
+static int
+delimiter(const char *s)
+{
+	return strspn(s, "|-: \t") == strlen(s) && strchr(s, '-');
+}
+
+/* Reads a run of table lines [k, end) into a table block. */
+static void
+add_table(imp_doc *doc, char **lines, size_t k, size_t end, int pipes)
+{
+	imp_block *b = imp_doc_block(doc);
+	imp_table *t = vb_alloc(doc->a, sizeof(*t));
+	char **cells, *head = NULL;
+	size_t n, j, rcap = 0, i, m;
+	imp_row *row;
+	unsigned st;
+	int bold;
+
+	memset(t, 0, sizeof(*t));
+	b->t = t;
+	for (i = k; i < end; i++) {
+		if (pipes && delimiter(lines[i]))
+			continue;
+		n = split_cells(doc->a, lines[i], pipes, &cells);
+		if ((doc->cells += n) > IMP_MAX_CELLS)
+			return;		/* reported by the caller */
+		/* a heading row repeated after a page break */
+		if (head != NULL && t->n > 0) {
+			char *c0 = plain(doc->a, clean(doc->a, lines[i],
+			    strlen(lines[i]), &bold));
+			char *h0 = plain(doc->a, clean(doc->a, head,
+			    strlen(head), &bold));
+			if (strcmp(c0, h0) == 0)
+				continue;
+		}
+		if (head == NULL)
+			head = lines[i];
+		/* a row whose first cell is empty continues the row above */
+		if (t->n > 1 && vb_text_trim(doc->a, cells[0])[0] == '\0') {
+			row = &t->rows[t->n - 1];
+			for (j = 0; j < n && j < row->n; j++) {
+				char *c = clean(doc->a, cells[j],
+				    strlen(cells[j]), &bold);
+				imp_para *p = &row->cells[j].paras[0];
+				unsigned st = 0;
+				if (*plain(doc->a, c) == '\0')
+					continue;
+				if (strncmp(plain(doc->a, c), "- ", 2) == 0 ||
+				    p->text[0] == '\0')
+					imp_para_run(doc->a, p, "\n", 0);
+				else
+					imp_para_run(doc->a, p, " ", 0);
+				fill(doc, p, c, &st);
+			}
+			continue;
+		}
+		t->rows = vb_grow(doc->a, t->rows, t->n + 1, sizeof(*t->rows),
+		    &rcap);
+		row = &t->rows[t->n++];
+		memset(row, 0, sizeof(*row));
+		row->cells = vb_alloc(doc->a, n * sizeof(*row->cells));
+		row->n = n;
+		for (j = 0; j < n; j++) {
+			imp_cell *c = &row->cells[j];
+			char *s = clean(doc->a, cells[j], strlen(cells[j]),
+			    &bold);
+			memset(c, 0, sizeof(*c));
+			c->span = 1;
+			c->n = 1;
+			c->paras = vb_alloc(doc->a, sizeof(*c->paras));
+			memset(c->paras, 0, sizeof(*c->paras));
+			c->paras[0].outline = -1;
+			st = 0;
+			fill(doc, &c->paras[0], s, &st);
+			if (t->n == 1) {	/* the heading row: bold */
+				for (m = 0; m < c->paras[0].nruns; m++)
+					c->paras[0].runs[m].style |= VB_BOLD;
+				imp_para_finish(doc->a, &c->paras[0]);
+			}
+		}
+		if (n > t->ncols)
+			t->ncols = n < IMP_MAX_COLS ? n : IMP_MAX_COLS;
+	}
+	if (t->n)
+		t->rows[0].header = 1;
+}
+
+/* Returns 1 when line is a table line of the kind pipes says. */
+static int
+table_line(const char *s, int pipes)
+{
+	if (pipes)
+		return s[strspn(s, " ")] == '|';
+	return strchr(s, '\t') != NULL && strchr(strchr(s, '\t') + 1, '\t')
+	    != NULL;
+}
+
+int
+imp_txt_read(imp_doc *doc, const char *file, const char *data, size_t len,
+    vb_diags *d)
+{
+	char **lines = NULL, *t, *s, *nl, *conv;
+	unsigned style = 0;
+	size_t n = 0, cap = 0, k, end, bad, clen, changed;
+	vb_legacy enc;
+	int bold, pipes;
+
+	/* legacy bytes (a TCVN3 or VNI text file) or legacy letters pasted
+	 * as Windows-1252 characters: converted to Unicode first */
+	enc = vb_legacy_guess(data, len, vb_utf8_valid(data, len, &bad), NULL);
+	if (enc != VB_LEGACY_NONE && (conv = vb_legacy_convert(doc->a, enc,
+	    data, len, &clen, &changed)) != NULL && changed) {
+		data = conv;
+		len = clen;
+		doc->legacy += changed;
+	}
+	if (!vb_utf8_valid(data, len, &bad)) {
+		vb_diag_add(d, VB_ERROR, file, 0, 0, "Hãy mở tệp bằng Word và "
+		    "lưu lại dạng \"Plain Text (.txt)\" chọn mã hóa \"Unicode "
+		    "(UTF-8)\"; hoặc dùng 'vanban convert' nếu là văn bản "
+		    "TCVN3/VNI.", "tệp văn bản không phải UTF-8 (byte lạ ở vị "
+		    "trí %zu)", bad);
+		return -1;
+	}
+	doc->from_txt = 1;
+	t = vb_text_nfc(doc->a, data, len);
+	if (strncmp(t, "\xEF\xBB\xBF", 3) == 0)
+		t += 3;
+	for (s = t; *s; s = nl + 1) {
+		nl = strchr(s, '\n');
+		lines = vb_grow(doc->a, lines, n + 1, sizeof(*lines), &cap);
+		lines[n++] = s;
+		if (nl == NULL)
+			break;
+		*nl = '\0';
+	}
+	if (n > IMP_MAX_PARAS) {
+		vb_diag_add(d, VB_ERROR, file, 0, 0, "Hãy chia văn bản thành "
+		    "nhiều tệp nhỏ hơn.", "văn bản quá lớn để nhập: hơn %d dòng",
+		    IMP_MAX_PARAS);
+		return -1;
+	}
+	notes(doc, lines, n);
+	for (k = 0; k < n; k++) {
+		pipes = lines[k][strspn(lines[k], " ")] == '|';
+		if (table_line(lines[k], pipes)) {
+			for (end = k; end < n && (table_line(lines[end], pipes)
+			    || (lines[end][0] == '\0' && end + 1 < n &&
+			    table_line(lines[end + 1], pipes))); end++)
+				;
+			add_table(doc, lines, k, end, pipes);
+			if (doc->cells > IMP_MAX_CELLS) {
+				vb_diag_add(d, VB_ERROR, file, 0, 0, "Hãy chia văn "
+				    "bản thành nhiều tệp nhỏ hơn.", "văn bản quá lớn "
+				    "để nhập: hơn %d ô bảng", IMP_MAX_CELLS);
+				return -1;
+			}
+			k = end - 1;
+			continue;
+		}
+		s = clean(doc->a, lines[k], strlen(lines[k]), &bold);
+		if (*plain(doc->a, s) == '\0') {
+			style = 0;	/* a blank line ends any emphasis */
+			continue;
+		}
+		/* "**KT. GIÁM ĐỐC" + "PHÓ GIÁM ĐỐC**": lines of one block */
+		{
+			char *line, *save = NULL;
+			for (line = strtok_r(s, "\n", &save); line; line =
+			    strtok_r(NULL, "\n", &save))
+				if (*(line = vb_text_trim(doc->a, line)))
+					add_para(doc, line, &style);
+		}
+	}
+	return 0;
+}
