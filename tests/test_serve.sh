@@ -227,6 +227,9 @@ t "a new document is vanban new's skeleton with the agency profile, never over a
 t "a new document of a bad type is refused" \
 	'[ "$(code -H "$C" $H -X POST "$URL/api/moi?loai=../x&ten=m2.md")" = 400 ] &&
 	 [ "$(code -H "$C" $H -X POST "$URL/api/moi?loai=khong-co&ten=m2.md")" = 400 ] && [ ! -e "$DOCS/m2.md" ]'
+t "the list shows the new document's fields without the skeleton's YAML comments" \
+	'[ "$(code -H "$C" "$URL/api/danh-sach")" = 200 ] && grep -q "\"ten\":\"moi.md\",\"loai\":\"cong-van\",\"so\":\"\"" "$D/body" &&
+	 ! grep -q "để trống cho đến" "$D/body"'
 printf 'co_quan: [Sở\n' > "$DOCS/co-quan.yaml"
 t "a broken agency profile is the profile's message, no file" \
 	'[ "$(code -H "$C" $H -X POST "$URL/api/moi?loai=to-trinh&ten=m3.md")" = 422 ] && [ ! -e "$DOCS/m3.md" ]'

@@ -149,6 +149,14 @@ head_value(vb_buf *b, const char *head, const char *key)
 			for (v = p + n; *v == ' '; v++)
 				;
 			e = v + strcspn(v, "\r\n");
+			/* A quoted value ends at its quote, a plain one before
+			 * a " #" comment ("vanban new" writes such hints). */
+			if ((*v == '"' || *v == '\'') && memchr(v + 1, *v,
+			    (size_t)(e - v - 1)) != NULL)
+				e = (const char *)memchr(v + 1, *v,
+				    (size_t)(e - v - 1)) + 1;
+			else if (memmem(v, (size_t)(e - v), " #", 2) != NULL)
+				e = memmem(v, (size_t)(e - v), " #", 2);
 			while (e > v && e[-1] == ' ')
 				e--;
 			if (e - v >= 2 && (*v == '"' || *v == '\'') && e[-1] == *v)
