@@ -105,6 +105,8 @@ run_limited(char *const argv[], unsigned seconds, vb_buf *msg)
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1);
 	posix_spawn_file_actions_adddup2(&fa, pipefd[1], 2);
+	/* Nothing else of the server's: sockets, workers' pipes. */
+	posix_spawn_file_actions_addclosefrom_np(&fa, 3);
 	posix_spawnattr_init(&at);
 	/* Its own process group: a timeout stops LibreOffice with it. */
 	posix_spawnattr_setpgroup(&at, 0);
