@@ -27,8 +27,10 @@ extern char **environ;
 
 /* Extensions the importer reads. */
 #define EXT_IMPORT "|.docx|.doc|.odt|.txt|"
-/* Seconds an import may take: .doc and .odt go through LibreOffice,
- * which the importer itself allows 120 s. */
+/* Seconds an import of a .doc or .odt may take. They go through
+ * LibreOffice, which the importer runs in a process group of its own and
+ * stops itself after 120 s: this limit stays above that, so the importer
+ * always cleans up; it is only the backstop for an importer that hangs. */
 #define IMPORT_SLOW 150
 /* Bytes of the importer's messages kept. */
 #define IMPORT_MSG_MAX 16384
