@@ -296,6 +296,9 @@ t "--nam from the dialog makes this year's draft" \
 	 grep -q "^trich_yeu:.*trực tuyến năm 2025" "$DOCS/nhap-2025.md" && grep -q "2025" "$D/body"'
 printf 'PK\003\004 không phải tệp Word' > "$D/hu.docx"
 ls -A "$DOCS" > "$D/ls1"
+t "an upload to import over the upload limit is refused (413), nothing written" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/huge" "$I?tep=h.docx&ten=h.md")" = 413 ] && [ ! -e "$DOCS/h.md" ] &&
+	 [ -z "$(ls -A "$D/tmp")" ]'
 t "a broken DOCX gives the importer's Vietnamese error (422) and writes nothing" \
 	'[ "$(code -H "$C" $H --data-binary @"$D/hu.docx" "$I?tep=hu.docx&ten=hu.md")" = 422 ] &&
 	 grep -q "lỗi" "$D/body" && grep -q "hu.docx" "$D/body" && ! grep -q "vanban-nhap-" "$D/body" &&
