@@ -72,8 +72,10 @@ code() {
 	curl -s -o "$D/body" -w '%{http_code}' --max-time 30 "$@"
 }
 
-mkdir -p "$D/tmp"
-TMPDIR=$D/tmp start main "$DOCS" --ket-noi 6 --thoi-gian 20
+mkdir -p "$D/tmp" "$D/bin"
+# A LibreOffice that fails, for .doc and .odt imports.
+printf '#!/bin/sh\nexit 1\n' > "$D/bin/soffice" && chmod +x "$D/bin/soffice"
+PATH=$D/bin:$PATH TMPDIR=$D/tmp start main "$DOCS" --ket-noi 6 --thoi-gian 20
 C="Cookie: vanban_ma=$TOKEN"
 # other: the secret $1 with its last character changed.
 other() { case $1 in *0) echo "${1%?}1" ;; *) echo "${1%?}0" ;; esac; }
@@ -305,6 +307,10 @@ t "a broken DOCX gives the importer's Vietnamese error (422) and writes nothing"
 	 [ "$(ls -A "$DOCS")" = "$(cat "$D/ls1")" ]'
 t "an empty upload is an error too, nothing written" \
 	'[ "$(code -H "$C" $H --data-binary "" "$I?tep=rong.docx&ten=rong.md")" = 422 ] && [ ! -e "$DOCS/rong.md" ]'
+printf '\320\317\021\340\241\261\032\341 cu' > "$D/cu.doc"
+t "a .doc LibreOffice cannot convert gives the importer's message, nothing written" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/cu.doc" "$I?tep=cu.DOC&ten=cu-doc.md")" = 422 ] &&
+	 grep -q "LibreOffice" "$D/body" && [ ! -e "$DOCS/cu-doc.md" ]'
 printf 'UBND TỈNH BẮC GIANG\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nKẾ HOẠCH\nThử nhập tệp văn bản thuần\n\n1. Mục đích\nNội dung.\n' > "$D/cu.txt"
 t "a .txt is imported too" \
 	'[ "$(code -H "$C" $H --data-binary @"$D/cu.txt" "$I?tep=cu.txt&ten=cu.md")" = 200 ] && grep -q "Nội dung." "$DOCS/cu.md"'
