@@ -293,6 +293,10 @@ async function main() {
   await page.waitForSelector('#soan:not([hidden])', { timeout: 60000 });
   await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã nhập'), null, { timeout: 60000 });
   ok((await page.inputValue('#f-trich_yeu')).includes('năm 2025'), 'the imported plan opens in the editor as the 2025 draft');
+  ok(await page.isVisible('#nhap-bao') && (await page.textContent('#nhap-bao-chu')).includes('đã nhận ra'),
+    'the editor shows what the importer recognised');
+  await page.screenshot({ path: path.join(SHOTS, '6-da-nhap.png') });
+  await page.click('#nhap-bao-dong');
   ok(read(path.join(DOCS, 'ke-hoach-hai-phong-2025.md')).includes('Hải Phòng'), 'the imported document is in the folder');
   await page.click('#ve-danh-sach');
   await page.click('#nut-nhap');

@@ -157,6 +157,10 @@ function setupImport() {
       $('form-nhap').hidden = true;
       $('chon-docx').value = '';
       await openDoc(r.ten);
+      /* what the importer recognised, and what the clerk should review */
+      $('nhap-bao-chu').textContent = r.thong_bao;
+      $('nhap-bao').hidden = !r.thong_bao;
+      $('nhap-bao-dong').onclick = () => { $('nhap-bao').hidden = true; $('noi-dung').focus(); };
       status('Đã nhập ' + f.name + ' thành ' + r.ten + '. Hãy đọc lại văn bản.');
     } catch (err) { status(err.message); }
     $('nhap-ok').disabled = false;
@@ -357,6 +361,7 @@ async function openDoc(name) {
   $('soan').hidden = false;
   $('ten-tep').textContent = d.ten;
   document.title = d.ten + ' — vanban';
+  $('nhap-bao').hidden = true;
   $('khoi-phuc').hidden = d.khoi_phuc === null;
   $('dung-khoi-phuc').onclick = () => { load(d.khoi_phuc); $('khoi-phuc').hidden = true; changed(); };
   $('bo-khoi-phuc').onclick = () => { $('khoi-phuc').hidden = true; };
