@@ -5,7 +5,8 @@
 # leading out, file types, request and upload sizes, the connection limit,
 # a render that crashes or runs too long, saving over a change made on disk,
 # the recovery copy, and the routes' results (preview pages sent once,
-# DOCX valid, PDF text). Each check talks to a real server with curl.
+# DOCX valid, PDF text, new documents from vanban new, imports through
+# vanban import). Each check talks to a real server with curl.
 # Usage: tests/test_serve.sh VANBAN OUTDIR
 set -u
 V=$1

@@ -2,10 +2,12 @@
  * starts the server and checks the downloaded files): open the page, make a
  * document, fill the form, type the body, see the preview change and
  * check's messages come and go, save, download DOCX and PDF, reload and
- * find the text, then kill the server mid-edit and find the recovery copy.
+ * find the text, then kill the server mid-edit and find the recovery copy,
+ * and bring in last year's plan through the import dialog.
  * Prints "ok - …" / "not ok - …"; screenshots go to $SHOTS.
  * Environment: PW (playwright-core folder), URL, TOKEN, DOCS, OUT, SHOTS,
- * SERVER_PID, README_SHOT (optional: where to put the README's picture). */
+ * SERVER_PID, IMPORT_DOCX (last year's plan as Word), README_SHOT (optional:
+ * where to put the README's picture). */
 'use strict';
 const fs = require('fs');
 const path = require('path');
