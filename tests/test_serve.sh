@@ -276,6 +276,8 @@ t "an import to a name that is a path, or of another file type, is refused (400)
 	'[ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=../nhap.md")" = 400 ] &&
 	 [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=nhap.docx")" = 400 ] &&
 	 [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.exe&ten=nhap.md")" = 400 ] &&
+	 [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=..%2F..%2Fx.docx&ten=nhap.md")" = 400 ] &&
+	 [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=%2Ftmp%2Fnhap.md")" = 400 ] &&
 	 [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=nhap.md&nam=20x5")" = 400 ]'
 t "the refused imports wrote nothing" '[ "$(ls -A "$DOCS")" = "$(cat "$D/ls0")" ]'
 t "a DOCX rendered by vanban is imported as a new document with its appendix" \
