@@ -5,7 +5,8 @@
 # leading out, file types, request and upload sizes, the connection limit,
 # a render that crashes or runs too long, saving over a change made on disk,
 # the recovery copy, and the routes' results (preview pages sent once,
-# DOCX valid, PDF text). Each check talks to a real server with curl.
+# DOCX valid, PDF text, new documents from vanban new, imports through
+# vanban import). Each check talks to a real server with curl.
 # Usage: tests/test_serve.sh VANBAN OUTDIR
 set -u
 V=$1
@@ -72,7 +73,10 @@ code() {
 	curl -s -o "$D/body" -w '%{http_code}' --max-time 30 "$@"
 }
 
-start main "$DOCS" --ket-noi 6 --thoi-gian 20
+mkdir -p "$D/tmp" "$D/bin"
+# A LibreOffice that fails, for .doc and .odt imports.
+printf '#!/bin/sh\nexit 1\n' > "$D/bin/soffice" && chmod +x "$D/bin/soffice"
+PATH=$D/bin:$PATH TMPDIR=$D/tmp start main "$DOCS" --ket-noi 6 --thoi-gian 20
 C="Cookie: vanban_ma=$TOKEN"
 # other: the secret $1 with its last character changed.
 other() { case $1 in *0) echo "${1%?}1" ;; *) echo "${1%?}0" ;; esac; }
@@ -215,13 +219,24 @@ t "a recovery copy of the text as saved (arriving after the save) is dropped" \
 	 [ ! -e "$DOCS/.ke-hoach.md.khoi-phuc" ]'
 t "no temporary file is left in the folder" \
 	'[ -z "$(find "$DOCS" -name "*.tmp*" -o -name "*~")" ]'
-t "a new document is made from a skeleton, and never over an existing one" \
+printf 'co_quan_chu_quan: UBND tỉnh Bắc Giang\nco_quan: Sở Tư pháp\nviet_tat: STP\ndia_danh: Bắc Giang\n' > "$DOCS/co-quan.yaml"
+t "a new document is vanban new's skeleton with the agency profile, never over an existing one" \
 	'[ "$(code -H "$C" $H -X POST "$URL/api/moi?loai=cong-van&ten=moi.md")" = 200 ] &&
-	 grep -q "^loai: cong-van" "$DOCS/moi.md" &&
+	 grep -q "^loai: cong-van" "$DOCS/moi.md" && VANBAN_DATE= "$V" new cong-van -o "$DOCS/moi-cli.md" 2> /dev/null &&
+	 cmp -s "$DOCS/moi-cli.md" "$DOCS/moi.md" && rm "$DOCS/moi-cli.md" && "$V" dump "$DOCS/moi.md" 2> /dev/null | grep -q "SỞ TƯ PHÁP" &&
+	 ! grep -q "Tên cơ quan" "$DOCS/moi.md" &&
 	 [ "$(code -H "$C" $H -X POST "$URL/api/moi?loai=cong-van&ten=ke-hoach.md")" = 409 ] &&
 	 cmp -s "$D/edit.md" "$DOCS/ke-hoach.md"'
 t "a new document of a bad type is refused" \
-	'[ "$(code -H "$C" $H -X POST "$URL/api/moi?loai=../x&ten=m2.md")" = 400 ]'
+	'[ "$(code -H "$C" $H -X POST "$URL/api/moi?loai=../x&ten=m2.md")" = 400 ] &&
+	 [ "$(code -H "$C" $H -X POST "$URL/api/moi?loai=khong-co&ten=m2.md")" = 400 ] && [ ! -e "$DOCS/m2.md" ]'
+t "the list shows the new document's fields without the skeleton's YAML comments" \
+	'[ "$(code -H "$C" "$URL/api/danh-sach")" = 200 ] && grep -q "\"ten\":\"moi.md\",\"loai\":\"cong-van\",\"so\":\"\"" "$D/body" &&
+	 ! grep -q "để trống cho đến" "$D/body"'
+printf 'co_quan: [Sở\n' > "$DOCS/co-quan.yaml"
+t "a broken agency profile is the profile's message, no file" \
+	'[ "$(code -H "$C" $H -X POST "$URL/api/moi?loai=to-trinh&ten=m3.md")" = 422 ] && [ ! -e "$DOCS/m3.md" ]'
+rm -f "$DOCS/co-quan.yaml"
 
 # --- preview and downloads -------------------------------------------
 code -H "$C" $H --data-binary @"$D/edit.md" "$URL/api/xem?ten=ke-hoach.md" > "$D/st"
@@ -244,8 +259,65 @@ t "the DOCX download is a valid package with the saved text" \
 t "the PDF download has the saved text" \
 	'[ "$(code -H "$C" "$URL/api/tai?ten=ke-hoach.md&dang=pdf")" = 200 ] && cp "$D/body" "$D/out.pdf" &&
 	 pdftotext "$D/out.pdf" - | grep -q "đã sửa"'
-t "importing a DOCX says plainly that it is not there yet (501)" \
-	'[ "$(code -H "$C" $H --data-binary x "$URL/api/nhap-docx?ten=a.docx")" = 501 ]'
+
+# --- importing last year's document -----------------------------------
+# The DOCX: a real plan rendered by vanban. Uploads are staged in TMPDIR
+# (the server's, set at start), never in the folder.
+"$V" render "$ROOT/content/ke-hoach-hai-phong-2024.md" -o "$D/hp.docx" 2> "$D/hp.err"
+I="$URL/api/nhap-docx"
+ls -A "$DOCS" > "$D/ls0"
+t "an import without the access token is refused (401), nothing written" \
+	'[ "$(code $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=nhap.md")" = 401 ] && [ ! -e "$DOCS/nhap.md" ]'
+t "an import without the CSRF token is refused (403), nothing written" \
+	'[ "$(code -H "$C" --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=nhap.md")" = 403 ] && [ ! -e "$DOCS/nhap.md" ]'
+t "an import from another origin is refused (403)" \
+	'[ "$(code -H "$C" -H "X-Vanban-CSRF: $CSRF" -H "Origin: http://evil.example" --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=nhap.md")" = 403 ] && [ ! -e "$DOCS/nhap.md" ]'
+t "an import to a name that is a path, or of another file type, is refused (400)" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=../nhap.md")" = 400 ] &&
+	 [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=nhap.docx")" = 400 ] &&
+	 [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.exe&ten=nhap.md")" = 400 ] &&
+	 [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=..%2F..%2Fx.docx&ten=nhap.md")" = 400 ] &&
+	 [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=%2Ftmp%2Fnhap.md")" = 400 ] &&
+	 [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=nhap.md&nam=20x5")" = 400 ]'
+t "the refused imports wrote nothing" '[ "$(ls -A "$DOCS")" = "$(cat "$D/ls0")" ]'
+t "a DOCX rendered by vanban is imported as a new document with its appendix" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=nhap.md")" = 200 ] &&
+	 grep -q "\"ten\":\"nhap.md\"" "$D/body" && grep -q "^loai: \"\?ke-hoach" "$DOCS/nhap.md" &&
+	 grep -q "UBND thành phố Hải Phòng" "$DOCS/nhap.md" && grep -q "dịch vụ công trực tuyến năm 2024" "$DOCS/nhap.md" &&
+	 [ -f "$DOCS/nhap-phu-luc.md" ]'
+t "the import tells what it recognised, without the temporary path" \
+	'grep -q "đã nhận ra" "$D/body" && ! grep -q "vanban-nhap-" "$D/body"'
+t "the imported document opens in the editor and checks without errors" \
+	'[ "$(code -H "$C" "$URL/api/tep?ten=nhap.md")" = 200 ] && "$V" check "$DOCS/nhap.md" > "$D/nhap.check" 2>&1'
+cp "$DOCS/nhap.md" "$D/nhap.before"
+t "an import to an existing name is refused (409) and the file is unchanged" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=nhap.md")" = 409 ] &&
+	 grep -q "Đã có tệp tên này" "$D/body" && cmp -s "$D/nhap.before" "$DOCS/nhap.md"'
+t "the importer's own refusal shows too: an appendix name that exists" \
+	': > "$DOCS/hp2-phu-luc.md"; [ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=hp2.md")" = 422 ] &&
+	 grep -q "không bao giờ ghi đè" "$D/body" && [ ! -e "$DOCS/hp2.md" ] && [ ! -s "$DOCS/hp2-phu-luc.md" ]'
+t "--nam from the dialog makes this year's draft" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/hp.docx" "$I?tep=hp.docx&ten=nhap-2025.md&nam=2025")" = 200 ] &&
+	 grep -q "^trich_yeu:.*trực tuyến năm 2025" "$DOCS/nhap-2025.md" && grep -q "2025" "$D/body"'
+printf 'PK\003\004 không phải tệp Word' > "$D/hu.docx"
+ls -A "$DOCS" > "$D/ls1"
+t "an upload to import over the upload limit is refused (413), nothing written" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/huge" "$I?tep=h.docx&ten=h.md")" = 413 ] && [ ! -e "$DOCS/h.md" ] &&
+	 [ -z "$(ls -A "$D/tmp")" ]'
+t "a broken DOCX gives the importer's Vietnamese error (422) and writes nothing" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/hu.docx" "$I?tep=hu.docx&ten=hu.md")" = 422 ] &&
+	 grep -q "lỗi" "$D/body" && grep -q "hu.docx" "$D/body" && ! grep -q "vanban-nhap-" "$D/body" &&
+	 [ "$(ls -A "$DOCS")" = "$(cat "$D/ls1")" ]'
+t "an empty upload is an error too, nothing written" \
+	'[ "$(code -H "$C" $H --data-binary "" "$I?tep=rong.docx&ten=rong.md")" = 422 ] && [ ! -e "$DOCS/rong.md" ]'
+printf '\320\317\021\340\241\261\032\341 cu' > "$D/cu.doc"
+t "a .doc LibreOffice cannot convert gives the importer's message, nothing written" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/cu.doc" "$I?tep=cu.DOC&ten=cu-doc.md")" = 422 ] &&
+	 grep -q "LibreOffice" "$D/body" && [ ! -e "$DOCS/cu-doc.md" ]'
+printf 'UBND TỈNH BẮC GIANG\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nKẾ HOẠCH\nThử nhập tệp văn bản thuần\n\n1. Mục đích\nNội dung.\n' > "$D/cu.txt"
+t "a .txt is imported too" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/cu.txt" "$I?tep=cu.txt&ten=cu.md")" = 200 ] && grep -q "Nội dung." "$DOCS/cu.md"'
+t "no upload is left in the temporary folder" '[ -z "$(ls -A "$D/tmp")" ]'
 kill "$PID"; wait "$PID" 2>/dev/null
 t "the server stops on SIGTERM, leak-free (sanitizer build)" \
 	'! grep -q "Sanitizer" "$D/main.err"'

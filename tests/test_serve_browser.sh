@@ -63,6 +63,8 @@ ky: {chuc_vu: Giám đốc, ho_ten: Nguyễn Văn A}
 
 Nội dung có sẵn.
 EOM
+# Last year's plan as Word, for the import dialog.
+"$V" render "$ROOT/content/ke-hoach-hai-phong-2024.md" -o "$D/ke-hoach-hai-phong-2024.docx" 2> "$D/render.err"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 # A token from a file: the test restarts the server after killing it.
 python3 -c 'import secrets; print(secrets.token_hex(20))' > "$D/token"
@@ -76,7 +78,7 @@ TOKEN=$(cat "$D/token")
 shot=
 [ -n "${VANBAN_README_SHOT:-}" ] && shot=$ROOT/$VANBAN_README_SHOT
 PW=$PW URL=http://127.0.0.1:$PORT TOKEN=$TOKEN DOCS=$DOCS OUT=$D SHOTS=$D \
-    SERVER_PID=$PID README_SHOT=$shot VANBAN=$V PORT=$PORT TOKEN_FILE=$D/token \
+    SERVER_PID=$PID README_SHOT=$shot IMPORT_DOCX=$D/ke-hoach-hai-phong-2024.docx VANBAN=$V PORT=$PORT TOKEN_FILE=$D/token \
     timeout -s KILL 300 node "$ROOT/tests/browser/serve.test.js" > "$D/browser.log" 2>&1
 cat "$D/browser.log"
 fails=$((fails + $(grep -c '^not ok' "$D/browser.log")))

@@ -134,7 +134,8 @@ int serve_open(const serve_call *c, serve_reply *r);
 int serve_save(const serve_call *c, serve_reply *r);
 /* POST /api/khoi-phuc: writes the recovery copy. */
 int serve_recover(const serve_call *c, serve_reply *r);
-/* POST /api/moi: a new document from a skeleton. */
+/* POST /api/moi: a new document: "vanban new"'s skeleton of its type,
+ * with the agency profile co-quan.yaml applied. */
 int serve_new(const serve_call *c, serve_reply *r);
 /* POST /api/tai-len: an appendix source (.xlsx, .csv, .tsv, .md). */
 int serve_upload(const serve_call *c, serve_reply *r);
@@ -142,6 +143,11 @@ int serve_upload(const serve_call *c, serve_reply *r);
  * in why (Vietnamese) and *status set. */
 int serve_read(const vb_server *s, const char *name, vb_buf *out,
     char *why, size_t whylen, unsigned *status);
+
+/* serve_import.c */
+/* POST /api/nhap-docx: last year's .docx/.doc/.odt/.txt, imported as a new
+ * document by "vanban import" run apart. */
+int serve_import(const serve_call *c, serve_reply *r);
 
 /* serve_apart.c */
 /* The work a worker does for one job (job[0..len), as its sender laid it

@@ -1,7 +1,8 @@
 /* serve_files.c - the folder's files: which names may be asked for, the
  * list of documents, opening, saving (only over the version the page
  * loaded, never silently over a change made meanwhile), the recovery copy
- * written while the clerk types, new documents and uploaded appendix
+ * written while the clerk types, new documents (the skeleton of "vanban
+ * new", agency keys from co-quan.yaml) and uploaded appendix
  * sources. Reading goes through base/infile.h (confined to the folder, no
  * symlink out), writing through base/output.h (atomic); a name is never a
  * path, and a symlink is never written through. */
@@ -17,9 +18,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/arena.h"
 #include "base/infile.h"
 #include "base/output.h"
 #include "base/text.h"
+#include "model/doctype.h"
+#include "new/new.h"
+#include "parse/agency.h"
 #include "serve.h"
 
 /* Extensions of documents and of appendix sources. */
@@ -144,6 +149,14 @@ head_value(vb_buf *b, const char *head, const char *key)
 			for (v = p + n; *v == ' '; v++)
 				;
 			e = v + strcspn(v, "\r\n");
+			/* A quoted value ends at its quote, a plain one before
+			 * a " #" comment ("vanban new" writes such hints). */
+			if ((*v == '"' || *v == '\'') && memchr(v + 1, *v,
+			    (size_t)(e - v - 1)) != NULL)
+				e = (const char *)memchr(v + 1, *v,
+				    (size_t)(e - v - 1)) + 1;
+			else if (memmem(v, (size_t)(e - v), " #", 2) != NULL)
+				e = memmem(v, (size_t)(e - v), " #", 2);
 			while (e > v && e[-1] == ' ')
 				e--;
 			if (e - v >= 2 && (*v == '"' || *v == '\'') && e[-1] == *v)
@@ -351,68 +364,80 @@ serve_recover(const serve_call *c, serve_reply *r)
 	return 0;
 }
 
-/* The skeleton of a new document of type loai, dated today: every field a
- * placeholder that says what goes there, so the first preview already
- * shows the layout. */
-static const char skeleton[] =
-"---\n"
-"loai: %s\n"
-"co_quan_chu_quan: Tên cơ quan chủ quản\n"
-"co_quan: Tên cơ quan ban hành\n"
-"viet_tat: CQ\n"
-"so: \"\"\n"
-"dia_danh: Địa danh\n"
-"ngay: %s\n"
-"trich_yeu: Trích yếu nội dung văn bản\n"
-"%s"
-"noi_nhan:\n"
-"  - Như trên\n"
-"luu: [VT]\n"
-"ky:\n"
-"  chuc_vu: Chức vụ người ký\n"
-"  ho_ten: Họ và tên người ký\n"
-"---\n"
-"\n"
-"# Mục đích, yêu cầu\n"
-"\n"
-"Viết nội dung ở đây.\n";
+/* Puts today's date, "YYYY-MM-DD", in day (VANBAN_DATE fixes it, as
+ * for the command line). */
+static void
+today(char day[11])
+{
+	const char *fixed = getenv("VANBAN_DATE");
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (fixed && strlen(fixed) >= 10 && fixed[4] == '-' && fixed[7] == '-') {
+		memcpy(day, fixed, 10);
+		day[10] = '\0';
+		return;
+	}
+	localtime_r(&now, &tm);
+	strftime(day, 11, "%Y-%m-%d", &tm);
+}
+
+/* Writes to text the skeleton "vanban new" makes for type t, dated
+ * today, with the keys of the folder's co-quan.yaml; returns 0, or -1
+ * with the error put in r. */
+static int
+skeleton(const serve_call *c, const vb_doctype *t, const char *name,
+    vb_buf *text, serve_reply *r)
+{
+	vb_arena *a = vb_arena_new();
+	vb_diags d = {0};
+	vb_agency ag;
+	char day[11], *path = NULL;
+	int rc = -1;
+
+	today(day);
+	if (a == NULL || asprintf(&path, "%s/%s", c->s->root, name) < 0)
+		serve_error(r, 503, "Máy chủ hết bộ nhớ.");
+	else if (vb_agency_load(a, path, &ag, &d) < 0)
+		serve_error(r, 422, d.n > 0 ? d.items[0].msg : "Không dùng được "
+		    "tệp co-quan.yaml của thư mục.");
+	else if (vb_new_document(t, &ag, day, text) < 0)
+		serve_error(r, 503, "Máy chủ hết bộ nhớ.");
+	else
+		rc = 0;
+	vb_diags_free(&d);
+	free(path);
+	if (a != NULL)
+		vb_arena_free(a);
+	return rc;
+}
 
 int
 serve_new(const serve_call *c, serve_reply *r)
 {
 	const char *name = name_arg(c, r, EXT_DOC), *loai = serve_arg(c, "loai");
-	char day[16], *text = NULL;
-	time_t now = time(NULL);
-	struct tm tm;
-	size_t i;
-	int n;
+	const vb_doctype *t;
+	vb_buf text = {0};
 
 	if (name == NULL)
 		return 0;
-	for (i = 0; loai != NULL && loai[i]; i++)
-		if (!(loai[i] >= 'a' && loai[i] <= 'z') && loai[i] != '-')
-			break;
-	if (loai == NULL || i == 0 || i > 32 || loai[i])
+	if (loai == NULL || strlen(loai) > 32 ||
+	    (t = vb_doctype_find(loai)) == NULL)
 		return serve_error(r, 400, "Loại văn bản không hợp lệ.");
-	localtime_r(&now, &tm);
-	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	/* TODO(co-quan.yaml): fill the agency from the profile once
-	 * "vanban new" lands. */
-	n = asprintf(&text, skeleton, loai, day,
-	    strcmp(loai, "cong-van") == 0 || strcmp(loai, "to-trinh") == 0 ||
-	    strcmp(loai, "bao-cao") == 0 ? "kinh_gui:\n  - Tên nơi nhận\n" : "");
-	if (n < 0)
-		return -1;
+	if (skeleton(c, t, name, &text, r) < 0) {
+		vb_buf_free(&text);
+		return 0;
+	}
 	pthread_mutex_lock(&c->s->save);
 	if (kind_of(c->s, name) != 0)
 		serve_error(r, 409, "Đã có tệp tên này: chọn tên khác.");
-	else if (write_file(c->s, name, text, (size_t)n, 0, r) == 0) {
+	else if (write_file(c->s, name, text.data, text.len, 0, r) == 0) {
 		vb_buf_puts(&r->body, "{\"ten\":");
 		serve_json_str(&r->body, name);
 		vb_buf_puts(&r->body, "}");
 	}
 	pthread_mutex_unlock(&c->s->save);
-	free(text);
+	vb_buf_free(&text);
 	return 0;
 }
 

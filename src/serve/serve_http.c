@@ -22,8 +22,6 @@ typedef struct serve_route {
 
 /* Answers GET / (the page) and the embedded files. */
 static int page(const serve_call *c, serve_reply *r);
-/* Answers POST /api/nhap-docx until "vanban import" exists. */
-static int import_docx(const serve_call *c, serve_reply *r);
 
 static const serve_route routes[] = {
 	{ 0, "/", 0, page },
@@ -37,7 +35,7 @@ static const serve_route routes[] = {
 	{ 1, "/api/khoi-phuc", SERVE_MAX_TEXT, serve_recover },
 	{ 1, "/api/moi", 0, serve_new },
 	{ 1, "/api/tai-len", SERVE_MAX_UPLOAD, serve_upload },
-	{ 1, "/api/nhap-docx", SERVE_MAX_UPLOAD, import_docx },
+	{ 1, "/api/nhap-docx", SERVE_MAX_UPLOAD, serve_import },
 };
 
 const char *
@@ -56,14 +54,6 @@ serve_error(serve_reply *r, unsigned status, const char *msg)
 	serve_json_str(&r->body, msg);
 	vb_buf_puts(&r->body, "}");
 	return 0;
-}
-
-static int
-import_docx(const serve_call *c, serve_reply *r)
-{
-	(void)c;
-	return serve_error(r, 501, "Phiên bản vanban này chưa có lệnh nhập "
-	    "tệp DOCX (vanban import).");
 }
 
 /* The page asking for the access code, for a browser without it. */

@@ -2,10 +2,12 @@
  * starts the server and checks the downloaded files): open the page, make a
  * document, fill the form, type the body, see the preview change and
  * check's messages come and go, save, download DOCX and PDF, reload and
- * find the text, then kill the server mid-edit and find the recovery copy.
+ * find the text, then kill the server mid-edit and find the recovery copy,
+ * and bring in last year's plan through the import dialog.
  * Prints "ok - …" / "not ok - …"; screenshots go to $SHOTS.
  * Environment: PW (playwright-core folder), URL, TOKEN, DOCS, OUT, SHOTS,
- * SERVER_PID, README_SHOT (optional: where to put the README's picture). */
+ * SERVER_PID, IMPORT_DOCX (last year's plan as Word), README_SHOT (optional:
+ * where to put the README's picture). */
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -47,7 +49,7 @@ async function main() {
   /* and so are requests that fail while the server is killed */
   page.on('console', (m) => {
     if (m.type() === 'error' && !/status of 409/.test(m.text()) && !(serverDown && /ERR_CONNECTION_REFUSED/.test(m.text())))
-      errors.push(m.text());
+      errors.push(m.text() + ' (' + (m.location().url || '') + ')');
   });
 
   await page.goto(URL + '/?ma=' + TOKEN);
@@ -67,7 +69,7 @@ async function main() {
   let h = await settled(page, 0);
   ok(fs.existsSync(path.join(DOCS, 'ke-hoach-thu.md')), 'a new document is made on disk (name completed with .md)');
   ok((await page.$$('#trang img')).length >= 1, 'the preview shows the pages of the skeleton');
-  ok(await page.inputValue('#f-co_quan') === 'Tên cơ quan ban hành', 'the form shows the skeleton\'s fields');
+  ok(await page.inputValue('#f-co_quan') === '……', 'the form shows vanban new\'s skeleton, its blanks marked ……');
 
   /* a field left empty: check says so, the last pages stay */
   await page.fill('#f-dia_danh', '');
@@ -155,7 +157,7 @@ async function main() {
   const saved = read(path.join(DOCS, 'ke-hoach-thu.md'));
   ok(saved.includes('co_quan: Sở Giáo dục và Đào tạo') && saved.includes('Đoạn gõ trên trình duyệt'),
     'Ctrl+S saves the form and the body to the file');
-  ok(/^ky:\n  chuc_vu: Giám đốc\n  ho_ten: Nguyễn Văn An$/m.test(saved), 'the signer is written under ky: without disturbing it');
+  ok(/^ky:\n(  quyen_han: .*\n)?  chuc_vu: Giám đốc\n  ho_ten: Nguyễn Văn An$/m.test(saved), 'the signer is written under ky: without disturbing it');
   ok(saved.includes('noi_nhan:\n  - Như trên\n  - "Lưu: VT"') || saved.includes('noi_nhan:\n  - Như trên\n  - Lưu: VT'),
     'the recipients are a YAML list');
 
@@ -280,6 +282,31 @@ async function main() {
   await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã lưu'));
   ok(read(path.join(DOCS, 'ke-hoach.md')).includes('Chữ chưa lưu khi máy chủ dừng.') && !fs.existsSync(rec),
     'saved, the text is in the document and the recovery copy is gone');
+
+  /* last year's plan brought in through the dialog, as this year's draft */
+  await page.click('#ve-danh-sach');
+  await page.click('#nut-nhap');
+  ok(await page.isVisible('#form-nhap') && await page.isChecked('#nhap-nam-moi'), 'the import button opens its dialog, "năm mới" offered');
+  await page.fill('#nhap-nam', '2025');
+  await page.setInputFiles('#chon-docx', process.env.IMPORT_DOCX);
+  ok(await page.inputValue('#nhap-ten') === 'ke-hoach-hai-phong-2025.md', 'the new name is the old one with the new year');
+  await page.screenshot({ path: path.join(SHOTS, '5-nhap.png') });
+  await page.click('#nhap-ok');
+  await page.waitForSelector('#soan:not([hidden])', { timeout: 60000 });
+  await page.waitForFunction(() => document.getElementById('trang-thai').textContent.startsWith('Đã nhập'), null, { timeout: 60000 });
+  ok((await page.inputValue('#f-trich_yeu')).includes('năm 2025'), 'the imported plan opens in the editor as the 2025 draft');
+  ok(await page.isVisible('#nhap-bao') && (await page.textContent('#nhap-bao-chu')).includes('đã nhận ra'),
+    'the editor shows what the importer recognised');
+  await page.screenshot({ path: path.join(SHOTS, '6-da-nhap.png') });
+  await page.click('#nhap-bao-dong');
+  ok(read(path.join(DOCS, 'ke-hoach-hai-phong-2025.md')).includes('Hải Phòng'), 'the imported document is in the folder');
+  await page.click('#ve-danh-sach');
+  await page.click('#nut-nhap');
+  await page.fill('#nhap-nam', '2025');
+  await page.setInputFiles('#chon-docx', process.env.IMPORT_DOCX);
+  await page.click('#nhap-ok');
+  await page.waitForFunction(() => document.getElementById('trang-thai').textContent.includes('Đã có tệp tên này'));
+  ok(await page.isVisible('#form-nhap'), 'importing again to the same name is refused with the message, the dialog stays');
   again.kill('SIGTERM');
 
   ok(errors.length === 0, 'no script error in the page' + (errors.length ? ': ' + errors.join(' | ') : ''));

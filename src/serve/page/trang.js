@@ -124,14 +124,46 @@ function setupList() {
       openDoc(name);
     } catch (err) { status(err.message); }
   });
-  $('chon-docx').addEventListener('change', async (e) => {
+  setupImport();
+}
+
+/* The dialog bringing in last year's document through "vanban import". */
+function setupImport() {
+  const year = new Date().getFullYear();
+  $('nhap-nam').value = year;
+  $('nut-nhap').addEventListener('click', () => { $('form-nhap').hidden = false; $('chon-docx').focus(); });
+  $('nhap-huy').addEventListener('click', () => { $('form-nhap').hidden = true; });
+  $('nhap-nam-moi').addEventListener('change', (e) => { $('nhap-nam').disabled = !e.target.checked; });
+  $('chon-docx').addEventListener('change', (e) => {
     const f = e.target.files[0];
     if (!f) return;
+    /* "ke-hoach-2024.docx" -> "ke-hoach-2025.md" for this year's draft. */
+    let base = f.name.replace(/\.[^.]*$/, '');
+    if ($('nhap-nam-moi').checked) base = base.replace(/(^|[^0-9])(19|20)[0-9]{2}(?![0-9])/g, '$1' + $('nhap-nam').value);
+    $('nhap-ten').value = base + '.md';
+  });
+  $('form-nhap').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = $('chon-docx').files[0];
+    if (!f) { status('Chọn tệp cần nhập.'); return; }
+    let name = $('nhap-ten').value.trim();
+    if (!/\.md$/i.test(name)) name += '.md';
+    let url = '/api/nhap-docx?tep=' + q(f.name) + '&ten=' + q(name);
+    if ($('nhap-nam-moi').checked) url += '&nam=' + q($('nhap-nam').value);
+    $('nhap-ok').disabled = true;
+    status('Đang nhập ' + f.name + '…');
     try {
-      const r = await json(await call('POST', '/api/nhap-docx?ten=' + q(f.name), f));
-      openDoc(r.ten);
+      const r = await json(await call('POST', url, f));
+      $('form-nhap').hidden = true;
+      $('chon-docx').value = '';
+      await openDoc(r.ten);
+      /* what the importer recognised, and what the clerk should review */
+      $('nhap-bao-chu').textContent = r.thong_bao;
+      $('nhap-bao').hidden = !r.thong_bao;
+      $('nhap-bao-dong').onclick = () => { $('nhap-bao').hidden = true; $('noi-dung').focus(); };
+      status('Đã nhập ' + f.name + ' thành ' + r.ten + '. Hãy đọc lại văn bản.');
     } catch (err) { status(err.message); }
-    e.target.value = '';
+    $('nhap-ok').disabled = false;
   });
 }
 
@@ -329,6 +361,7 @@ async function openDoc(name) {
   $('soan').hidden = false;
   $('ten-tep').textContent = d.ten;
   document.title = d.ten + ' — vanban';
+  $('nhap-bao').hidden = true;
   $('khoi-phuc').hidden = d.khoi_phuc === null;
   $('dung-khoi-phuc').onclick = () => { load(d.khoi_phuc); $('khoi-phuc').hidden = true; changed(); };
   $('bo-khoi-phuc').onclick = () => { $('khoi-phuc').hidden = true; };
