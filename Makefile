@@ -47,7 +47,7 @@ SAN_PDF := $(PDF_SRC:%.c=build/san/%.o)
 REL_SERVE := $(SERVE_SRC:%.c=build/rel/%.o) build/rel/serve_page.o
 SAN_SERVE := $(SERVE_SRC:%.c=build/san/%.o) build/san/serve_page.o
 
-.PHONY: all demo test deps unit e2e bench clean fuzz install import-score
+.PHONY: all demo test deps unit e2e bench clean fuzz fuzz-import install import-score
 all: vanban
 
 deps:
@@ -158,6 +158,22 @@ fuzz: deps
 		-dict=../tests/fuzz/vanban.dict -max_len=65536 -timeout=20 \
 		-artifact_prefix=../build/fuzz-crashes/ -print_final_stats=1 \
 		../build/fuzz-corpus
+
+# libFuzzer over what "vanban import" reads (.docx, its document.xml,
+# .txt) and the agency profile; the first byte of an input picks the reader.
+build/fuzz_import: tests/fuzz/fuzz_import.c $(LIB_SRC) build/templates.c $(HEADERS)
+	clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
+		tests/fuzz/fuzz_import.c $(LIB_SRC) build/templates.c $(PKG_LIBS) -o $@
+
+fuzz-import: deps
+	@$(MAKE) --no-print-directory vanban build/fuzz_import
+	@sh tests/fuzz/import-seeds.sh build/fuzz-import-corpus
+	@mkdir -p build/fuzz-crashes
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+		build/fuzz_import -max_total_time=$(FUZZ_TIME) \
+		-dict=tests/fuzz/import.dict -max_len=262144 -timeout=20 \
+		-artifact_prefix=build/fuzz-crashes/import- -print_final_stats=1 \
+		build/fuzz-import-corpus
 
 install: vanban
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vanban/fonts \
