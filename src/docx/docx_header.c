@@ -65,6 +65,8 @@ sign_measure(dx_ctx *c, int text)
 		    dx_wrap_lines(doc->recipients[i], p->noi_nhan_pt, 0,
 		    f->sign_left_tw, -DX_PT_TW(dx_text_width_pt("- ",
 		    p->noi_nhan_pt, 0)));
+	if (doc->marks.drafter != NULL)	/* ô 12, after "Lưu" */
+		left += VB_SINGLE_LINE_FACTOR * p->noi_nhan_pt;
 	for (i = 0; i < doc->sign.nlines; i++)
 		right += VB_SINGLE_LINE_FACTOR * p->sign_pt *
 		    dx_wrap_lines(doc->sign.lines[i], p->sign_pt, VB_BOLD, wr,
@@ -135,9 +137,11 @@ nation_cell(dx_ctx *c, int w)
 	dx_end(c->x);
 }
 
-/* Writes the left cell of row 2: "Số: …" and, for a công văn, "V/v …". */
+/* Writes the left cell of row 2: "Số: …", for a công văn "V/v …", then
+ * the secrecy and urgency marks at the text's left edge (shift tw in from
+ * the cell's, when the table reaches into the margin). */
 static void
-number_cell(dx_ctx *c, int w)
+number_cell(dx_ctx *c, int w, int shift)
 {
 	const vb_header *h = &c->doc->header;
 
@@ -145,6 +149,7 @@ number_cell(dx_ctx *c, int w)
 	dx_para_styled(c, DX_ST_NUMBER, h->number_line);
 	if (h->cv_subject != NULL && *h->cv_subject != '\0')
 		dx_para_styled(c, DX_ST_CV_SUBJECT, h->cv_subject);
+	dx_marks_left(c, w, shift);
 	dx_end(c->x);
 }
 
@@ -174,7 +179,7 @@ header_table(dx_ctx *c)
 	nation_cell(c, cols[1]);
 	dx_end(c->x);
 	dx_start(c->x, "w:tr");
-	number_cell(c, cols[0]);
+	number_cell(c, cols[0], over > 0 ? over : 0);
 	date_cell(c, cols[1]);
 	dx_end(c->x);
 	dx_end(c->x);

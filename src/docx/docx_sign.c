@@ -18,6 +18,7 @@ recipients_cell(dx_ctx *c, int w)
 	    doc->noi_nhan_label : "Nơi nhận:");
 	for (i = 0; i < doc->nrecipients; i++)
 		dx_para_styled(c, DX_ST_NN_LIST, doc->recipients[i]);
+	dx_marks_drafter(c);
 	dx_end(c->x);
 }
 

@@ -53,7 +53,8 @@ enum size {
 	SZ_TABLE,		/* table text */
 	SZ_NOTE,		/* footnote text */
 	SZ_PAGE,		/* page number */
-	SZ_FOOTER		/* footer (Decree 30 ô 13: 11 pt) */
+	SZ_FOOTER,		/* footer (Decree 30 ô 13: 11 pt) */
+	SZ_MARK			/* marks: ô 10a, 10b, 11, the draft mark */
 };
 
 /* Lengths: twips when >= 0; UNSET; or one of the M_* lengths that depend
@@ -187,6 +188,25 @@ static const style_row rows[] = {
 	P(DX_ST_SIGN_NAME, "Họ tên người ký", DX_ST_FORM, NULL, 2,
 	    F_QUICK | F_LINKED, 0, 0, SZ_SIGN, VB_BOLD, NOSP, M_SIGN_LEFT, 0,
 	    UNSET, NULL),
+	P(DX_ST_MARK, "Dấu độ mật, độ khẩn", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_MARK, VB_BOLD, 120, UNSET,
+	    0, 0, NOIND, NULL),
+	P(DX_ST_CIRCULATION, "Chỉ dẫn phạm vi lưu hành", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_MARK, VB_BOLD, NOSP, NOIND,
+	    NULL),
+	P(DX_ST_DRAFT, "Dấu dự thảo", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_MARK, VB_BOLD, NOSP, NOIND,
+	    NULL),
+	P(DX_ST_DRAFTER, "Ký hiệu người soạn thảo", DX_ST_FORM, NULL, 2,
+	    F_LINKED, 0, 0, SZ_NN, 0, NOSP, NOIND, "right"),
+	P(DX_ST_ADDRESS, "Địa chỉ cơ quan", DX_ST_FORM, NULL, 2, F_LINKED, 0,
+	    0, SZ_FOOTER, 0, NOSP, NOIND, NULL),
+	P(DX_ST_IMAGE, "Hình", DX_ST_FORM, DX_ST_CAPTION, 2,
+	    F_QUICK | F_KEEP_NEXT, 0, 0, SZ_NONE, 0, 120, 0, 0, 0, NOIND,
+	    NULL),
+	P(DX_ST_COPY_FORM, "Hình thức sao", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_SUBJECT, VB_BOLD, NOSP,
+	    NOIND, NULL),
 	P(DX_ST_APPX_LABEL, "Phụ lục", DX_ST_FORM, DX_ST_APPX_TITLE, 2,
 	    F_QUICK | F_LINKED | F_KEEP_NEXT, 1, 0, SZ_TYPE, VB_BOLD, NOSP,
 	    NOIND, NULL),
@@ -343,7 +363,9 @@ size_pt(const dx_ctx *c, enum size k)
 	case SZ_PAGE:
 		return p->page_number_pt;
 	case SZ_FOOTER:
-		return 11;
+		return p->footer_pt;
+	case SZ_MARK:
+		return p->mark_pt;
 	}
 	return 0;
 }

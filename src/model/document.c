@@ -13,7 +13,10 @@
 #include "base/buf.h"
 #include "base/infile.h"
 #include "base/text.h"
+#include "image.h"
+#include "marks.h"
 #include "numbering.h"
+#include "toc.h"
 #include "parse/body.h"
 #include "parse/frontmatter.h"
 #include "parse/tasks.h"
@@ -664,12 +667,16 @@ compose(struct build *b, const char *body, int body_line)
 	compose_header(b);
 	compose_signature(b);
 	compose_recipients(b);
+	vb_marks_compose(doc, &b->m.marks, b->d);
 	doc->body.file = doc->path;
 	vb_body_parse(b->a, doc->path, body, strlen(body), body_line,
 	    &doc->body, &b->notes, b->d);
 	vb_number_headings(b->a, &doc->body, b->d);
 	add_end_mark(b, &doc->body);
 	load_appendices(b);
+	if (vb_marks_wants_toc(doc, &b->m.marks, b->d))
+		vb_toc_compose(doc);
+	vb_images_load(doc, b->in, b->d);
 	doc->notes = b->notes.items;
 	doc->nnotes = b->notes.n;
 }

@@ -24,6 +24,8 @@ typedef struct head {
 	double so_y;		/* top of the "Số" line */
 	double date_y;		/* top of the date line */
 	double cv_y;		/* top of the "V/v" lines */
+	double marks_y;		/* top of the secrecy and urgency marks */
+	double marks_h;		/* their height, 0 when none */
 } head;
 
 /* Returns a centred paragraph of text in a column of inner width w. */
@@ -75,6 +77,7 @@ draw_head(pdf_ctx *c, const pdf_line *l, double x, double y)
 	draw_opt(c, h->so, xl, y + h->so_y);
 	draw_opt(c, h->date, xr, y + h->date_y);
 	draw_opt(c, h->cv, xl, y + h->cv_y);
+	pdf_marks_left_draw(c, x - h->dx, y + h->marks_y, h->wl + h->dx);
 }
 
 /* Returns the width of the widest '\n'-separated line of s. */
@@ -155,14 +158,16 @@ layout_head(pdf_ctx *c, head *h)
 	h->cv_y = h->so_y + height(h->so) + PDF_CV_GAP;
 	if (hd->cv_subject != NULL && *hd->cv_subject != '\0')
 		h->cv = centred(c, pf->cv_subject_pt, 0, h->wl, hd->cv_subject);
+	h->marks_y = h->cv != NULL ? h->cv_y + height(h->cv) :
+	    h->so_y + height(h->so);
+	h->marks_h = pdf_marks_left_height(c);
 }
 
 /* Returns the header's total height. */
 static double
 head_height(const head *h)
 {
-	double l = h->cv != NULL ? h->cv_y + height(h->cv) :
-	    h->so_y + height(h->so);
+	double l = h->marks_y + h->marks_h;
 	double r = h->date_y + height(h->date);
 
 	return l > r ? l : r;

@@ -150,6 +150,7 @@ page_begin(pdf_ctx *c)
 	c->open = 1;
 	c->at_top = 1;
 	c->y = c->top;
+	c->bottom = c->ph - VB_MM_TO_PT(c->pf->margin_bottom_mm);
 	c->notes_h = 0;
 	c->npnotes = 0;
 	if (c->page > 1)	/* page 1 has the surface's size; setting it
@@ -158,6 +159,8 @@ page_begin(pdf_ctx *c)
 	cairo_set_source_rgb(c->cr, 0, 0, 0);
 	if (c->folio >= 2)
 		page_number(c);
+	if (c->page == 1)
+		pdf_marks_page1(c);
 }
 
 /* Finishes the current page, if any. */
@@ -197,6 +200,8 @@ put_line(pdf_ctx *c, const pdf_line *l)
 
 	if (l->outline != NULL)
 		bookmark(c, l, c->y);
+	if (l->toc > 0 && c->toc_found != NULL)
+		c->toc_found[l->toc - 1] = c->folio;
 	for (i = 0; i < l->nnotes; i++)
 		pdf_notes_add(c, l->notes[i]);
 	if (l->draw != NULL)
@@ -404,6 +409,8 @@ place_box(pdf_ctx *c, size_t i)
 
 	if (!c->open)
 		page_begin(c);
+	if (b->break_before && !c->at_top)
+		page_break(c, b, 0);
 	while (from < b->n) {
 		if (is_tall(c, b, from)) {
 			put_tall_line(c, b, from++);	/* as Word: starts here */
@@ -479,6 +486,10 @@ pdf_flow_push(pdf_ctx *c, const pdf_box *b)
 	c->queue = vb_grow(c->arena, c->queue, c->nqueue + 1,
 	    sizeof(*c->queue), &c->cqueue);
 	c->queue[c->nqueue++] = *b;
+	if (c->break_next) {	/* an explicit page break came before it */
+		c->queue[c->nqueue - 1].break_before = 1;
+		c->break_next = 0;
+	}
 	place_ready(c, 0);
 }
 

@@ -115,9 +115,11 @@ pdf_sign_block(pdf_ctx *c)
 		s->label = text(c, pf->noi_nhan_label_pt, VB_BOLD | VB_ITALIC,
 		    s->wl, 0, doc->noi_nhan_label != NULL ?
 		    doc->noi_nhan_label : "Nơi nhận:");
-	s->to = vb_alloc(c->arena, (doc->nrecipients + 1) * sizeof(*s->to));
+	s->to = vb_alloc(c->arena, (doc->nrecipients + 2) * sizeof(*s->to));
 	for (i = 0; i < doc->nrecipients; i++)
 		s->to[s->nto++] = recipient(c, s->wl, doc->recipients[i]);
+	if ((s->to[s->nto] = pdf_marks_drafter(c, s->wl)) != NULL)
+		s->nto++;	/* ô 12, after "Lưu" */
 	s->lines = vb_alloc(c->arena,
 	    (doc->sign.nlines + 1) * sizeof(*s->lines));
 	for (i = 0; i < doc->sign.nlines; i++)
