@@ -251,6 +251,10 @@ kinh_gui(dx_ctx *c, const dx_sect *end)
 		return;
 	pp.style = DX_ST_TO;
 	pp.sect = end;
+	/* after the title the space below its rule is the gap: Word adds a
+	 * space before to it, LibreOffice takes the larger of the two */
+	if (h->type_name != NULL && *h->type_name != '\0')
+		pp.before = 0;
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
 	dx_run(c, h->nto > 1 ? "Kính gửi:\t" : "Kính gửi: ", 0, NULL);

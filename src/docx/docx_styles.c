@@ -202,7 +202,7 @@ static const style_row rows[] = {
 	P(DX_ST_ADDRESS, "Địa chỉ cơ quan", DX_ST_FORM, NULL, 2, F_LINKED, 0,
 	    0, SZ_FOOTER, 0, NOSP, NOIND, NULL),
 	P(DX_ST_IMAGE, "Hình", DX_ST_FORM, DX_ST_CAPTION, 2,
-	    F_QUICK | F_KEEP_NEXT, 0, 0, SZ_NONE, 0, 120, 0, 0, 0, NOIND,
+	    F_QUICK | F_KEEP_NEXT, 0, 0, SZ_NONE, 0, 0, 0, 0, 0, NOIND,
 	    NULL),
 	P(DX_ST_COPY_FORM, "Hình thức sao", DX_ST_FORM, NULL, 2,
 	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_SUBJECT, VB_BOLD, NOSP,

@@ -230,7 +230,8 @@ kinh_gui(pdf_ctx *c)
 	if (hd->nto == 0)
 		return;
 	b = pdf_box_new(c);
-	pdf_box_space(c, b, PDF_KG_GAP);
+	if (hd->type_name == NULL || *hd->type_name == '\0')
+		pdf_box_space(c, b, PDF_KG_GAP);	/* after the title: its gap */
 	st.spacing = c->pf->line_spacing;
 	lw = pdf_text_width(c, "Kính gửi: ", c->pf->body_pt, 0) + PDF_KG_TAB;
 	if (hd->nto == 1) {

@@ -1,15 +1,17 @@
 /* pdf_image.c - pictures of the body drawn with Cairo at the size the
  * model gives: PNG decoded by Cairo (libpng), JPEG embedded as it is (the
  * PDF surface writes the JPEG data itself, given as the surface's MIME
- * data). Set as LibreOffice sets the DOCX's inline picture: 6 pt above,
- * the picture standing on the baseline of a body-size line, then the
- * caption. */
+ * data). Set as LibreOffice sets the DOCX's inline picture: a line as
+ * tall as the picture (measured: no descent below it), then the caption. */
 #include <string.h>
 
 #include "pdf_int.h"
 
-/* Space above a picture and around its caption (the DOCX styles). */
-#define PIC_BEFORE 6.0
+/* Space above a picture and around its caption (the DOCX styles): none
+ * above the picture, whose gap is the space after the paragraph above
+ * (LibreOffice takes the larger of a space after and the next space
+ * before, Word adds them: with one of them 0 both agree). */
+#define PIC_BEFORE 0.0
 #define CAPTION_BEFORE 3.0
 #define CAPTION_AFTER 6.0
 
@@ -116,8 +118,7 @@ pdf_image(pdf_ctx *c, const vb_block *bl)
 		p->w = c->width;
 	}
 	b = pdf_box_new(c);
-	l = pdf_box_line(c, b, PIC_BEFORE + p->h + PDF_DESCENT *
-	    c->pf->body_pt);
+	l = pdf_box_line(c, b, PIC_BEFORE + p->h);
 	l->draw = draw_pic;
 	l->data = p;
 	if (bl->text.n > 0) {
