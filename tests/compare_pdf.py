@@ -240,8 +240,12 @@ def rule_segments(pdf, pages=None, dpi=100):
                         runs.append((y, r.start(), r.end()))
             merged = []
             for y, x0, x1 in runs:
-                if merged and y - merged[-1][1] <= 1 and abs(x0 - merged[-1][2]) <= 2:
-                    merged[-1][1] = y
+                # the run continues a rule of the row above (two rules may
+                # share rows: the frames of two marks side by side)
+                prev = next((m for m in reversed(merged[-8:])
+                             if y - m[1] == 1 and abs(x0 - m[2]) <= 2), None)
+                if prev is not None:
+                    prev[1] = y
                 else:
                     merged.append([y, y, x0, x1])
             k = 72 / dpi

@@ -247,6 +247,10 @@ const char *dx_image_entry(vb_arena *a, const vb_image *im);
  * entries, each a link to its heading with its page number. */
 void dx_toc(dx_ctx *c);
 
+/* docx_copy.c */
+/* Writes the parts of a copy after the copied text, when doc->copy. */
+void dx_copy(dx_ctx *c);
+
 /* docx_marks.c */
 /* Writes the secrecy and urgency marks in the header's left cell, w tw
  * wide, shift tw in from its edge. */

@@ -105,9 +105,34 @@ dx_marks_header_write(dx_ctx *c, vb_buf *out)
 	c->x = &x;
 	dx_start(&x, "w:hdr");
 	dx_attr(&x, "xmlns:w", DX_NS_W);
-	if (m->draft != NULL)
+	if (m->draft != NULL && m->circulation != NULL) {
+		/* both on one line: a borderless table of two cells */
+		int cols[2];
+
+		cols[0] = (int)(text * CIRCULATION_X);
+		cols[1] = text - cols[0];
+		dx_layout_table(c, cols, 2, 0, 0);
+		dx_start(&x, "w:tr");
+		dx_layout_cell(c, cols[0]);
+		framed(c, DX_ST_DRAFT, m->draft, 0, cols[0], 0);
+		dx_end(&x);
+		dx_layout_cell(c, cols[1]);
+		framed(c, DX_ST_CIRCULATION, m->circulation, 0, cols[1], 0);
+		dx_end(&x);
+		dx_end(&x);
+		dx_end(&x);
+		dx_start(&x, "w:p");	/* a header ends with a paragraph */
+		dx_start(&x, "w:pPr");
+		dx_val(&x, "w:pStyle", DX_ST_HEADER);
+		dx_start(&x, "w:spacing");
+		dx_attri(&x, "w:line", 20);
+		dx_attr(&x, "w:lineRule", "exact");
+		dx_end(&x);
+		dx_end(&x);
+		dx_end(&x);
+	} else if (m->draft != NULL)
 		framed(c, DX_ST_DRAFT, m->draft, 0, text, 0);
-	if (m->circulation != NULL)
+	else if (m->circulation != NULL)
 		framed(c, DX_ST_CIRCULATION, m->circulation,
 		    (int)(text * CIRCULATION_X), text, 0);
 	dx_end(&x);

@@ -242,8 +242,11 @@ static const style_row rows[] = {
 	P(DX_ST_CAPTION, "caption", DX_ST_NORMAL, DX_ST_BODY, 35,
 	    F_QUICK | F_HIDDEN, 0, 0, SZ_TABLE, VB_ITALIC, 60, 120, 0, 0,
 	    NOIND, "center"),
-	P("TOCHeading", "TOC Heading", "Heading1", DX_ST_BODY, 39,
-	    F_QUICK | F_HIDDEN, 0, 0, SZ_NONE, 0, NOSP, NOIND, "center"),
+	/* not on Heading 1 as Word's is: it would take the heading list's
+	 * number ("I. MỤC LỤC") and shift every section's */
+	P("TOCHeading", "TOC Heading", DX_ST_FORM, DX_ST_BODY, 39,
+	    F_QUICK | F_HIDDEN | F_KEEP_NEXT, 0, 0, SZ_SUBJECT, VB_BOLD, 0,
+	    M_PARA_SPACE, 0, 0, NOIND, "center"),
 	P("TOC1", "toc 1", DX_ST_NORMAL, DX_ST_BODY, 39, F_HIDDEN, 0, 0,
 	    SZ_BODY, 0, 60, 60, 0, 0, 0, 0, UNSET, "both"),
 	P("TOC2", "toc 2", DX_ST_NORMAL, DX_ST_BODY, 39, F_HIDDEN, 0, 0,

@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "base/infile.h"
 #include "base/text.h"
+#include "copy.h"
 #include "image.h"
 #include "marks.h"
 #include "numbering.h"
@@ -668,6 +669,7 @@ compose(struct build *b, const char *body, int body_line)
 	compose_signature(b);
 	compose_recipients(b);
 	vb_marks_compose(doc, &b->m.marks, b->d);
+	vb_copy_compose(doc, &b->m, b->d);
 	doc->body.file = doc->path;
 	vb_body_parse(b->a, doc->path, body, strlen(body), body_line,
 	    &doc->body, &b->notes, b->d);

@@ -74,6 +74,7 @@ draw_document(pdf_ctx *c)
 		pdf_appendix_head(c, &doc->appendices[i]);
 		pdf_blocks(c, &doc->appendices[i], 1, 0);
 	}
+	pdf_copy(c);
 	pdf_flow_flush(c);
 	pdf_page_end(c);
 	pdf_notes_free(c);

@@ -247,6 +247,10 @@ void pdf_marks_page1(pdf_ctx *c);
 /* Returns the drafter's line (ô 12) flush right in width w, or NULL. */
 pdf_para *pdf_marks_drafter(pdf_ctx *c, double w);
 
+/* pdf_copy.c */
+/* Queues the parts of a copy after the copied text, when doc->copy. */
+void pdf_copy(pdf_ctx *c);
+
 /* pdf_image.c */
 /* Returns the box of a picture block (the picture, then its caption), or
  * NULL after reporting a picture the renderer cannot decode. */

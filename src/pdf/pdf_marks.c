@@ -126,11 +126,16 @@ pdf_marks_page1(pdf_ctx *c)
 	pdf_para *lines[4];
 	size_t i;
 
-	if (m->draft != NULL) {
+	if (m->draft != NULL && m->circulation != NULL) {
+		/* one line: the DOCX's two-cell table, then its 1 pt paragraph */
+		framed(c, m->draft, c->left, 0, c->width * CIRCULATION_X, y, 0);
+		framed(c, m->circulation, c->left + c->width * CIRCULATION_X, 0,
+		    c->width * (1 - CIRCULATION_X), y, 0);
+		y += frame_height(c) + 1;
+	} else if (m->draft != NULL) {
 		framed(c, m->draft, c->left, 0, c->width, y, 0);
 		y += frame_height(c);
-	}
-	if (m->circulation != NULL) {
+	} else if (m->circulation != NULL) {
 		framed(c, m->circulation, c->left, c->width * CIRCULATION_X,
 		    c->width, y, 0);
 		y += frame_height(c);

@@ -13,8 +13,8 @@
 #define PAGE_ROOM 28.0
 /* Indent of a level-2 entry (the DOCX's toc 2: 283 twips), pt. */
 #define LEVEL2_INDENT 14.15
-/* Space above each entry (toc 1: 3 pt) and below (3 pt). */
-#define ENTRY_BEFORE 3.0
+/* Space between entries: the DOCX's toc 1 has 3 pt before and after,
+ * LibreOffice puts the larger of the two between paragraphs. */
 #define ENTRY_AFTER 3.0
 
 /* Returns the 1-based contents entry whose bookmark is anchor, 0 when
@@ -86,7 +86,6 @@ pdf_toc(pdf_ctx *c)
 		dx = doc->toc[i].level > 1 ? LEVEL2_INDENT : 0;
 		st = pdf_style_body(c, c->pf->body_pt);
 		st.width = c->width - dx - PAGE_ROOM;
-		pdf_box_space(c, b, doc->toc[i].level > 1 ? 0 : ENTRY_BEFORE);
 		p = pdf_para_text(c, &st, doc->toc[i].text);
 		pdf_box_para(c, b, p, dx);
 		l = &b->lines[b->n - 1];
