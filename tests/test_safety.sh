@@ -169,7 +169,7 @@ if cc -shared -fPIC -o "$W/slow.so" "$W/slow.c" -ldl 2> "$W/cc.err"; then
 	for sig in TERM HUP; do
 		rm -f "$W"/doc.docx "$W"/doc.pdf
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
-		    LD_PRELOAD=$W/slow.so "$V" render "$W/doc.md" --format docx 2> "$W/err" &
+		    LD_PRELOAD=$W/slow.so env --default-signal=$sig "$V" render "$W/doc.md" --format docx 2> "$W/err" &
 		pid=$!
 		sleep 1
 		if kill -$sig $pid; then alive=1; else alive=0; fi

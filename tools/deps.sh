@@ -7,7 +7,7 @@ libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libicu-dev
 libxml2-dev libxml2-utils libzip-dev libpango1.0-dev libcairo2-dev
 libfontconfig-dev libqpdf-dev qpdf fonts-liberation2 poppler-utils
 libreoffice-writer-nogui libreoffice-calc-nogui libnss3-tools python3 unzip
-pandoc python3-docx"
+pandoc python3-docx time"
 missing=""
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
