@@ -146,6 +146,7 @@ vb_pdf_render(const vb_document *doc, const vb_pdf_options *opt, vb_buf *out,
 	vb_buf raw = { NULL, 0, 0 };
 	char now[40];
 	const char *created;
+	size_t errors = d->errors;	/* a picture it cannot decode adds one */
 	int rc = -1;
 
 	memset(&c, 0, sizeof(c));
@@ -159,7 +160,7 @@ vb_pdf_render(const vb_document *doc, const vb_pdf_options *opt, vb_buf *out,
 	created = opt != NULL && opt->created != NULL ? opt->created :
 	    now_iso(now, sizeof(now));
 	if (pdf_fonts_open(&c, opt) == 0 && contents_pass(&c, created) == 0 &&
-	    render_raw(&c, created, &raw) == 0)
+	    render_raw(&c, created, &raw) == 0 && d->errors == errors)
 		rc = pdf_sign_field(&c, &raw, created, out);
 	pdf_fonts_close(&c);
 	vb_buf_free(&raw);
