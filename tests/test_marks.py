@@ -528,6 +528,18 @@ def test_copy(v, d):
               f"the copy")
 
 
+def test_thu_cong(v, d):
+    """Thư công: a kind of Decree 30 with no code, printed "THƯ"."""
+    md = doc(os.path.join(d, "thu.md"), loai="thu-cong",
+             body="Nhân dịp Ngày Nhà giáo Việt Nam, xin gửi lời chúc mừng.")
+    rc, out, err = run([v, "dump", md])
+    check(rc == 0 and "type: THƯ\n" in out and
+          "number: Số: 05/SGDĐT-VP" in out and "V/v" not in out,
+          "thư công: type name THƯ, number without a code" + err)
+    rc, out, err = run([v, "check", md])
+    check(rc == 0, "thư công: passes check")
+
+
 def main():
     v, d = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     os.makedirs(d, exist_ok=True)
@@ -536,6 +548,7 @@ def main():
     test_images(v, d)
     test_breaks_toc(v, d)
     test_copy(v, d)
+    test_thu_cong(v, d)
     print(f"# test_marks: {FAILS} failed")
     return 1 if FAILS else 0
 

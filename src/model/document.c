@@ -198,7 +198,7 @@ compose_symbol(struct build *b)
 	vb_document *doc = b->doc;
 	const char *abbr = vb_text_upper(b->a, b->m.abbrev ? b->m.abbrev : "");
 
-	if (vb_doctype_is_cong_van(doc->type))
+	if (doc->type->code[0] == '\0')	/* công văn, thư công: no code */
 		doc->symbol = b->m.unit && *b->m.unit
 		    ? vb_sprintf(b->a, "%s-%s", abbr, vb_text_upper(b->a, b->m.unit))
 		    : abbr;
