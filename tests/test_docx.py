@@ -254,8 +254,10 @@ def dump_fields(vanban, md):
     """Returns {key: value} of 'vanban dump' header lines."""
     out = subprocess.run([vanban, "dump", md], capture_output=True,
                          text=True).stdout
-    fields = {"basis": []}
+    fields = {"basis": [], "headings": 0}
     for line in out.splitlines():
+        if re.match(r"^\d+:\d+ heading ", line):
+            fields["headings"] += 1
         if line.startswith("basis: "):
             fields["basis"].append(line[len("basis: "):])
         m = re.match(r"^(parent|issuer|type|subject|name|number|place_date):\s(.*)$", line)
@@ -551,13 +553,17 @@ def check_headings(name, z, doc, dump):
           f"{name}: heading numbers as the model says, labels from Word's list {bad[:2]}")
 
 
-def check_body(name, doc):
+def check_body(name, doc, fields):
     """Headings use the named styles; the signature block."""
     heads = [p for p in doc.iter(W + "p")
              if (val(p.find(W + "pPr"), W + "pStyle") or "").startswith("Heading")]
-    check(len(heads) > 0, f"{name}: body uses Heading styles")
+    want = fields.get("headings", 1)
+    check((len(heads) > 0) == (want > 0),
+          f"{name}: body uses Heading styles ({len(heads)} for {want})")
+    # the document's own signature: the first "Nơi nhận" table (a copy's
+    # comes after the copied text)
     tbls = [t for t in doc.findall(f"{W}body/{W}tbl") if "Nơi nhận" in text_of(t)]
-    sign = tbls[-1] if tbls else None
+    sign = tbls[0] if tbls else None
     check(sign is not None and sign.find(f"{W}tr/{W}trPr/{W}cantSplit") is not None,
           f"{name}: signature table row cannot split")
     if sign is not None:
@@ -739,7 +745,7 @@ def check_docx(name, path, fields):
     check_styles(name, z)
     check_header(name, doc, fields)
     check_title(name, doc, fields)
-    check_body(name, doc)
+    check_body(name, doc, fields)
     check_page_header(name, z, doc)
     check_props(name, z, fields)
     check_package(name, z)

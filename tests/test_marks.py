@@ -169,26 +169,37 @@ website: bacgiang.edu.vn
         return
     valid(docx, "marks")
     x = part(docx, "word/document.xml")
-    m = re.search(r'<w:p><w:pPr><w:pStyle w:val="DauMucDo"/><w:pBdr>'
-                  r'(.*?)</w:pBdr>.*?<w:t[^>]*>(TỐI MẬT)</w:t>', x)
-    check(m and m.group(1).count('w:val="single"') == 4,
-          "ô 10a: TỐI MẬT framed on four sides in style DauMucDo")
+    st = part(docx, "word/styles.xml")
+
+    def style(sid):
+        m = re.search(r'<w:style [^>]*w:styleId="%s">.*?</w:style>' % sid, st)
+        return m.group(0) if m else ""
+    sec, urg = style("DauDoMat"), style("DauDoKhan")
+    check(sec.count('w:val="single"') == 4 and "<w:b/>" in sec and
+          '<w:sz w:val="26"/>' in sec and "<w:caps/>" in sec,
+          "ô 10a: style 'Dấu chỉ độ mật' frames its text: four sides, bold 13 pt")
+    check(re.search(r'<w:p><w:pPr><w:pStyle w:val="DauDoMat"/></w:pPr><w:r>'
+                    r'<w:t[^>]*>TỐI MẬT</w:t>', x) is not None,
+          "ô 10a: TỐI MẬT in its style, no direct formatting")
+    check(re.search(r'<w:p><w:pPr><w:pStyle w:val="DauDoKhan"/></w:pPr><w:r>'
+                    r'<w:t[^>]*>HỎA TỐC</w:t>', x) is not None,
+          "ô 10b: HỎA TỐC in its style, no direct formatting")
     so = x.find("Số: 05/SGDĐT-VP")
     check(0 <= so < x.find("TỐI MẬT") < x.find("HỎA TỐC") <
           x.find("Kính gửi"), "ô 10a, 10b: under Số and V/v, before Kính gửi")
-    m = re.search(r'<w:ind w:left="(\d+)" w:right="(\d+)"[^>]*/><w:jc '
-                  r'w:val="center"/></w:pPr><w:r><w:t[^>]*>HỎA TỐC', x)
-    if check(m is not None, "ô 10b: HỎA TỐC framed, centred in its frame"):
-        text = 165 / 25.4 * 1440 * 0  # widths below are relative
+    m = re.search(r'<w:ind w:left="(\d+)" w:right="(\d+)"', urg)
+    if check(m is not None and urg.count('w:val="single"') == 4,
+             "ô 10b: the urgency style frames and places the stamp"):
         cell = int(re.search(r'<w:gridCol w:w="(\d+)"/>', x).group(1))
         box = cell - int(m.group(1)) - int(m.group(2))
         mm = (box + 2 * (15 + 120)) / 56.69
         check(28 <= mm <= 32, f"ô 10b: the HỎA TỐC stamp is 30 mm wide "
               f"({mm:.1f})")
-        del text
     h3 = part(docx, "word/header3.xml")
-    check("XEM XONG TRẢ LẠI" in h3 and "ChiDanLuuHanh" in h3 and
-          "w:pBdr" in h3, "ô 11: circulation note framed in page 1's header")
+    check(re.search(r'<w:pStyle w:val="ChiDanLuuHanh"/></w:pPr><w:r><w:t'
+                    r'[^>]*>XEM XONG TRẢ LẠI', h3) is not None and
+          style("ChiDanLuuHanh").count('w:val="single"') == 4,
+          "ô 11: circulation note framed by its style in page 1's header")
     f1, f2 = part(docx, "word/footer1.xml"), part(docx, "word/footer2.xml")
     check("Địa chỉ: Số 50 đường Hùng Vương" in f1 and "ĐT: 0204 3854 321" in f1
           and "E-mail: vanthu@bacgiang.edu.vn" in f1 and "w:top" in f1,

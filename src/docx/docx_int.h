@@ -263,6 +263,13 @@ int dx_marks_has_footer(const vb_document *doc);
 int dx_marks_header_write(dx_ctx *c, vb_buf *out);
 /* Writes page 1's footer part, or an empty one; returns 0 or -1. */
 int dx_marks_footer_write(dx_ctx *c, vb_buf *out, int empty);
+/* Sets *left and *right to the indents of frame style id (a mark's
+ * stamp, measured from this document's mark); returns 0 when the
+ * document has no such mark. */
+int dx_marks_frame_ind(const dx_ctx *c, const char *id, int *left,
+    int *right);
+/* Writes the w:pBdr of a mark's frame. */
+void dx_marks_frame_border(const dx_ctx *c);
 /* Writes ô 12 after the "Lưu" line. */
 void dx_marks_drafter(dx_ctx *c);
 

@@ -16,25 +16,41 @@
 
 /* Writes one side of a paragraph border, space pt from the text. */
 static void
-border(dx_ctx *c, const char *side, int eighths, int space)
+border(dx_xml *x, const char *side, int eighths, int space)
 {
-	dx_start(c->x, side);
-	dx_attr(c->x, "w:val", "single");
-	dx_attri(c->x, "w:sz", eighths);
-	dx_attri(c->x, "w:space", space);
-	dx_attr(c->x, "w:color", "000000");
+	dx_start(x, side);
+	dx_attr(x, "w:val", "single");
+	dx_attri(x, "w:sz", eighths);
+	dx_attri(x, "w:space", space);
+	dx_attr(x, "w:color", "000000");
+	dx_end(x);
+}
+
+/* Writes the w:pBdr of a mark's frame (in its style). */
+void
+dx_marks_frame_border(const dx_ctx *c)
+{
+	const vb_profile *p = c->p;
+	int sz = (int)(p->frame_pt * 8 + 0.5), pad = (int)p->mark_pad_pt;
+	int vpad = (int)vb_mark_vpad_pt(p);
+
+	dx_start(c->x, "w:pBdr");
+	border(c->x, "w:top", sz, vpad);
+	border(c->x, "w:left", sz, pad);
+	border(c->x, "w:bottom", sz, vpad);
+	border(c->x, "w:right", sz, pad);
 	dx_end(c->x);
 }
 
-/* Writes a paragraph in style id holding text in a frame left tw from the
- * left of a box avail tw wide, least_mm wide at least (0: as the text). */
+/* Sets the indents that make a paragraph's frame around text as wide as
+ * the stamp (least_mm at least), starting left tw into a box avail tw
+ * wide (moved left when it would not fit). */
 static void
-framed(dx_ctx *c, const char *id, const char *text, int left, int avail,
-    double least_mm)
+frame_ind(const dx_ctx *c, const char *text, int left, int avail,
+    double least_mm, int *il, int *ir)
 {
 	const vb_profile *p = c->p;
-	int pad = (int)p->mark_pad_pt, vpad = (int)vb_mark_vpad_pt(p);
-	int sz = (int)(p->frame_pt * 8 + 0.5), fw = DX_PT_TW(p->frame_pt);
+	int fw = DX_PT_TW(p->frame_pt), pad = DX_PT_TW((int)p->mark_pad_pt);
 	double tw = dx_text_width_pt(text, p->mark_pt, VB_BOLD);
 	int w = DX_PT_TW(vb_mark_width_pt(p, tw, least_mm, avail / 20.0));
 
@@ -42,38 +58,69 @@ framed(dx_ctx *c, const char *id, const char *text, int left, int avail,
 		left = avail - w;
 	if (left < 0)
 		left = 0;
-	dx_start(c->x, "w:p");
-	dx_start(c->x, "w:pPr");
-	dx_val(c->x, "w:pStyle", id);
-	dx_start(c->x, "w:pBdr");
-	border(c, "w:top", sz, vpad);
-	border(c, "w:left", sz, pad);
-	border(c, "w:bottom", sz, vpad);
-	border(c, "w:right", sz, pad);
-	dx_end(c->x);
-	dx_start(c->x, "w:ind");
-	dx_attri(c->x, "w:left", left + fw + DX_PT_TW(pad));
-	dx_attri(c->x, "w:right", avail - left - w + fw + DX_PT_TW(pad));
-	dx_attri(c->x, "w:firstLine", 0);
-	dx_end(c->x);
-	dx_val(c->x, "w:jc", "center");
-	dx_end(c->x);
-	dx_run(c, text, 0, NULL);
-	dx_end(c->x);
+	*il = left + fw + pad;
+	*ir = avail - left - w + fw + pad;
+}
+
+/* Returns the width of the header's left column and sets *shift to how
+ * far the text's left edge is inside it (the table reaches into the
+ * margin when its columns are wider than the text). */
+static int
+number_cell(const dx_ctx *c, int *shift)
+{
+	int l = DX_MM_TW(c->p->header_left_mm), r = DX_MM_TW(c->p->header_right_mm);
+	int over = l + r - DX_MM_TW(vb_profile_text_width_mm(c->p));
+
+	*shift = over > 0 ? over : 0;
+	return l;
+}
+
+int
+dx_marks_frame_ind(const dx_ctx *c, const char *id, int *left, int *right)
+{
+	const vb_marks *m = &c->doc->marks;
+	int text = DX_MM_TW(vb_profile_text_width_mm(c->p)), shift, w;
+	int both = m->draft != NULL && m->circulation != NULL;
+	int split = (int)(text * CIRCULATION_X);
+
+	if (strcmp(id, DX_ST_SECRECY) == 0 && m->secrecy != NULL) {
+		w = number_cell(c, &shift);
+		frame_ind(c, m->secrecy, shift, w, 0, left, right);
+	} else if (strcmp(id, DX_ST_URGENCY) == 0 && m->urgency != NULL) {
+		w = number_cell(c, &shift);
+		frame_ind(c, m->urgency, shift, w, m->urgency_w_mm, left,
+		    right);
+	} else if (strcmp(id, DX_ST_DRAFT) == 0 && m->draft != NULL)
+		frame_ind(c, m->draft, 0, both ? split : text, 0, left, right);
+	else if (strcmp(id, DX_ST_CIRCULATION) == 0 && m->circulation != NULL)
+		frame_ind(c, m->circulation, both ? 0 : split, both ?
+		    text - split : text, 0, left, right);
+	else
+		return 0;
+	return 1;
+}
+
+/* Writes a paragraph in frame style id holding text: the style frames
+ * it, the stamp's size and place are in the style's indents. */
+static void
+framed(dx_ctx *c, const char *id, const char *text)
+{
+	dx_para_styled(c, id, text);
 }
 
 /* Writes the secrecy and urgency marks (ô 10a, 10b) in the header's left
- * cell, w tw wide, at the left edge of the text (shift tw in from the
- * cell's edge when the header reaches into the margin). */
+ * cell (their styles set them at the text's left edge). */
 void
 dx_marks_left(dx_ctx *c, int w, int shift)
 {
 	const vb_marks *m = &c->doc->marks;
 
+	(void)w;
+	(void)shift;
 	if (m->secrecy != NULL)
-		framed(c, DX_ST_MARK, m->secrecy, shift, w, 0);
+		framed(c, DX_ST_SECRECY, m->secrecy);
 	if (m->urgency != NULL)
-		framed(c, DX_ST_MARK, m->urgency, shift, w, m->urgency_w_mm);
+		framed(c, DX_ST_URGENCY, m->urgency);
 }
 
 /* Returns 1 when page 1 has its own header: a draft mark or ô 11. */
@@ -114,10 +161,10 @@ dx_marks_header_write(dx_ctx *c, vb_buf *out)
 		dx_layout_table(c, cols, 2, 0, 0);
 		dx_start(&x, "w:tr");
 		dx_layout_cell(c, cols[0]);
-		framed(c, DX_ST_DRAFT, m->draft, 0, cols[0], 0);
+		framed(c, DX_ST_DRAFT, m->draft);
 		dx_end(&x);
 		dx_layout_cell(c, cols[1]);
-		framed(c, DX_ST_CIRCULATION, m->circulation, 0, cols[1], 0);
+		framed(c, DX_ST_CIRCULATION, m->circulation);
 		dx_end(&x);
 		dx_end(&x);
 		dx_end(&x);
@@ -131,10 +178,9 @@ dx_marks_header_write(dx_ctx *c, vb_buf *out)
 		dx_end(&x);
 		dx_end(&x);
 	} else if (m->draft != NULL)
-		framed(c, DX_ST_DRAFT, m->draft, 0, text, 0);
+		framed(c, DX_ST_DRAFT, m->draft);
 	else if (m->circulation != NULL)
-		framed(c, DX_ST_CIRCULATION, m->circulation,
-		    (int)(text * CIRCULATION_X), text, 0);
+		framed(c, DX_ST_CIRCULATION, m->circulation);
 	dx_end(&x);
 	c->x = NULL;
 	return dx_close(&x, out);
@@ -151,6 +197,7 @@ dx_marks_footer_write(dx_ctx *c, vb_buf *out, int empty)
 	size_t i;
 	dx_xml x;
 
+
 	if (dx_open(&x) < 0)
 		return -1;
 	c->x = &x;
@@ -162,7 +209,7 @@ dx_marks_footer_write(dx_ctx *c, vb_buf *out, int empty)
 		dx_val(&x, "w:pStyle", DX_ST_ADDRESS);
 		if (i == 0) {
 			dx_start(&x, "w:pBdr");
-			border(c, "w:top", sz, 1);
+			border(&x, "w:top", sz, 1);
 			dx_end(&x);
 		}
 		dx_end(&x);

@@ -29,8 +29,10 @@ enum {
 	F_TAB = 1 << 8,		/* a left tab stop at the left indent */
 	F_GRID = 1 << 9,	/* table: single black borders, 1 mm cell margins */
 	F_NO_BORDERS = 1 << 10,	/* table: no borders, no cell margins */
-	F_RULE = 1 << 11	/* a rule under the paragraph, as long as the
+	F_RULE = 1 << 11,	/* a rule under the paragraph, as long as the
 				 * space between its indents (the Tiêu ngữ) */
+	F_FRAME = 1 << 12	/* a frame around the paragraph (a mark's
+				 * stamp), its indents measured (docx_marks.c) */
 };
 
 /* Font sizes a style can take: each is the profile's size for an element,
@@ -188,15 +190,18 @@ static const style_row rows[] = {
 	P(DX_ST_SIGN_NAME, "Họ tên người ký", DX_ST_FORM, NULL, 2,
 	    F_QUICK | F_LINKED, 0, 0, SZ_SIGN, VB_BOLD, NOSP, M_SIGN_LEFT, 0,
 	    UNSET, NULL),
-	P(DX_ST_MARK, "Dấu độ mật, độ khẩn", DX_ST_FORM, NULL, 2,
-	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_MARK, VB_BOLD, 120, UNSET,
-	    0, 0, NOIND, NULL),
+	P(DX_ST_SECRECY, "Dấu chỉ độ mật", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS | F_FRAME, 0, 0, SZ_MARK, VB_BOLD, 120,
+	    UNSET, 0, 0, NOIND, "center"),
+	P(DX_ST_URGENCY, "Dấu chỉ mức độ khẩn", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS | F_FRAME, 0, 0, SZ_MARK, VB_BOLD, 120,
+	    UNSET, 0, 0, NOIND, "center"),
 	P(DX_ST_CIRCULATION, "Chỉ dẫn phạm vi lưu hành", DX_ST_FORM, NULL, 2,
-	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_MARK, VB_BOLD, NOSP, NOIND,
-	    NULL),
+	    F_QUICK | F_LINKED | F_CAPS | F_FRAME, 0, 0, SZ_MARK, VB_BOLD,
+	    NOSP, NOIND, "center"),
 	P(DX_ST_DRAFT, "Dấu dự thảo", DX_ST_FORM, NULL, 2,
-	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_MARK, VB_BOLD, NOSP, NOIND,
-	    NULL),
+	    F_QUICK | F_LINKED | F_CAPS | F_FRAME, 0, 0, SZ_MARK, VB_BOLD,
+	    NOSP, NOIND, "center"),
 	P(DX_ST_DRAFTER, "Ký hiệu người soạn thảo", DX_ST_FORM, NULL, 2,
 	    F_LINKED, 0, 0, SZ_NN, 0, NOSP, NOIND, "right"),
 	P(DX_ST_ADDRESS, "Địa chỉ cơ quan", DX_ST_FORM, NULL, 2, F_LINKED, 0,
@@ -471,6 +476,16 @@ style_ind(const dx_ctx *c, const style_row *s)
 {
 	dx_xml *x = c->x;
 
+	int fl, fr;
+
+	if ((s->flags & F_FRAME) && dx_marks_frame_ind(c, s->id, &fl, &fr)) {
+		dx_start(x, "w:ind");
+		dx_attri(x, "w:left", fl);
+		dx_attri(x, "w:right", fr);
+		dx_attri(x, "w:firstLine", 0);
+		dx_end(x);
+		return;
+	}
 	if (s->left == UNSET && s->first == UNSET && s->hang == UNSET)
 		return;
 	dx_start(x, "w:ind");
@@ -513,6 +528,8 @@ style_ppr(const dx_ctx *c, const style_row *s)
 		dx_end(x);
 		dx_end(x);
 	}
+	if (s->flags & F_FRAME)
+		dx_marks_frame_border(c);
 	if (s->flags & F_TAB) {
 		dx_start(x, "w:tabs");
 		dx_start(x, "w:tab");

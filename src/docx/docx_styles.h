@@ -65,7 +65,8 @@
 #define DX_ST_FORM_TABLE "BangTheThuc"		/* "Bảng thể thức": borderless */
 /* The marks of the position scheme, pictures and copies (docx_marks.c,
  * docx_image.c, docx_copy.c). */
-#define DX_ST_MARK "DauMucDo"			/* "Dấu độ mật, độ khẩn" (ô 10a, 10b) */
+#define DX_ST_SECRECY "DauDoMat"		/* "Dấu chỉ độ mật" (ô 10a) */
+#define DX_ST_URGENCY "DauDoKhan"		/* "Dấu chỉ mức độ khẩn" (ô 10b) */
 #define DX_ST_CIRCULATION "ChiDanLuuHanh"	/* "Chỉ dẫn phạm vi lưu hành" (ô 11) */
 #define DX_ST_DRAFT "DauDuThao"			/* "Dấu dự thảo" */
 #define DX_ST_DRAFTER "KyHieuNguoiSoan"		/* "Ký hiệu người soạn thảo" (ô 12) */
