@@ -273,6 +273,8 @@ def test_check(v, d):
          "secrecy not in ND30"),
         ("luu_hanh: chỉ cho lãnh đạo\n", "lỗi", "XEM XONG TRẢ LẠI",
          "circulation note not in ND30 lists ND30's"),
+        ("luu_hanh: mật\n", "lỗi", "ghi ở khóa do_mat",
+         "a secrecy word under luu_hanh points to do_mat"),
         ("du_thao: co\n", "lỗi", "không thể mang dấu DỰ THẢO",
          "draft mark on a numbered document"),
         ("so_ban: ba mươi\n", "lỗi", "so_ban", "copies not a number"),

@@ -47,6 +47,44 @@ static const struct word circulation_words[] = {
 	{NULL, NULL, 0}
 };
 
+/* A word of one list written under the key of another. */
+struct place {
+	const struct word *word;	/* the word */
+	const char *key;		/* the key it belongs under */
+	const char *what;		/* what it is, for the message */
+};
+
+/* Returns 1 and fills *out when f (folded) is a word of a list other than
+ * ws ("luu_hanh: mật"), else 0. */
+static int
+misplaced(const struct word *ws, const char *f, struct place *out)
+{
+	static const struct {
+		const struct word *ws;
+		const char *key;
+		const char *what;
+	} lists[] = {
+		{secrecy_words, "do_mat", "độ mật"},
+		{urgency_words, "do_khan", "độ khẩn"},
+		{circulation_words, "luu_hanh", "chỉ dẫn lưu hành"},
+	};
+	const struct word *w;
+	size_t i;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		if (lists[i].ws == ws)
+			continue;
+		for (w = lists[i].ws; w->fold != NULL; w++)
+			if (strcmp(w->fold, f) == 0) {
+				out->word = w;
+				out->key = lists[i].key;
+				out->what = lists[i].what;
+				return 1;
+			}
+	}
+	return 0;
+}
+
 /* Returns s folded for matching: ASCII without diacritics, lower case,
  * letters and digits only ("Hỏa tốc" -> "hoatoc"). */
 static char *
@@ -87,6 +125,7 @@ find_word(const vb_document *doc, const struct word *ws, const char *v,
 {
 	const char *f = fold(doc->arena, v);
 	const struct word *w, *best = NULL;
+	struct place other;
 	size_t dist, bestd = 4;
 	char hint[512];
 
@@ -98,7 +137,10 @@ find_word(const vb_document *doc, const struct word *ws, const char *v,
 			bestd = dist;
 			best = w;
 		}
-	if (ws == urgency_words && strcmp(f, "hoatochengio") == 0)
+	if (misplaced(ws, f, &other))
+		snprintf(hint, sizeof(hint), "'%s' là %s: ghi ở khóa %s",
+		    other.word->printed, other.what, other.key);
+	else if (ws == urgency_words && strcmp(f, "hoatochengio") == 0)
 		snprintf(hint, sizeof(hint), "Nghị định 30 chỉ có %s; ghi giờ "
 		    "hẹn trong nội dung và dùng do_khan: hỏa tốc",
 		    word_list(doc->arena, ws));
