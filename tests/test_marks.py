@@ -493,6 +493,10 @@ def test_breaks_toc(v, d):
         re.M)}
     check(all(toc.get(k) == n for k, n in want.items()),
           f"PDF: contents give each heading's page {toc}")
+    _, js, _ = run(["qpdf", "--json", "--json-key=qpdf", pdf])
+    dests = re.findall(r'"/Dest": "u:(_Toc_vb_\d+)"', js)
+    check(sorted(dests) == ["_Toc_vb_%d" % i for i in range(1, 5)],
+          f"PDF: each entry links to its heading's named destination {dests}")
     check(all(any(re.search(r"^\s*" + re.escape(k) + r"\s*$", l)
                   for l in p[n - 1].splitlines()) for k, n in want.items()),
           "PDF: the headings are on those pages")

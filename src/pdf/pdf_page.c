@@ -200,8 +200,15 @@ put_line(pdf_ctx *c, const pdf_line *l)
 
 	if (l->outline != NULL)
 		bookmark(c, l, c->y);
-	if (l->toc > 0 && c->toc_found != NULL)
+	if (l->toc > 0 && c->toc_pages != NULL) {	/* what its entry links to */
+		cairo_tag_begin(c->cr, CAIRO_TAG_DEST, vb_sprintf(c->arena,
+		    "name='%s' x=%.2f y=%.2f", c->doc->toc[l->toc - 1].anchor,
+		    c->left, c->y));
+		cairo_tag_end(c->cr, CAIRO_TAG_DEST);
+	}
+	if (l->toc > 0 && c->toc_found != NULL) {
 		c->toc_found[l->toc - 1] = c->folio;
+	}
 	for (i = 0; i < l->nnotes; i++)
 		pdf_notes_add(c, l->notes[i]);
 	if (l->draw != NULL)

@@ -32,6 +32,7 @@ pdf_toc_entry(const pdf_ctx *c, const char *anchor)
 
 /* What drawing an entry's dots and page number needs. */
 typedef struct toc_tail {
+	int entry;		/* 0-based contents entry */
 	double from;		/* end of the entry's last line, from the left margin */
 	const char *page;	/* the page number, "" in the first pass */
 	double size;		/* font size */
@@ -58,6 +59,15 @@ draw_tail(pdf_ctx *c, const pdf_line *l, double x, double y)
 	    at += dot)
 		pdf_para_draw(c, p, at, y);
 	pdf_para_free(p);
+	if (c->toc_pages != NULL) {
+		/* the line goes to its heading (a named destination, set when
+		 * the heading is placed), as the DOCX's entries do */
+		cairo_tag_begin(c->cr, CAIRO_TAG_LINK, vb_sprintf(c->arena,
+		    "rect=[%.2f %.2f %.2f %.2f] dest='%s'", x, y,
+		    c->left + c->width - x, l->h,
+		    c->doc->toc[t->entry].anchor));
+		cairo_tag_end(c->cr, CAIRO_TAG_LINK);
+	}
 }
 
 /* Returns the box of the table of contents: its heading and entries,
@@ -90,6 +100,7 @@ pdf_toc(pdf_ctx *c)
 		pdf_box_para(c, b, p, dx);
 		l = &b->lines[b->n - 1];
 		t = vb_alloc(c->arena, sizeof(*t));
+		t->entry = (int)i;
 		pango_layout_line_get_extents(l->pl, NULL, &log);
 		t->from = dx + l->x + log.width / (double)PANGO_SCALE;
 		t->size = c->pf->body_pt;
