@@ -4,8 +4,6 @@
  * gives, then the caption in Word's "Caption" style. */
 #include "docx_int.h"
 
-#include "parse/body.h"
-
 /* English Metric Units per millimetre. */
 #define EMU_PER_MM 36000L
 /* The DrawingML picture namespace (graphicData uri and pic:). */
@@ -145,8 +143,7 @@ dx_image(dx_ctx *c, const vb_block *b, const dx_ppr *pp, const dx_sect *end)
 	p.sect = caption ? NULL : end;
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &p);
-	picture_run(c, im, caption ? vb_inline_text(c->arena, &b->text) :
-	    NULL);
+	picture_run(c, im, im->alt);
 	dx_end(c->x);
 	if (!caption)
 		return;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/infile.h"
+#include "parse/body.h"
 
 /* Largest picture accepted: a side, and all its pixels (decoded at 4 bytes
  * a pixel by the renderers). */
@@ -199,6 +200,7 @@ load_one(vb_document *doc, vb_inputs *in, vb_block *b, double text_mm,
 		return -1;
 	}
 	printed_size(im, text_mm, text_h_mm);
+	im->alt = vb_inline_text(doc->arena, &b->text);
 	im->index = (int)doc->nimages + 1;
 	return 0;
 }

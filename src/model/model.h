@@ -106,6 +106,7 @@ typedef enum vb_image_format {
  * (image.c): the renderers only place its bytes. */
 typedef struct vb_image {
 	const char *src;	/* file name as written, relative to the document */
+	const char *alt;	/* its caption as plain text ("" when none) */
 	const unsigned char *data; /* the file's bytes (in the arena) */
 	size_t len;		/* their number */
 	vb_image_format format;	/* PNG or JPEG */
@@ -120,7 +121,7 @@ typedef struct vb_image {
 typedef struct vb_toc_entry {
 	const char *text;	/* the heading as printed: "I. MỤC TIÊU" */
 	int level;		/* 1 for # headings, 2 for ## (deeper ones are left out) */
-	const char *anchor;	/* bookmark name of the heading ("_Toc_3") */
+	const char *anchor;	/* bookmark name of the heading ("_Toc_vb_3") */
 	int part;		/* 0 for the body, i + 1 for appendix i */
 } vb_toc_entry;
 
