@@ -9,11 +9,15 @@
 # libraries: a DOCX-only run never loads Pango, Cairo or qpdf.
 CORE_PKGS := libcmark-gfm yaml-0.1 icu-uc icu-i18n libxml-2.0 libzip
 PDF_PKGS := pangocairo pangoft2 fontconfig cairo-pdf libqpdf
-PKGS := $(CORE_PKGS) $(PDF_PKGS)
+# "vanban serve" is a plugin too (vanban-serve.so): only it loads
+# libmicrohttpd (and the GnuTLS it links) and libpng for the preview.
+SERVE_PKGS := libmicrohttpd libpng
+PKGS := $(CORE_PKGS) $(PDF_PKGS) $(SERVE_PKGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm
 PDF_LIBS = $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null) -lm
+SERVE_LIBS = $(shell pkg-config --libs $(SERVE_PKGS) 2>/dev/null) -lpthread
 
 CC ?= cc
 PREFIX ?= /usr/local
@@ -26,10 +30,12 @@ SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # One folder per stage: base/ (memory, text, diagnostics, output), parse/
 # (front matter, body), model/ (the document), sheet/ (spreadsheets and
 # tables), check/ (lints, convert), docx/ and pdf/ (renderers), cli/.
-STAGES := base parse model sheet check docx
+STAGES := base parse model sheet check docx new
 PDF_SRC := $(wildcard src/pdf/*.c)
 CORE_SRC := $(foreach d,$(STAGES),$(wildcard src/$(d)/*.c)) src/cli/plugin.c \
-	src/cli/apart.c
+	src/cli/apart.c src/cli/cmd_new.c src/cli/cmd_serve.c
+SERVE_SRC := $(wildcard src/serve/*.c)
+SERVE_PAGE := $(wildcard src/serve/page/*)
 LIB_SRC := $(CORE_SRC) $(PDF_SRC)
 TEMPLATES := $(shell find templates -type f 2>/dev/null)
 HEADERS := $(wildcard src/*/*.h)
@@ -38,8 +44,10 @@ REL_OBJ := $(CORE_SRC:%.c=build/rel/%.o) build/rel/templates.o
 SAN_OBJ := $(CORE_SRC:%.c=build/san/%.o) build/san/templates.o
 REL_PDF := $(PDF_SRC:%.c=build/rel/%.o)
 SAN_PDF := $(PDF_SRC:%.c=build/san/%.o)
+REL_SERVE := $(SERVE_SRC:%.c=build/rel/%.o) build/rel/serve_page.o
+SAN_SERVE := $(SERVE_SRC:%.c=build/san/%.o) build/san/serve_page.o
 
-.PHONY: all demo test deps unit e2e bench clean fuzz install
+.PHONY: all demo test deps unit e2e bench clean fuzz install import-score
 all: vanban
 
 deps:
@@ -59,6 +67,18 @@ build/san/%.o: %.c $(HEADERS)
 	@echo '  CC [san] $<'
 	@$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
 
+build/serve_page.c: tools/embed-page.sh $(SERVE_PAGE)
+	@mkdir -p build
+	sh tools/embed-page.sh src/serve/page > $@.tmp && mv $@.tmp $@
+
+build/rel/serve_page.o: build/serve_page.c src/serve/serve.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(OPT) $(PKG_CFLAGS) -c $< -o $@
+
+build/san/serve_page.o: build/serve_page.c src/serve/serve.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
+
 build/rel/templates.o: build/templates.c src/base/templates.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(OPT) -c $< -o $@
@@ -68,13 +88,20 @@ build/san/templates.o: build/templates.c src/base/templates.h
 	$(CC) $(WARN) -O1 -g $(SAN) -c $< -o $@
 
 # -rdynamic: the plugin uses the core's functions (arena, buffers, text).
-vanban: build/rel/src/cli/main.o $(REL_OBJ) vanban-pdf.so
+vanban: build/rel/src/cli/main.o $(REL_OBJ) vanban-pdf.so vanban-serve.so
 	$(CC) $(OPT) -rdynamic -o $@ build/rel/src/cli/main.o $(REL_OBJ) $(CORE_LIBS)
 
 vanban-pdf.so: $(REL_PDF)
 	$(CC) $(OPT) -shared -o $@ $^ $(PDF_LIBS)
 
-build/vanban-san: build/san/src/cli/main.o $(SAN_OBJ) build/vanban-san-pdf.so
+vanban-serve.so: $(REL_SERVE)
+	$(CC) $(OPT) -shared -o $@ $^ $(SERVE_LIBS)
+
+build/vanban-san-serve.so: $(SAN_SERVE)
+	$(CC) $(SAN) -shared -o $@ $^ $(SERVE_LIBS)
+
+build/vanban-san: build/san/src/cli/main.o $(SAN_OBJ) build/vanban-san-pdf.so \
+		build/vanban-san-serve.so
 	$(CC) $(SAN) -rdynamic -o $@ build/san/src/cli/main.o $(SAN_OBJ) $(CORE_LIBS)
 
 build/vanban-san-pdf.so: $(SAN_PDF)
@@ -116,6 +143,14 @@ bench: deps
 	@$(MAKE) --no-print-directory vanban
 	@sh bench/run.sh
 
+# The importer measured on foreign Word files (tests/import/): fixtures made
+# by python3-docx and LibreOffice, cached in build/import-fixtures.
+import-score: deps
+	@$(MAKE) --no-print-directory vanban
+	/usr/bin/python3 tests/import/make_fixtures.py build/import-fixtures
+	/usr/bin/python3 tests/import/score.py --vanban ./vanban \
+		--fixtures build/import-fixtures --out build/import-score
+
 # libFuzzer over the whole path (parse -> model -> DOCX, and PDF with
 # FUZZ_PDF=1). Seeds: the examples; run in content/ so appendices resolve.
 FUZZ_TIME ?= 60
@@ -138,7 +173,8 @@ install: vanban
 		$(DESTDIR)$(PREFIX)/lib/vanban
 	install -m 755 vanban $(DESTDIR)$(PREFIX)/bin/vanban
 	install -m 644 vanban-pdf.so $(DESTDIR)$(PREFIX)/lib/vanban/vanban-pdf.so
+	install -m 644 vanban-serve.so $(DESTDIR)$(PREFIX)/lib/vanban/vanban-serve.so
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/vanban/fonts/
 
 clean:
-	rm -rf build out vanban vanban-pdf.so
+	rm -rf build out vanban vanban-pdf.so vanban-serve.so

@@ -53,7 +53,7 @@ t "no output created on failure" "[ ! -e '$D/new.docx' ]"
 t "missing input exits 1 with a message" "[ $rc -eq 1 ] && grep -q 'không có tệp này' '$D/err'"
 printf 'PK\003\004\000\000binary' > "$D/bin.md"
 "$V" render "$D/bin.md" -o "$D/b.docx" 2> "$D/err"; rc=$?
-t "binary input refused" "[ $rc -eq 1 ] && grep -q 'NUL' '$D/err'"
+t "binary input refused" "[ $rc -eq 1 ] && grep -q 'tệp nén ZIP' '$D/err'"
 printf -- '---\nloai: ke-hoach\n---\n' | "$V" dump - > /dev/null 2> "$D/err"; rc=$?
 t "stdin is read with -" "[ $rc -eq 1 ] && grep -q \"thiếu khóa 'co_quan'\" '$D/err'"
 

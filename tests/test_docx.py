@@ -256,11 +256,13 @@ def dump_fields(vanban, md):
                          text=True).stdout
     fields = {"basis": [], "headings": 0}
     for line in out.splitlines():
-        if re.match(r"^\d+:\d+ heading ", line):
+        if re.match(r"^\d+:\d+ (heading|division|"
+                    r"article( \((label|cont)\))* \(titled\))( |$)", line):
             fields["headings"] += 1
         if line.startswith("basis: "):
             fields["basis"].append(line[len("basis: "):])
-        m = re.match(r"^(parent|issuer|type|subject|name|number|place_date):\s(.*)$", line)
+        m = re.match(r"^(parent|issuer|type|subject|name|number|place_date|"
+                     r"issued_with):\s(.*)$", line)
         if m and m.group(1) not in fields:
             fields[m.group(1)] = m.group(2)
     return fields
@@ -432,13 +434,18 @@ def check_header(name, doc, fields):
     grid = [int(g.get(W + "w")) for g in tbl.iter(W + "gridCol")]
     check(grid == [3685, 5669], f"{name}: header grid 65/100 mm ({grid})")
     rows = tbl.findall(W + "tr")
-    check(len(rows) == 2, f"{name}: header table has two rows")
+    # a document issued with a quyết định has no "Số" nor date: one row
+    attached = not fields.get("number")
+    check(len(rows) == (1 if attached else 2),
+          f"{name}: header table has {1 if attached else 2} rows")
     qr = rfmt(run_with_text(tbl, QUOC_HIEU))
     check(qr.get("b") and qr.get("sz") == "26", f"{name}: Quốc hiệu bold 13 pt")
     tr = rfmt(run_with_text(tbl, TIEU_NGU))
     check(tr.get("b") and tr.get("sz") == "28", f"{name}: Tiêu ngữ bold 14 pt")
     issuer = fields.get("issuer")
-    ir = run_with_text(tbl, issuer.split("\\n")[0]) if issuer else None
+    # several agencies (liên tịch): one run, lines broken by w:br
+    ir = (runs_starting(tbl, issuer.split("\n")[0]) or [None])[0] \
+        if issuer else None
     check(ir is not None and issuer == issuer.upper() and rfmt(ir).get("b"),
           f"{name}: issuer upper-case and bold")
     bad = no_direct(tbl)
@@ -456,6 +463,8 @@ def check_header(name, doc, fields):
                     width = 5669 - int(ind.get(W + "left")) - int(ind.get(W + "right"))
                     rule_ok = abs(width - 3428 - 40) < 60   # 60.5 mm = 3430 twips
     check(rule_ok, f"{name}: rule under Tiêu ngữ as long as the Tiêu ngữ")
+    if attached:
+        return
     so_rows = [r for r in rows if "Số:" in text_of(r)]
     check(len(so_rows) == 1 and "ngày" in text_of(so_rows[0]),
           f"{name}: 'Số:' and place/date in the same table row")
@@ -556,17 +565,24 @@ def check_headings(name, z, doc, dump):
 def check_body(name, doc, fields):
     """Headings use the named styles; the signature block."""
     heads = [p for p in doc.iter(W + "p")
-             if (val(p.find(W + "pPr"), W + "pStyle") or "").startswith("Heading")]
+             if (val(p.find(W + "pPr"), W + "pStyle") or "").startswith("Heading")
+             or val(p.find(W + "pPr"), W + "pStyle") in ("PhanChuongMuc", "Dieu")]
     want = fields.get("headings", 1)
     check((len(heads) > 0) == (want > 0),
-          f"{name}: body uses Heading styles ({len(heads)} for {want})")
-    # the document's own signature: the first "Nơi nhận" table (a copy's
-    # comes after the copied text)
-    tbls = [t for t in doc.findall(f"{W}body/{W}tbl") if "Nơi nhận" in text_of(t)]
-    sign = tbls[0] if tbls else None
+          f"{name}: body uses Heading styles, or Phần, Chương, Điều "
+          f"({len(heads)} for {want})")
+    if "name" not in fields:    # issued with a quyết định: signed there
+        return
+    # the document's own signature: the first table with a signer's title
+    # (one signer: "Nơi nhận" beside it; several, biên bản and liên tịch:
+    # their row, "Nơi nhận" after it); a copy's comes after the copied text
+    sign = next((t for t in doc.findall(f"{W}body/{W}tbl")
+                 if "ChucVuNguoiKy" in ET.tostring(t, encoding="unicode")),
+                None)
+    tbls = [sign] if sign is not None and "Nơi nhận" in text_of(sign) else []
     check(sign is not None and sign.find(f"{W}tr/{W}trPr/{W}cantSplit") is not None,
           f"{name}: signature table row cannot split")
-    if sign is not None:
+    if sign is not None and tbls:
         nn = runs_starting(sign, "Nơi nhận")
         rp = rfmt(nn[0]) if nn else {}
         check(rp.get("b") and rp.get("i") and rp.get("sz") == "24",
@@ -700,7 +716,8 @@ def check_rules(name, doc, fields):
     check(ok, f"{name}: centred short rule anchored at the end of the issuer ({rules})")
     subj = [p for p in doc.iter(W + "p")
             if val(p.find(W + "pPr"), W + "pStyle") in ("TrichYeu",)]
-    if fields.get("type") and fields.get("subject"):
+    if fields.get("type") and fields.get("subject") and \
+            not fields.get("issued_with"):     # else under that line
         rules = anchored_rules(subj[0]) if subj else []
         ok = len(rules) == 1 and rules[0][1] == "center" and rules[0][2] == "line" and \
             rules[0][4] and 0.1 <= rules[0][0] / 9355 <= 0.5

@@ -138,7 +138,10 @@ def numbering_ok(pages):
                 return False, f"page {i + 1} numbered {toks[0]}"
             count += 1
         else:
-            if i > 0 and not re.match(r"\s*(Phụ lục|PHỤ LỤC)", text):
+            # an appendix, or a document issued with the body's (its
+            # own header)
+            if i > 0 and not re.match(r"\s*(Phụ lục|PHỤ LỤC)", text) and \
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in text:
                 return False, f"page {i + 1} has no number"
             count = 1
     return True, ""
@@ -200,6 +203,11 @@ def check_document(vanban, md, out):
     check(ok, f"{name}: page numbers from 2, again in each appendix {why}")
     heads = re.findall(r"^\d+:\d+ heading \d+ \[([^\]]+)\] (?:\(label\) )?(.*)$", d,
                        re.M)
+    # scheme (a): "Chương I. QUY ĐỊNH CHUNG", "Điều 1. Phạm vi …"
+    heads += [(num + ".", t) for num, t in re.findall(
+        r"^\d+:\d+ division \d+ \[([^\]]+)\] (.*)$", d, re.M)]
+    heads += re.findall(r"^\d+:\d+ article \[([^\]]+)\] \(titled\) (.*)$",
+                        d, re.M)
     apps = re.findall(r"^--- appendix", d, re.M)
     titles = outline_titles(pdf)
     want = [f"{num} {t}" for num, t in heads]
@@ -209,9 +217,13 @@ def check_document(vanban, md, out):
           f"appendices (found {len(titles)})")
     role = re.findall(r"^role: (.*)$", d, re.M)
     _, sig, _ = run(["pdfsig", pdf])
-    check(role and f"Signature Field Name: {role[0]}" in sig and
-          "not signed" in sig, f"{name}: empty signature field {role}")
-    check_field_place(pdf, d, name)
+    if not role:    # issued with a quyết định: signed only there
+        check("Signature Field" not in sig,
+              f"{name}: no signer, no signature field")
+    else:           # the main signer: the only one, or the last
+        check(f"Signature Field Name: {role[-1]}" in sig and
+              "not signed" in sig, f"{name}: empty signature field {role}")
+        check_field_place(pdf, d, name)
     fidelity(vanban, md, pdf, out, name)
 
 
@@ -227,7 +239,7 @@ def check_field_place(pdf, d, name):
         check(False, f"{name}: signature field placed (no field or signer)")
         return
     words, widths = compare_pdf.bbox_words(pdf)
-    first = signer[0].split()[0]
+    first = signer[-1].split()[0]
     last_title = titles[-1].split()[-1]
     nw = [w for w in words if w.text == first]
     page = nw[-1].page if nw else 0

@@ -4,12 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/date.h"
 #include "base/text.h"
 #include "model/doctype.h"
 #include "model/document.h"
 #include "model/numbering.h"
+#include "parse/agency.h"
+#include "base/filekind.h"
 
 /* Counts of one run. */
 struct tally {
@@ -168,8 +171,10 @@ test_document(struct tally *t)
 		check_str(t, doc->body.blocks[4].number, "II.", "next level 1 is II.");
 		check_str(t, doc->body.blocks[5].text.runs[0].text, "Xong./.",
 		    "end mark added");
-		check_str(t, doc->sign.lines[0], "KT. GIÁM ĐỐC", "KT line");
-		check_str(t, doc->sign.lines[1], "PHÓ GIÁM ĐỐC", "title line");
+		check_str(t, doc->nsigners == 1 ? doc->signers[0].lines[0] : "",
+		    "KT. GIÁM ĐỐC", "KT line");
+		check_str(t, doc->signers[0].lines[1], "PHÓ GIÁM ĐỐC",
+		    "title line");
 		check_str(t, doc->recipients[0], "- Như trên;", "recipient punctuated");
 		check_str(t, doc->recipients[doc->nrecipients - 1], "- Lưu: VT, VP.",
 		    "Lưu line last with a full stop");
@@ -258,6 +263,75 @@ test_tables(struct tally *t)
 	vb_diags_free(&d);
 }
 
+/* The agency profile's answers to the importer, and file kinds. */
+static void
+test_agency(struct tally *t)
+{
+	static const char yaml[] =
+	    "co_quan: Sở Giáo dục và Đào tạo\n"
+	    "viet_tat: SGDĐT\n"
+	    "noi_nhan: [UBND tỉnh, Giám đốc Sở]\n"
+	    "luu: [VT]\n"
+	    "ky:\n  quyen_han: KT\n  thu_truong: Giám đốc\n"
+	    "  chuc_vu: Phó Giám đốc\n  ho_ten: Lê Thị Minh Hoa\n"
+	    "trinh_bay:\n  le_trai: 32\n";
+	const char *two[] = {"UBND tỉnh", "Giám đốc Sở"}, *one[] = {"VT"};
+	char dir[] = "/tmp/vanban-unit-XXXXXX", path[64], doc[64];
+	vb_arena *a = vb_arena_new();
+	vb_diags d = {0};
+	vb_agency ag;
+	FILE *f;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	snprintf(path, sizeof(path), "%s/co-quan.yaml", dir);
+	snprintf(doc, sizeof(doc), "%s/moi.md", dir);
+	check(t, vb_agency_load(a, doc, &ag, &d) == 0 && ag.path == NULL &&
+	    vb_agency_meta(&ag) == NULL, "agency: no profile, no keys");
+	check(t, !vb_agency_gives(&ag, "co_quan", "Sở Giáo dục và Đào tạo"),
+	    "agency: no profile gives nothing");
+	if ((f = fopen(path, "w")) != NULL) {
+		fputs(yaml, f);
+		fclose(f);
+	}
+	check(t, vb_agency_load(a, doc, &ag, &d) == 0 && ag.path != NULL,
+	    "agency: profile beside the document found");
+	check(t, vb_agency_gives(&ag, "co_quan", "Sở Giáo dục và Đào tạo"),
+	    "agency gives co_quan with its value");
+	check(t, vb_agency_gives(&ag, "co_quan", "  Sở Giáo  dục và Đào tạo "),
+	    "agency gives: blanks at the ends and runs of blanks ignored");
+	check(t, !vb_agency_gives(&ag, "co_quan", "Sở Y tế"),
+	    "agency does not give co_quan with another value");
+	check(t, !vb_agency_gives(&ag, "dia_danh", "Bắc Giang"),
+	    "agency does not give a key it lacks");
+	check(t, vb_agency_gives(&ag, "ky.ho_ten", "Lê Thị Minh Hoa"),
+	    "agency gives ky.ho_ten");
+	check(t, vb_agency_gives(&ag, "trinh_bay.le_trai", "32") &&
+	    !vb_agency_gives(&ag, "trinh_bay.le_trai", "30"),
+	    "agency gives trinh_bay.le_trai as a number");
+	check(t, vb_agency_gives_list(&ag, "noi_nhan", two, 2) &&
+	    !vb_agency_gives_list(&ag, "noi_nhan", two, 1),
+	    "agency gives the whole noi_nhan list, not a part of it");
+	check(t, vb_agency_gives(&ag, "luu", "VT") &&
+	    vb_agency_gives_list(&ag, "luu", one, 1), "agency gives a one-item list");
+	check(t, vb_agency_gives_sign(&ag, "KT", NULL, "Giám đốc", "Phó Giám đốc",
+	    "Lê Thị Minh Hoa") && !vb_agency_gives_sign(&ag, NULL, NULL, NULL,
+	    "Giám đốc", "Lê Thị Minh Hoa"), "agency gives the signature whole only");
+	check(t, d.n == 0, "agency: a good profile reports nothing");
+	remove(path);
+	rmdir(dir);
+	vb_diags_free(&d);
+	vb_arena_free(a);
+	check(t, vb_filekind_of("PK\3\4\24\0\0\0word/document.xml", 27, NULL)
+	    == VB_FILE_DOCX, "filekind: a ZIP with word/ is a DOCX");
+	check(t, vb_filekind_of("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "doc")
+	    == VB_FILE_OLE, "filekind: OLE header is a .doc");
+	check(t, vb_filekind_of("%PDF-1.7\n", 9, NULL) == VB_FILE_PDF,
+	    "filekind: PDF");
+	check(t, vb_filekind_of("K\xD5 ho\xB9" "ch", 8, NULL) == VB_FILE_TEXT,
+	    "filekind: TCVN3 bytes are text");
+}
+
 int
 main(void)
 {
@@ -268,6 +342,7 @@ main(void)
 	test_numbers(&t);
 	test_document(&t);
 	test_tables(&t);
+	test_agency(&t);
 	printf("# unit: %d passed, %d failed\n", t.pass, t.fail);
 	return t.fail ? 1 : 0;
 }

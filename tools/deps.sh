@@ -7,7 +7,10 @@ libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libicu-dev
 libxml2-dev libxml2-utils libzip-dev libpango1.0-dev libcairo2-dev
 libfontconfig-dev libqpdf-dev qpdf fonts-liberation2 poppler-utils
 libreoffice-writer-nogui libreoffice-calc-nogui libnss3-tools python3 unzip
-pandoc python3-docx time"
+pandoc python3-docx time libmicrohttpd-dev libpng-dev curl chromium"
+# The browser tests drive chromium with playwright-core from npm. Debian's
+# nodejs and npm, unless a node with its own npm is installed already.
+command -v npm > /dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 missing=""
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then

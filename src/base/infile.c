@@ -81,6 +81,14 @@ remember(vb_inputs *in, const struct stat *st)
 }
 
 int
+vb_in_note(vb_inputs *in, int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) < 0 ? -1 : remember(in, &st);
+}
+
+int
 vb_in_was_read(const vb_inputs *in, dev_t dev, ino_t ino)
 {
 	size_t i;

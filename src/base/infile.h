@@ -81,6 +81,10 @@ char *vb_in_read_main(vb_inputs *in, vb_arena *a, const char *path,
 int vb_in_charge(vb_inputs *in, size_t bytes, size_t cells,
     const vb_where *w, vb_diags *d);
 
+/* Remembers the file open as fd as read (never to be written over);
+ * returns 0 or -1. */
+int vb_in_note(vb_inputs *in, int fd);
+
 /* Returns 1 when the file dev/ino is one the document has read. */
 int vb_in_was_read(const vb_inputs *in, dev_t dev, ino_t ino);
 

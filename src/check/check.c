@@ -9,12 +9,15 @@
 #include <yaml.h>
 
 #include "base/buf.h"
+#include "base/filekind.h"
 #include "base/infile.h"
 #include "base/text.h"
 #include "convert.h"
 #include "lint.h"
 #include "model/document.h"
 #include "model/numbering.h"
+#include "model/scheme.h"
+#include "parse/agency.h"
 #include "parse/body.h"
 
 /* Returns 1 when the line is a front matter fence: "---" (or "..." when
@@ -170,15 +173,18 @@ read_meta(vb_lint *l)
 {
 	vb_diags scratch = {0};
 	const char *yaml;
+	vb_agency ag;
 	size_t len;
 
 	if (l->fm_first == 0)
 		return;
+	vb_agency_load(l->a, strcmp(l->path, "<stdin>") == 0 ? "-" : l->path,
+	    &ag, &scratch);
 	yaml = l->lines[l->fm_first - 1].s;
 	len = l->fm_last >= l->fm_first ? (size_t)(l->lines[l->fm_last - 1].s +
 	    l->lines[l->fm_last - 1].len - yaml) : 0;
-	if (vb_frontmatter_parse(l->a, l->path, yaml, len, l->fm_first,
-	    &l->meta, &scratch) == 0) {
+	if (vb_frontmatter_parse_over(l->a, l->path, yaml, len, l->fm_first,
+	    vb_agency_meta(&ag), &l->meta, &scratch) == 0) {
 		l->have_meta = 1;
 		l->type = l->meta.kind ? vb_doctype_find(l->meta.kind) : NULL;
 	}
@@ -206,6 +212,7 @@ read_body(vb_lint *l)
 	vb_body_parse(l->a, l->path, md, len, l->body_first, &l->body, &notes,
 	    &scratch);
 	vb_diags_free(&scratch);
+	vb_scheme_apply(l->a, &l->body, l->d);
 	vb_number_headings(l->a, &l->body, l->d);
 }
 
@@ -304,16 +311,58 @@ legacy_bytes(const char *path, const char *data, size_t len, vb_diags *d)
 	return 1;
 }
 
+/* Returns what to do with a binary file of kind k named path. */
+static const char *
+binary_hint(vb_arena *a, vb_filekind k, const char *path)
+{
+	if (vb_filekind_importable(k))
+		return vb_sprintf(a, "chuyển thành văn bản vanban bằng: vanban import %s", path);
+	if (k == VB_FILE_XLSX || k == VB_FILE_ODF)
+		return vb_sprintf(a, "bảng tính dùng làm phụ lục: khai báo 'bang: %s' trong "
+		    "phu_luc, hoặc in thành bảng Markdown bằng: vanban table %s", path, path);
+	if (k == VB_FILE_PDF)
+		return "mở tệp gốc (Word) của văn bản và dùng vanban import; nếu chỉ có "
+		    "PDF, chép chữ ra một tệp .txt rồi dùng vanban import TỆP.txt";
+	if (k == VB_FILE_RTF)
+		return "mở tệp bằng Word, lưu thành .docx rồi dùng vanban import";
+	return "vanban chỉ đọc văn bản Markdown (.md) lưu bằng UTF-8";
+}
+
+int
+vb_check_binary(const char *path, const char *data, size_t len, vb_diags *d)
+{
+	const char *base = strrchr(path, '/'), *ext;
+	vb_filekind k;
+	vb_arena *a;
+
+	base = base ? base + 1 : path;
+	ext = strrchr(base, '.');
+	k = vb_filekind_of(data, len, ext ? ext + 1 : NULL);
+	if (k == VB_FILE_TEXT)
+		return 0;
+	if ((a = vb_arena_new()) == NULL)
+		return 1;
+	vb_diag_add(d, VB_ERROR, path, 0, 0, binary_hint(a, k, path),
+	    "đây là %s, không phải văn bản Markdown; vanban không đọc trực "
+	    "tiếp được", vb_filekind_name(k));
+	vb_arena_free(a);
+	return 1;
+}
+
 /* Runs the lints of the body and the text on one file, and with main set
  * those of the front matter and the recipients; returns the context's
  * arena (the caller frees it) so the front matter can still be read. */
 static vb_arena *
 lint_file(vb_lint *l, const char *path, const char *data, size_t len,
-    vb_diags *d, int main)
+    vb_diags *d, int main, const vb_meta *parent)
 {
 	memset(l, 0, sizeof(*l));
 	if ((l->a = vb_arena_new()) == NULL)
 		return NULL;
+	if (parent != NULL) {	/* an appendix: the draft's old year goes on */
+		l->meta.old_year = parent->old_year;
+		l->meta.date = parent->date;
+	}
 	l->path = path;
 	l->d = d;
 	split_lines(l, data, len);
@@ -324,9 +373,11 @@ lint_file(vb_lint *l, const char *path, const char *data, size_t len,
 	if (main) {
 		vb_lint_meta(l);
 		vb_lint_recipients(l);
+		vb_lint_types(l);
 	}
 	vb_lint_body(l);
 	vb_lint_text(l);
+	vb_lint_draft(l);
 	return l->a;
 }
 
@@ -340,7 +391,8 @@ readable(const char *data, size_t len)
 /* Lints the Markdown file of an appendix, read through the document's
  * folder (problems reading it are the parser's to report). */
 static void
-lint_appendix(vb_inputs *in, const char *file, vb_diags *d)
+lint_appendix(vb_inputs *in, const char *file, const vb_meta *parent,
+    vb_diags *d)
 {
 	vb_diags quiet = {0};
 	vb_arena *a;
@@ -354,7 +406,7 @@ lint_appendix(vb_inputs *in, const char *file, vb_diags *d)
 	path = strcmp(in->dir, ".") == 0 ? vb_strdup(a, file)
 	    : vb_sprintf(a, "%s/%s", in->dir, file);
 	if (data != NULL && readable(data, len))
-		vb_arena_free(lint_file(&l, path, data, len, d, 0));
+		vb_arena_free(lint_file(&l, path, data, len, d, 0, parent));
 	vb_diags_free(&quiet);
 	vb_arena_free(a);
 }
@@ -371,16 +423,18 @@ vb_check_source(const char *path, const char *data, size_t len, vb_diags *d)
 	vb_arena *a;
 	vb_lint l;
 
+	if (vb_check_binary(path, data, len, d))
+		return 1;
 	if (!vb_utf8_valid(data, len, NULL) && legacy_bytes(path, data, len, d))
 		return 1;
 	doc = vb_document_parse(path, data, len, d);
 	vb_document_free(doc);
 	if (readable(data, len) &&
-	    (a = lint_file(&l, path, data, len, d, 1)) != NULL) {
+	    (a = lint_file(&l, path, data, len, d, 1, NULL)) != NULL) {
 		dir = vb_folder_of(strcmp(path, "<stdin>") == 0 ? "-" : path);
 		if (dir != NULL && vb_inputs_open(&in, dir, &quiet) == 0)
 			for (i = 0; l.have_meta && i < l.meta.nappx; i++)
-				lint_appendix(&in, l.meta.appx[i].file, d);
+				lint_appendix(&in, l.meta.appx[i].file, &l.meta, d);
 		vb_inputs_close(&in);
 		vb_diags_free(&quiet);
 		free(dir);

@@ -13,6 +13,13 @@
 int vb_check_source(const char *path, const char *data, size_t len,
     vb_diags *d);
 
+/* Reports data[0..len), the contents of path, when it is a binary file
+ * (Word, Excel, ZIP, PDF, image …) instead of text: what it is and what to
+ * do with it (e.g. "vanban import" for a Word file). Returns 1 when it
+ * reported, 0 for text. */
+int vb_check_binary(const char *path, const char *data, size_t len,
+    vb_diags *d);
+
 /* Runs "vanban check [--strict] FILE"; argv[1] is "check". Returns the exit
  * code: 0 clean (or warnings only), 1 errors (or warnings with --strict),
  * 2 wrong command line. */

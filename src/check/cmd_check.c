@@ -214,6 +214,24 @@ check_guess(const struct convert_opts *o, const vb_buf *b, int utf8)
 		    vb_legacy_name(g), vb_legacy_name(o->from), vb_legacy_key(g));
 }
 
+/* Refuses a binary file (a .docx is no TCVN3 text): returns -1 after
+ * saying what it is and what to use instead, 0 for text. */
+static int
+refuse_binary(const struct convert_opts *o, const vb_buf *b)
+{
+	vb_diags d = {0};
+	int r;
+
+	if ((r = vb_check_binary(strcmp(o->input, "-") == 0 ? "<stdin>"
+	    : o->input, b->data, b->len, &d)) != 0) {
+		vb_diags_print(&d);
+		fprintf(stderr, "vanban: %s: không chuyển, không ghi tệp nào\n",
+		    o->input);
+	}
+	vb_diags_free(&d);
+	return r ? -1 : 0;
+}
+
 /* Converts b and writes it to out; returns the exit code. */
 static int
 convert_to(const struct convert_opts *o, const vb_buf *b, const char *out)
@@ -266,7 +284,7 @@ vb_cmd_convert(int argc, char **argv)
 		return EXIT_INPUT;
 	}
 	rc = EXIT_INPUT;
-	if (read_input(o.input, &b) == 0) {
+	if (read_input(o.input, &b) == 0 && refuse_binary(&o, &b) == 0) {
 		check_guess(&o, &b, vb_utf8_valid(b.data, b.len, NULL));
 		rc = convert_to(&o, &b, out);
 	}

@@ -1,7 +1,7 @@
 /* lint.h - the checks behind "vanban check", one file per concept:
  * lint_meta.c (front matter), lint_body.c (structure of the body),
- * lint_recipients.c (Kính gửi and Nơi nhận), lint_text.c (characters,
- * spacing and punctuation). check.c builds the context and runs them;
+ * lint_recipients.c (Kính gửi and Nơi nhận), lint_types.c (the parts of
+ * each kind), lint_text.c (characters, spacing and punctuation). check.c builds the context and runs them;
  * the helpers they share live in lint_util.c, so no lint calls back into
  * check.c. */
 #ifndef VB_LINT_H
@@ -67,6 +67,12 @@ void vb_lint_meta(vb_lint *l);
 void vb_lint_body(vb_lint *l);
 /* Recipients: "Như trên" first when there is "Kính gửi". */
 void vb_lint_recipients(vb_lint *l);
+/* Drafts: blanks "……" left, paragraphs pasted one per line without blank
+ * lines, mentions of the old year ("nam_cu") in a draft for a new year. */
+void vb_lint_draft(vb_lint *l);
+/* Kinds: the parts a quyết định, nghị quyết, quy chế, biên bản or a
+ * document issued with another must have (lint_types.c). */
+void vb_lint_types(vb_lint *l);
 /* Text: decomposed Unicode, legacy encodings, spacing, quotes. */
 void vb_lint_text(vb_lint *l);
 

@@ -10,6 +10,7 @@
 
 #include "base/text.h"
 #include "lint.h"
+#include "model/compose.h"
 #include "model/numbering.h"
 #include "parse/body.h"
 
@@ -327,6 +328,11 @@ lint_appendix_refs(vb_lint *l)
 	if (n == 0)
 		return;
 	text = body_text(l);
+	/* "Ban hành kèm theo Quyết định này Quy chế …": the documents issued
+	 * with a quyết định are named, not numbered as appendices */
+	if (l->type != NULL && vb_kind_enacts(l->type) &&
+	    strstr(text, "kèm theo") != NULL)
+		return;
 	if (strstr(text, "phụ lục") == NULL) {
 		p = vb_lint_key(l, "phu_luc");
 		vb_diag_add(l->d, VB_WARNING, l->path, p.line, p.col,

@@ -100,11 +100,17 @@ static void
 lint_signer_name(vb_lint *l)
 {
 	static const char msg[] = "chưa có họ tên người ký";
-	const vb_sign_src *s = &l->meta.sign;
+	static const vb_sign_src none;
+	const vb_sign_src *s = &none;
 	vb_diag *g;
 	size_t i;
 
-	if (s->name && *s->name)
+	for (i = 0; i < l->meta.nsigners; i++)
+		if (!l->meta.signers[i].name || !*l->meta.signers[i].name) {
+			s = &l->meta.signers[i];
+			break;
+		}
+	if (l->meta.nsigners > 0 && s == &none)
 		return;
 	for (i = 0; i < l->d->n; i++) {
 		g = &l->d->items[i];
@@ -283,15 +289,26 @@ authority_prefix(const char *s)
 	return 0;
 }
 
+/* Returns where key path of signer s was written: the value's place when
+ * ky is one mapping, the signer's entry when ky is a list. */
+static vb_pos
+signer_pos(const vb_lint *l, const vb_sign_src *s, const char *path)
+{
+	vb_pos p = l->meta.nsigners == 1 ? vb_lint_key(l, path) : s->pos;
+
+	return p.line > 0 ? p : s->pos;
+}
+
 /* Checks a title (thu_truong, chuc_vu, tap_the) for an authority prefix
  * written into it. */
 static void
-lint_title_prefix(vb_lint *l, const char *key, const char *v)
+lint_title_prefix(vb_lint *l, const vb_sign_src *s, const char *key,
+    const char *v)
 {
-	const char *auth = l->meta.sign.authority;
+	const char *auth = s->authority;
 	char *path = vb_sprintf(l->a, "ky.%s", key), *pre;
 	size_t n;
-	vb_pos p = vb_lint_key(l, path);
+	vb_pos p = signer_pos(l, s, path);
 
 	if (v == NULL || (n = authority_prefix(v)) == 0)
 		return;
@@ -314,11 +331,11 @@ lint_title_prefix(vb_lint *l, const char *key, const char *v)
 
 /* Checks quyen_han: only the prefix, nothing after it. */
 static void
-lint_authority_value(vb_lint *l)
+lint_authority_value(vb_lint *l, const vb_sign_src *s)
 {
-	const char *v = l->meta.sign.authority;
+	const char *v = s->authority;
 	size_t n = 0;
-	vb_pos p = vb_lint_key(l, "ky.quyen_han");
+	vb_pos p = signer_pos(l, s, "ky.quyen_han");
 
 	if (v == NULL)
 		return;
@@ -338,12 +355,12 @@ lint_authority_value(vb_lint *l)
 
 /* Checks ho_ten for an academic title in front of the name. */
 static void
-lint_name(vb_lint *l)
+lint_name(vb_lint *l, const vb_sign_src *s)
 {
 	static const char *const titles[] = {"GS.", "PGS.", "TS.", "ThS.", "Ths.",
 	    "TSKH.", "BS.", "KS.", "CN.", NULL};
-	const char *v = l->meta.sign.name;
-	vb_pos p = vb_lint_key(l, "ky.ho_ten");
+	const char *v = s->name;
+	vb_pos p = signer_pos(l, s, "ky.ho_ten");
 	size_t i;
 
 	for (i = 0; v && titles[i]; i++)
@@ -359,20 +376,24 @@ lint_name(vb_lint *l)
 void
 vb_lint_meta(vb_lint *l)
 {
-	const vb_sign_src *s = &l->meta.sign;
+	const vb_sign_src *s;
+	size_t i;
 
 	if (!l->have_meta)
 		return;
-	if (l->type) {
+	if (l->type && l->meta.with == NULL) {	/* kem_theo: signed there */
 		lint_required(l);
 		lint_signer_name(l);
 	}
 	lint_codes(l);
 	lint_subject(l);
 	lint_place(l);
-	lint_authority_value(l);
-	lint_title_prefix(l, "thu_truong", s->head);
-	lint_title_prefix(l, "chuc_vu", s->title);
-	lint_title_prefix(l, "tap_the", s->collective);
-	lint_name(l);
+	for (i = 0; i < l->meta.nsigners; i++) {
+		s = &l->meta.signers[i];
+		lint_authority_value(l, s);
+		lint_title_prefix(l, s, "thu_truong", s->head);
+		lint_title_prefix(l, s, "chuc_vu", s->title);
+		lint_title_prefix(l, s, "tap_the", s->collective);
+		lint_name(l, s);
+	}
 }

@@ -17,6 +17,7 @@
 #include "base/output.h"
 #include "base/version.h"
 #include "apart.h"
+#include "cmd_new.h"
 #include "check/check.h"
 #include "docx/docx.h"
 #include "model/document.h"
@@ -53,6 +54,8 @@ static const char usage_text[] =
 "  vanban convert --from tcvn3|vni TỆP [-o RA] [--ghi-de]\n"
 "  vanban table BẢNG.xlsx|.csv|.tsv [--trang-tinh TÊN]\n"
 "  vanban dump TỆP.md       (in mô hình văn bản đã phân tích, để kiểm tra)\n"
+"  vanban new LOẠI [-o TỆP.md]  (tạo văn bản mới: khung nội dung, khóa từ co-quan.yaml)\n"
+"  vanban serve [THƯ-MỤC] [--cong 8080]   (soạn văn bản trên trình duyệt)\n"
 "  vanban --help | --version | LỆNH --help\n"
 "\n"
 "Chuyển một văn bản hành chính viết bằng Markdown (có phần đầu YAML) thành\n"
@@ -126,6 +129,36 @@ static const struct {
 "\n"
 "  -s, --trang-tinh TÊN   tên trang tính trong tệp .xlsx (mặc định: trang đầu)\n"
 "  -h, --help             in hướng dẫn này\n" },
+	{ "new",
+"Cách dùng: vanban new LOẠI [-o TỆP.md]\n"
+"\n"
+"Tạo một văn bản mới loại LOẠI (ke-hoach, bao-cao, to-trinh, quyet-dinh,\n"
+"cong-van, …: xem vanban new --loai): phần đầu có ngày hôm nay, số để trống,\n"
+"các khóa chung (cơ quan, địa danh, người ký, nơi nhận…) lấy từ co-quan.yaml\n"
+"trong thư mục của văn bản hoặc thư mục cha gần nhất; nội dung là các mục\n"
+"thường có của loại văn bản đó. Điền các chỗ '……' rồi chạy vanban check.\n"
+"Không bao giờ ghi đè tệp đã có.\n"
+"\n"
+"  -o, --output TỆP   ghi vào TỆP (mặc định LOẠI.md; - là đầu ra chuẩn)\n"
+"      --loai         in danh sách các loại văn bản\n"
+"  -h, --help         in hướng dẫn này\n" },
+	{ "serve",
+"Cách dùng: vanban serve [THƯ-MỤC] [--cong 8080] [--mang] [--ma-tep TỆP]\n"
+"\n"
+"Mở một trang web để soạn, kiểm tra, xem trước và lưu các văn bản của\n"
+"THƯ-MỤC (mặc định: thư mục hiện tại) trong trình duyệt. In ra địa chỉ cần\n"
+"mở, có kèm mã truy cập. Nhấn Ctrl+C để dừng.\n"
+"\n"
+"      --cong SỐ        cổng (mặc định 8080)\n"
+"      --mang           cho các máy khác trong mạng cơ quan mở trang (mặc\n"
+"                       định chỉ máy này: 127.0.0.1); ai có mã truy cập\n"
+"                       mới vào được\n"
+"      --ma-tep TỆP     lấy mã truy cập trong TỆP (mặc định: mã ngẫu nhiên\n"
+"                       mới mỗi lần chạy)\n"
+"      --ten-may TÊN    tên khác của máy này dùng trong địa chỉ (với --mang)\n"
+"      --ket-noi SỐ     số kết nối cùng lúc tối đa (mặc định 32)\n"
+"      --thoi-gian GIÂY thời gian tối đa dựng một văn bản (mặc định 30)\n"
+"  -h, --help           in hướng dẫn này\n" },
 	{ "dump",
 "Cách dùng: vanban dump TỆP.md\n"
 "\n"
@@ -500,6 +533,10 @@ run(int argc, char **argv)
 		return vb_cmd_check(argc, argv);
 	if (strcmp(argv[1], "convert") == 0)
 		return vb_cmd_convert(argc, argv);
+	if (strcmp(argv[1], "new") == 0)
+		return vb_cmd_new(argc, argv);
+	if (strcmp(argv[1], "serve") == 0)
+		return vb_cmd_serve(argc, argv);
 	if (strcmp(argv[1], "render") != 0)
 		return usage_error("không có lệnh '%s'", argv[1]);
 	if ((rc = parse_render(argc, argv, &o)) != 0)

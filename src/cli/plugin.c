@@ -45,13 +45,16 @@ try_open(const char *path, char *why, size_t whylen)
 	return h;
 }
 
-/* Returns a handle of the plugin: $VANBAN_PDF_PLUGIN, then
- * "<program>-pdf.so" beside the program, then the installed one. */
+/* Returns a handle of the plugin kind ("pdf", "serve"): $VANBAN_PDF_PLUGIN
+ * (or _SERVE_), then "<program>-pdf.so" beside the program, then the
+ * installed one. */
 static void *
-open_plugin(char *tried, size_t len, char *why, size_t whylen)
+open_plugin(const char *kind, char *tried, size_t len, char *why,
+    size_t whylen)
 {
-	char exe[PATH_MAX], path[PATH_MAX + 16];
-	const char *env = getenv("VANBAN_PDF_PLUGIN");
+	char exe[PATH_MAX], path[PATH_MAX + 16], inst[PATH_MAX];
+	const char *env = getenv(strcmp(kind, "pdf") == 0 ?
+	    "VANBAN_PDF_PLUGIN" : "VANBAN_SERVE_PLUGIN");
 	ssize_t n;
 	void *h;
 
@@ -60,18 +63,43 @@ open_plugin(char *tried, size_t len, char *why, size_t whylen)
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-		snprintf(path, sizeof(path), "%s-pdf.so", exe);
+		snprintf(path, sizeof(path), "%s-%s.so", exe, kind);
 		snprintf(tried, len, "%s", path);
 		if ((h = try_open(path, why, whylen)) != NULL)
 			return h;
 	}
 #ifdef VB_LIBDIR
-	snprintf(tried + strlen(tried), len - strlen(tried), ", %s",
-	    VB_LIBDIR "/vanban-pdf.so");
-	return try_open(VB_LIBDIR "/vanban-pdf.so", why, whylen);
+	snprintf(inst, sizeof(inst), "%s/vanban-%s.so", VB_LIBDIR, kind);
+	snprintf(tried + strlen(tried), len - strlen(tried), ", %s", inst);
+	return try_open(inst, why, whylen);
 #else
+	(void)inst;
 	return NULL;
 #endif
+}
+
+void *
+vb_plugin_symbol(const char *kind, const char *sym, const char *file,
+    vb_diags *d)
+{
+	char tried[2 * PATH_MAX] = "", why[512] = "";
+	void *h = open_plugin(kind, tried, sizeof(tried), why, sizeof(why));
+	void *fn;
+
+	if (h == NULL) {
+		vb_diag_add(d, VB_ERROR, file, 0, 0,
+		    "cài lại vanban (make install)",
+		    *why ? "không nạp được phần %s (đã tìm: %s): %s" :
+		    "không tìm thấy phần %s (đã tìm: %s)%s",
+		    strcmp(kind, "pdf") == 0 ? "tạo PDF" : "máy chủ trang web",
+		    tried, why);
+		return NULL;
+	}
+	if ((fn = dlsym(h, sym)) == NULL)
+		vb_diag_add(d, VB_ERROR, file, 0, 0, "cài lại vanban (make install)",
+		    "tệp %s không hợp lệ (thiếu hàm %s)", tried, sym);
+	/* The plugin stays loaded: unloading glib-based libraries is unsafe. */
+	return fn;
 }
 
 int
@@ -79,7 +107,7 @@ vb_pdf_render_plugin(const vb_document *doc, const vb_pdf_options *opt,
     vb_buf *out, vb_diags *d)
 {
 	char tried[2 * PATH_MAX] = "", why[512] = "";
-	void *h = open_plugin(tried, sizeof(tried), why, sizeof(why));
+	void *h = open_plugin("pdf", tried, sizeof(tried), why, sizeof(why));
 	render_fn fn;
 
 	if (h == NULL) {

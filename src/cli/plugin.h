@@ -16,4 +16,13 @@
 int vb_pdf_render_plugin(const vb_document *doc, const vb_pdf_options *opt,
     vb_buf *out, vb_diags *d);
 
+/* Loads plugin kind ("pdf": vanban-pdf.so, "serve": vanban-serve.so) and
+ * returns its function sym, or NULL with a message about file in d. */
+void *vb_plugin_symbol(const char *kind, const char *sym, const char *file,
+    vb_diags *d);
+
+/* Runs "vanban serve" (cmd_serve.c) through vanban-serve.so; returns the
+ * exit code. */
+int vb_cmd_serve(int argc, char **argv);
+
 #endif

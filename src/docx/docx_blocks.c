@@ -45,6 +45,45 @@ heading(dx_ctx *c, const vb_block *b, dx_ppr *pp)
 	dx_end(c->x);
 }
 
+/* Writes a Phần, Chương, Mục or Tiểu mục of scheme (a): its label
+ * ("Chương I") and, on the next line of the same paragraph, its title in
+ * capitals, both centred bold (nd30.md §2.3); one paragraph, so that the
+ * navigation pane shows both and they never part. */
+static void
+division(dx_ctx *c, const vb_block *b, dx_ppr *pp)
+{
+	pp->style = DX_ST_DIVISION;
+	pp->jc = NULL;
+	pp->ind = 0;
+	dx_start(c->x, "w:p");
+	dx_ppr_write(c, pp);
+	dx_run(c, b->number, 0, NULL);
+	if (b->text.n > 0) {
+		dx_start(c->x, "w:r");
+		dx_empty(c->x, "w:br");
+		dx_end(c->x);
+		dx_inline(c, &b->text, NULL);
+	}
+	dx_end(c->x);
+}
+
+/* Writes an article: "Điều 3." and its title in the bold "Điều" style
+ * (kept with what follows), or "Điều 3." in bold before the article's
+ * sentence in a body paragraph (a quyết định's articles). */
+static void
+article(dx_ctx *c, const vb_block *b, dx_ppr *pp)
+{
+	pp->style = b->titled ? DX_ST_ARTICLE : DX_ST_BODY;
+	dx_start(c->x, "w:p");
+	dx_ppr_write(c, pp);
+	dx_run(c, b->number, b->titled ? 0 : VB_BOLD, NULL);
+	if (b->text.n > 0) {
+		dx_run(c, " ", 0, NULL);
+		dx_inline(c, &b->text, NULL);
+	}
+	dx_end(c->x);
+}
+
 /* Writes a list item paragraph on its list and level; continued
  * paragraphs have no marker. */
 static void
@@ -174,6 +213,12 @@ block(dx_ctx *c, const vb_block *b, int keep, int after_table, int brk,
 	case VB_BLOCK_RULE:
 		dx_rule(c, c->text_tw, c->text_tw / 4, pp.before,
 		    DX_PT_TW(c->p->para_space_pt), end);
+		break;
+	case VB_BLOCK_DIVISION:
+		division(c, b, &pp);
+		break;
+	case VB_BLOCK_ARTICLE:
+		article(c, b, &pp);
 		break;
 	case VB_BLOCK_IMAGE:
 		dx_image(c, b, &pp, end);

@@ -33,8 +33,9 @@ appendix_heading(dx_ctx *c, const vb_part *part, const dx_sect *sect)
 	    sect);
 }
 
-/* Writes the appendices, each on new pages numbered from 1, each but the
- * last ended by its own section (in its last paragraph: "./."). */
+/* Writes the appendices and the documents issued with this one, each on
+ * new pages numbered from 1, each but the last ended by its own section
+ * (in its last paragraph: "./."). */
 static void
 appendices(dx_ctx *c)
 {
@@ -49,7 +50,13 @@ appendices(dx_ctx *c)
 		s.landscape = part->landscape;
 		c->text_tw = text_width(c->p, s.landscape);
 		c->part_list = c->num->parts[i + 1];
-		appendix_heading(c, part, last || part->n > 0 ? NULL : &s);
+		if (part->head != NULL) {	/* ban hành kèm theo: a header */
+			c->head = part->head;
+			dx_header(c, last || part->n > 0 ? NULL : &s);
+			c->head = &doc->header;
+		} else
+			appendix_heading(c, part, last || part->n > 0 ? NULL
+			    : &s);
 		dx_blocks(c, part, 0, last ? NULL : &s);
 	}
 	dx_copy(c);
@@ -62,10 +69,12 @@ dx_document_write(dx_ctx *c, vb_buf *out)
 {
 	dx_sect head = { 0, 0, 1 }, body = { 0, 0, 1 };
 	dx_xml x;
+	int signers;
 
 	if (dx_open(&x) < 0)
 		return -1;
 	c->x = &x;
+	c->head = &c->doc->header;
 	c->text_tw = text_width(c->p, 0);
 	c->part_list = c->num->heading_id;
 	dx_start(&x, "w:document");
@@ -79,7 +88,11 @@ dx_document_write(dx_ctx *c, vb_buf *out)
 	dx_start(&x, "w:body");
 	if (dx_header(c, &head))
 		body.new_page = 0;	/* the body goes on after the header */
-	dx_blocks(c, &c->doc->body, 1, NULL);
+	signers = c->doc->nsigners > 0;
+	/* unsigned (issued with a quyết định): the body's last paragraph
+	 * ends its section */
+	dx_blocks(c, &c->doc->body, signers, !signers &&
+	    c->doc->nappendices > 0 ? &body : NULL);
 	if (c->doc->nappendices > 0) {
 		dx_signature(c, &body);
 		appendices(c);

@@ -42,22 +42,51 @@ fit_pt(dx_ctx *c, const char *s, double pt, double least, unsigned style,
 	return pt;
 }
 
+/* Returns the height in points of signer s's title lines in a column
+ * w twips wide. */
+static double
+titles_pt(const dx_ctx *c, const vb_signature *s, int w)
+{
+	double h = 0;
+	size_t i;
+
+	for (i = 0; i < s->nlines; i++)
+		h += VB_SINGLE_LINE_FACTOR * c->p->sign_pt *
+		    dx_wrap_lines(s->lines[i], c->p->sign_pt, VB_BOLD, w, 0);
+	return h;
+}
+
 /* Measures the signature block: the width of the "Nơi nhận" column of a
  * text width of text twips, and the room to sign, grown when "Nơi nhận"
  * and its list are taller than the signer's titles and the room, so the
  * name (after the table) stays right under the room (the PDF renderer
- * does the same with its own measures). */
+ * does the same with its own measures). Several signers share the width
+ * equally, "Nơi nhận" under them; each gets the space that brings its
+ * room level with the one whose titles are tallest. */
 static void
 sign_measure(dx_ctx *c, int text)
 {
 	const vb_document *doc = c->doc;
 	const vb_profile *p = c->p;
 	dx_fit *f = &c->fit;
-	double left, right = 0, room = VB_MM_TO_PT(p->sign_space_mm);
+	double left, right, room = VB_MM_TO_PT(p->sign_space_mm), most = 0;
 	int wr;
 	size_t i;
 
 	f->sign_left_tw = (int)(text * p->sign_left_frac);
+	if (doc->nsigners > 1) {
+		wr = text / (int)doc->nsigners;
+		f->title_pad_tw = vb_alloc(c->arena, sizeof(int) *
+		    doc->nsigners);
+		for (i = 0; i < doc->nsigners; i++)
+			if (titles_pt(c, &doc->signers[i], wr) > most)
+				most = titles_pt(c, &doc->signers[i], wr);
+		for (i = 0; i < doc->nsigners; i++)
+			f->title_pad_tw[i] = DX_PT_TW(most -
+			    titles_pt(c, &doc->signers[i], wr));
+		f->sign_room_tw = DX_PT_TW(room);
+		return;
+	}
 	wr = text - f->sign_left_tw;
 	left = VB_SINGLE_LINE_FACTOR * p->noi_nhan_label_pt;
 	for (i = 0; i < doc->nrecipients; i++)
@@ -67,10 +96,7 @@ sign_measure(dx_ctx *c, int text)
 		    p->noi_nhan_pt, 0)));
 	if (doc->marks.drafter != NULL)	/* ô 12, after "Lưu" */
 		left += VB_SINGLE_LINE_FACTOR * p->noi_nhan_pt;
-	for (i = 0; i < doc->sign.nlines; i++)
-		right += VB_SINGLE_LINE_FACTOR * p->sign_pt *
-		    dx_wrap_lines(doc->sign.lines[i], p->sign_pt, VB_BOLD, wr,
-		    0);
+	right = doc->nsigners > 0 ? titles_pt(c, &doc->signers[0], wr) : 0;
 	if (left - right > room)
 		room = left - right;
 	f->sign_room_tw = DX_PT_TW(room);
@@ -81,7 +107,7 @@ sign_measure(dx_ctx *c, int text)
 void
 dx_fit_measure(dx_ctx *c)
 {
-	const vb_header *h = &c->doc->header;
+	const vb_header *h = &c->doc->header;	/* attached documents share its agency */
 	const vb_profile *p = c->p;
 	dx_fit *f = &c->fit;
 	int wl = DX_MM_TW(p->header_left_mm), wr = DX_MM_TW(p->header_right_mm);
@@ -116,7 +142,7 @@ dx_fit_measure(dx_ctx *c)
 static void
 agency_cell(dx_ctx *c, int w)
 {
-	const vb_header *h = &c->doc->header;
+	const vb_header *h = c->head;
 
 	dx_layout_cell(c, w);
 	if (h->parent != NULL && *h->parent != '\0')
@@ -143,7 +169,7 @@ nation_cell(dx_ctx *c, int w)
 static void
 number_cell(dx_ctx *c, int w, int shift)
 {
-	const vb_header *h = &c->doc->header;
+	const vb_header *h = c->head;
 
 	dx_layout_cell(c, w);
 	dx_para_styled(c, DX_ST_NUMBER, h->number_line);
@@ -158,11 +184,12 @@ static void
 date_cell(dx_ctx *c, int w)
 {
 	dx_layout_cell(c, w);
-	dx_para_styled(c, DX_ST_PLACE_DATE, c->doc->header.place_date);
+	dx_para_styled(c, DX_ST_PLACE_DATE, c->head->place_date);
 	dx_end(c->x);
 }
 
-/* Writes the header table: two columns, two rows. When the columns are
+/* Writes the header table: two columns, two rows (one for a document
+ * issued with another: no "Số", no date). When the columns are
  * wider than the text, the table reaches into the left margin, as the
  * decree's own samples do, so the Quốc hiệu still fits on one line. */
 static void
@@ -178,10 +205,12 @@ header_table(dx_ctx *c)
 	agency_cell(c, cols[0]);
 	nation_cell(c, cols[1]);
 	dx_end(c->x);
-	dx_start(c->x, "w:tr");
-	number_cell(c, cols[0], over > 0 ? over : 0);
-	date_cell(c, cols[1]);
-	dx_end(c->x);
+	if (c->head->number_line != NULL) {	/* not for an attached document */
+		dx_start(c->x, "w:tr");
+		number_cell(c, cols[0], over > 0 ? over : 0);
+		date_cell(c, cols[1]);
+		dx_end(c->x);
+	}
 	dx_end(c->x);
 }
 
@@ -201,18 +230,45 @@ para_end(dx_ctx *c, const char *id, const char *text, const dx_sect *end)
 	dx_end(c->x);
 }
 
+/* Writes the title of a document issued with another: type name, trích
+ * yếu (no space under it), then the italic "(Ban hành kèm theo …)" line
+ * with the rule under it, as long as for the trích yếu alone (the
+ * appendix heading's "Dòng kèm theo" style); the last ends section end
+ * when that is not NULL. */
+static void
+issued_with(dx_ctx *c, const dx_sect *end)
+{
+	const vb_header *h = c->head;
+	const char *widest = h->subject != NULL ? h->subject : h->type_name;
+	dx_ppr pp = dx_ppr_init();
+	int w = DX_PT_TW(dx_text_width_pt(widest, c->p->subject_pt, VB_BOLD));
+
+	dx_para_styled(c, DX_ST_TYPE, h->type_name);
+	if (h->subject != NULL) {
+		pp.style = DX_ST_SUBJECT;
+		pp.after = 0;
+		dx_para_text(c, &pp, h->subject, 0, 0);
+	}
+	dx_para_ruled(c, DX_ST_APPX_REF, h->issued_with,
+	    dx_rule_width(w, c->text_tw), c->p->body_pt, end);
+}
+
 /* Writes the type name, the trích yếu and the rule under them (anchored
  * in the trích yếu, whose style leaves room for it and the gap below);
  * the last of them ends section end when that is not NULL. */
 static void
 title(dx_ctx *c, const dx_sect *end)
 {
-	const vb_header *h = &c->doc->header;
+	const vb_header *h = c->head;
 	const vb_profile *p = c->p;
 	int type = h->type_name != NULL && *h->type_name != '\0';
 	int w;
 	dx_ppr pp;
 
+	if (h->issued_with != NULL) {
+		issued_with(c, end);
+		return;
+	}
 	if (h->subject != NULL && *h->subject != '\0') {
 		w = DX_PT_TW(dx_text_width_pt(h->subject, p->subject_pt,
 		    VB_BOLD));
@@ -243,7 +299,7 @@ title(dx_ctx *c, const dx_sect *end)
 static void
 kinh_gui(dx_ctx *c, const dx_sect *end)
 {
-	const vb_header *h = &c->doc->header;
+	const vb_header *h = c->head;
 	dx_ppr pp = dx_ppr_init();
 	size_t i;
 
@@ -274,36 +330,67 @@ kinh_gui(dx_ctx *c, const dx_sect *end)
 	dx_end(c->x);
 }
 
-/* Writes the "Căn cứ" lines, italic at the body indent; the last ends
- * section end when that is not NULL. */
+/* Writes the "Căn cứ" lines, italic at the body indent, then "Theo đề
+ * nghị của …"; the last ends section end when that is not NULL. */
 static void
 bases(dx_ctx *c, const dx_sect *end)
 {
-	const vb_header *h = &c->doc->header;
+	const vb_header *h = c->head;
+	int prop = h->proposal != NULL;
 	size_t i;
 
 	for (i = 0; i < h->nbases; i++)
-		para_end(c, DX_ST_BASIS, h->bases[i], i + 1 == h->nbases ?
-		    end : NULL);
+		para_end(c, DX_ST_BASIS, h->bases[i], i + 1 == h->nbases &&
+		    !prop ? end : NULL);
+	if (prop)
+		para_end(c, DX_ST_BASIS, h->proposal, end);
+}
+
+/* The lines under the title, in order; the last one present ends the
+ * document's first section. */
+enum tail { T_TITLE, T_AUTHORITY, T_TO, T_BASES, T_ENACT, T_NONE };
+
+/* Returns the last of the lines under the header table that the document
+ * has (T_NONE when it has none). */
+static enum tail
+last_tail(const vb_header *h)
+{
+	if (h->enact != NULL)
+		return T_ENACT;
+	if (h->nbases > 0 || h->proposal != NULL)
+		return T_BASES;
+	if (h->nto > 0)
+		return T_TO;
+	if (h->authority != NULL)
+		return T_AUTHORITY;
+	if ((h->subject != NULL && *h->subject != '\0') ||
+	    (h->type_name != NULL && *h->type_name != '\0'))
+		return T_TITLE;
+	return T_NONE;
 }
 
 /* Writes the header block (agency, Quốc hiệu, number, date), the title,
- * "Kính gửi" and the "Căn cứ" lines. The last of them ends section sect,
- * the document's first: the body goes on in a continuous section. (A
- * document that starts with a table and has a footnote anywhere is read
- * by LibreOffice 7.4 with an empty line above the table unless the first
- * section ends before the first footnote; none of these lines has one.)
- * Returns 1 when a paragraph took sect, 0 when there was none. */
+ * the authority of a quyết định, "Kính gửi", the "Căn cứ" lines and
+ * "QUYẾT ĐỊNH:". The last of them ends section sect, the document's
+ * first: the body goes on in a continuous section. (A document that
+ * starts with a table and has a footnote anywhere is read by LibreOffice
+ * 7.4 with an empty line above the table unless the first section ends
+ * before the first footnote; none of these lines has one.) Returns 1 when
+ * a paragraph took sect, 0 when there was none. */
 int
 dx_header(dx_ctx *c, const dx_sect *sect)
 {
-	const vb_header *h = &c->doc->header;
-	int subj = h->subject != NULL && *h->subject != '\0';
-	int type = h->type_name != NULL && *h->type_name != '\0';
+	const vb_header *h = c->head;
+	enum tail last = last_tail(h);
 
 	header_table(c);
-	title(c, h->nbases == 0 && h->nto == 0 ? sect : NULL);
-	kinh_gui(c, h->nbases == 0 ? sect : NULL);
-	bases(c, sect);
-	return h->nbases > 0 || h->nto > 0 || subj || type;
+	title(c, last == T_TITLE ? sect : NULL);
+	if (h->authority != NULL)
+		para_end(c, DX_ST_AUTHORITY, h->authority,
+		    last == T_AUTHORITY ? sect : NULL);
+	kinh_gui(c, last == T_TO ? sect : NULL);
+	bases(c, last == T_BASES ? sect : NULL);
+	if (h->enact != NULL)
+		para_end(c, DX_ST_ENACT, h->enact, sect);
+	return last != T_NONE;
 }

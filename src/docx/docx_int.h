@@ -118,11 +118,15 @@ typedef struct dx_fit {
 	int sign_left_tw;	/* width of the "Nơi nhận" column; the signer's indent */
 	int sign_room_tw;	/* height of the room to sign: Decree 30 practice, more
 				 * when "Nơi nhận" is taller than the signer's titles */
+	int *title_pad_tw;	/* several signers: space added under each one's
+				 * titles, so that all rooms and names line up */
 } dx_fit;
 
 /* Everything the writers of one document need. */
 typedef struct dx_ctx {
 	const vb_document *doc;	/* the document being rendered */
+	const vb_header *head;	/* the header being written: the document's, or
+				 * that of a document issued with it */
 	const vb_profile *p;	/* its profile */
 	dx_xml *x;		/* the part being written */
 	dx_rels *rels;		/* relationships of that part (hyperlinks) */
@@ -189,9 +193,10 @@ void dx_layout_cell(dx_ctx *c, int w);
  * "Kính gửi" and the "Căn cứ" lines, the last of which ends section sect;
  * returns 1 when one did, 0 when there was none. */
 int dx_header(dx_ctx *c, const dx_sect *sect);
-/* Writes the signature block; the signer's name ends section sect when
- * it is not NULL. */
-void dx_signature(dx_ctx *c, const dx_sect *sect);
+/* Writes the signature block (nothing when the document has no signer);
+ * its last paragraph ends section sect when it is not NULL; returns 1
+ * when a paragraph took sect. */
+int dx_signature(dx_ctx *c, const dx_sect *sect);
 
 
 /* Writes one body table. */

@@ -49,12 +49,17 @@
 #define DX_ST_TYPE "TenLoaiVanBan"		/* "Tên loại văn bản" */
 #define DX_ST_SUBJECT "TrichYeu"		/* "Trích yếu" */
 #define DX_ST_TO "KinhGui"			/* "Kính gửi" */
-#define DX_ST_BASIS "CanCu"			/* "Căn cứ" */
+#define DX_ST_BASIS "CanCu"			/* "Căn cứ" (and "Theo đề nghị của …") */
+#define DX_ST_AUTHORITY "ThamQuyenBanHanh"	/* "Thẩm quyền ban hành" (quyết định) */
+#define DX_ST_ENACT "DongQuyetDinh"		/* "Dòng quyết định": "QUYẾT ĐỊNH:" */
+#define DX_ST_DIVISION "PhanChuongMuc"		/* "Phần, chương, mục": label and title */
+#define DX_ST_ARTICLE "Dieu"			/* "Điều" with its title */
 #define DX_ST_NN_LABEL "NoiNhan"		/* "Nơi nhận" (the label) */
 #define DX_ST_NN_LIST "DanhSachNoiNhan"		/* "Danh sách nơi nhận" */
 #define DX_ST_SIGN_TITLE "ChucVuNguoiKy"	/* "Chức vụ người ký" */
 #define DX_ST_SIGN_SPACE "ChuKyDau"		/* "Chữ ký, dấu": room to sign */
 #define DX_ST_SIGN_NAME "HoTenNguoiKy"		/* "Họ tên người ký" */
+#define DX_ST_SIGNERS_NAME "HoTenNguoiKyCot"	/* "Họ tên người ký (nhiều người ký)" */
 #define DX_ST_APPX_LABEL "PhuLuc"		/* "Phụ lục" (label line) */
 #define DX_ST_APPX_TITLE "TenPhuLuc"		/* "Tên phụ lục" */
 #define DX_ST_APPX_REF "DongKemTheo"		/* "Dòng kèm theo" */

@@ -11,14 +11,18 @@
 #include <strings.h>
 
 #include "base/buf.h"
+#include "base/filekind.h"
 #include "base/infile.h"
 #include "base/text.h"
+#include "compose.h"
 #include "copy.h"
 #include "image.h"
 #include "marks.h"
 #include "numbering.h"
+#include "scheme.h"
 #include "toc.h"
 #include "parse/body.h"
+#include "parse/agency.h"
 #include "parse/frontmatter.h"
 #include "parse/tasks.h"
 #include "sheet/sheet.h"
@@ -33,6 +37,8 @@ struct build {
 	vb_diags *d;		/* problems */
 	const char *dir;	/* folder of the input, for appendix files */
 	vb_inputs *in;		/* the folder's files and the read budget */
+	int follow;		/* 1: read the document named by kem_theo (0 while
+				 * reading that one: no chains, no loops) */
 };
 
 /* Returns the 1-based line and character column of byte off in s. */
@@ -56,10 +62,18 @@ static int
 check_bytes(const char *path, const char *data, size_t len, vb_diags *d)
 {
 	const char *nul = memchr(data, '\0', len);
+	vb_filekind k = vb_filekind_of(data, len, NULL);
 	size_t bad;
 	unsigned cp;
 	int line, col;
 
+	if (k != VB_FILE_TEXT && k != VB_FILE_BINARY) {
+		vb_diag_add(d, VB_ERROR, path, 0, 0, vb_filekind_importable(k)
+		    ? "chuyển thành văn bản vanban trước bằng: vanban import TỆP"
+		    : "vanban chỉ đọc văn bản Markdown (.md) lưu bằng UTF-8",
+		    "đây là %s, không phải văn bản Markdown", vb_filekind_name(k));
+		return -1;
+	}
 	if (nul != NULL) {
 		line_col(data, (size_t)(nul - data), &line, &col);
 		vb_diag_add(d, VB_ERROR, path, line, col,
@@ -202,8 +216,9 @@ compose_symbol(struct build *b)
 		doc->symbol = b->m.unit && *b->m.unit
 		    ? vb_sprintf(b->a, "%s-%s", abbr, vb_text_upper(b->a, b->m.unit))
 		    : abbr;
-	else
-		doc->symbol = vb_sprintf(b->a, "%s-%s", doc->type->code, abbr);
+	else	/* a joint document: "KHLT-SGDĐT-TĐ" (practice) */
+		doc->symbol = vb_sprintf(b->a, "%s%s-%s", doc->type->code,
+		    b->m.joint > 1 ? "LT" : "", abbr);
 	doc->header.number_line = vb_sprintf(b->a, "Số: %s/%s",
 	    *doc->number ? doc->number : "     ", doc->symbol);
 }
@@ -278,22 +293,20 @@ compose_recipients(struct build *b)
 	vb_buf_free(&luu);
 }
 
-/* Adds an upper-cased line to the signature block. */
+/* Adds an upper-cased line to signature block s. */
 static void
-sign_line(struct build *b, const char *prefix, const char *text)
+sign_line(struct build *b, vb_signature *s, const char *prefix,
+    const char *text)
 {
-	vb_signature *s = &b->doc->sign;
-
 	s->lines[s->nlines++] = vb_sprintf(b->a, "%s%s", prefix,
 	    vb_text_upper(b->a, text ? text : ""));
 }
 
-/* Composes the signature lines from quyen_han, tap_the, thu_truong, chuc_vu. */
+/* Composes one signature block from quyen_han, tap_the, thu_truong,
+ * chuc_vu and ho_ten. */
 static void
-compose_signature(struct build *b)
+compose_signer(struct build *b, const vb_sign_src *s, vb_signature *out)
 {
-	const vb_sign_src *s = &b->m.sign;
-	vb_signature *out = &b->doc->sign;
 	char auth[8] = "";
 	size_t i;
 
@@ -312,26 +325,26 @@ compose_signature(struct build *b)
 		    "ví dụ: ky: {chuc_vu: Giám đốc, ho_ten: Nguyễn Văn A}",
 		    "thiếu chức vụ người ký (ky: chuc_vu)");
 	if (*auth == '\0')
-		sign_line(b, "", s->title);
+		sign_line(b, out, "", s->title);
 	else if (strcmp(auth, "Q") == 0)
-		sign_line(b, "Q. ", s->title);
+		sign_line(b, out, "Q. ", s->title);
 	else if (strcmp(auth, "TM") == 0) {
 		if (s->collective == NULL)
 			vb_diag_add(b->d, VB_ERROR, b->doc->path, s->pos.line,
 			    s->pos.col, "ví dụ: tap_the: Ủy ban nhân dân",
 			    "ký TM. cần tên tập thể (ky: tap_the)");
-		sign_line(b, "TM. ", s->collective);
+		sign_line(b, out, "TM. ", s->collective);
 		if (s->head)
-			sign_line(b, "KT. ", s->head);
-		sign_line(b, "", s->title);
+			sign_line(b, out, "KT. ", s->head);
+		sign_line(b, out, "", s->title);
 	} else if (strcmp(auth, "KT") == 0 || strcmp(auth, "TL") == 0 ||
 	    strcmp(auth, "TUQ") == 0) {
 		if (s->head == NULL)
 			vb_diag_add(b->d, VB_ERROR, b->doc->path, s->pos.line,
 			    s->pos.col, "ví dụ: thu_truong: Giám đốc",
 			    "ký %s. cần chức vụ người đứng đầu (ky: thu_truong)", auth);
-		sign_line(b, vb_sprintf(b->a, "%s. ", auth), s->head);
-		sign_line(b, "", s->title);
+		sign_line(b, out, vb_sprintf(b->a, "%s. ", auth), s->head);
+		sign_line(b, out, "", s->title);
 	} else
 		vb_diag_add(b->d, VB_ERROR, b->doc->path, s->pos.line, s->pos.col,
 		    "dùng một trong: KT, TM, TL, TUQ, Q (hoặc bỏ khóa khi người đứng đầu ký)",
@@ -339,6 +352,22 @@ compose_signature(struct build *b)
 	if (s->name == NULL || *s->name == '\0')
 		vb_diag_add(b->d, VB_WARNING, b->doc->path, s->pos.line, s->pos.col,
 		    "thêm ky: ho_ten", "chưa có họ tên người ký");
+}
+
+/* Composes the signature blocks, one per entry of ky (a missing ky is
+ * one signer with nothing given, reported). */
+static void
+compose_signature(struct build *b)
+{
+	static const vb_sign_src none;
+	vb_document *doc = b->doc;
+	size_t i, n = b->m.nsigners > 0 ? b->m.nsigners : 1;
+
+	doc->signers = vb_alloc(b->a, sizeof(vb_signature) * n);
+	doc->nsigners = n;
+	for (i = 0; i < n; i++)
+		compose_signer(b, b->m.nsigners > 0 ? &b->m.signers[i] : &none,
+		    &doc->signers[i]);
 }
 
 /* Returns list l as an array of NFC strings. */
@@ -353,12 +382,15 @@ static void
 compose_bases(struct build *b)
 {
 	const vb_strlist *l = &b->m.bases;
+	/* "Theo đề nghị của … ." ends the list when there is one */
+	int more = b->doc->header.proposal != NULL;
 	size_t i;
 
 	b->doc->header.bases = vb_alloc(b->a, sizeof(char *) * (l->n + 1));
 	for (i = 0; i < l->n; i++)
 		b->doc->header.bases[i] = vb_sprintf(b->a, "%s%s",
-		    bare_item(b->a, l->items[i]), i + 1 < l->n ? ";" : ".");
+		    bare_item(b->a, l->items[i]), i + 1 < l->n || more ?
+		    ";" : ".");
 	b->doc->header.nbases = l->n;
 }
 
@@ -375,6 +407,27 @@ without_vv(const char *s)
 	for (t += 3; *t == ' ' || *t == ':' || *t == '\t'; t++)
 		;
 	return *t != '\0' ? t : s;
+}
+
+/* Returns the issuing agency as written, several (liên tịch) joined by
+ * sep. */
+static const char *
+agencies(struct build *b, const char *sep)
+{
+	vb_buf out = {0};
+	const char *s = b->m.issuer, *nl, *r;
+
+	while (s != NULL && *s != '\0') {
+		nl = strchr(s, '\n');
+		if (out.len > 0)
+			vb_buf_puts(&out, sep);
+		vb_buf_puts(&out, nl != NULL ?
+		    vb_strndup(b->a, s, (size_t)(nl - s)) : s);
+		s = nl != NULL ? nl + 1 : NULL;
+	}
+	r = vb_strdup(b->a, out.data != NULL ? out.data : "");
+	vb_buf_free(&out);
+	return r;
 }
 
 /* Composes the header strings and the document properties. */
@@ -396,9 +449,10 @@ compose_header(struct build *b)
 	}
 	h->to = strings(&b->m.to);
 	h->nto = b->m.to.n;
+	vb_compose_decision(b->a, &b->m, doc);
 	compose_bases(b);
 	doc->props.title = subj ? without_vv(subj) : doc->type->name;
-	doc->props.author = b->m.issuer;
+	doc->props.author = agencies(b, ", ");
 	doc->props.keywords = doc->type->name;
 	doc->props.subject = vb_sprintf(b->a, "%s số %s/%s", doc->type->name,
 	    *doc->number ? doc->number : "", doc->symbol);
@@ -427,7 +481,8 @@ add_end_mark(struct build *b, vb_part *p)
 
 	last = p->n ? &p->blocks[p->n - 1] : NULL;
 	if (last && last->kind != VB_BLOCK_PARA && last->kind != VB_BLOCK_ITEM &&
-	    last->kind != VB_BLOCK_QUOTE)
+	    last->kind != VB_BLOCK_QUOTE &&
+	    !(last->kind == VB_BLOCK_ARTICLE && !last->titled))
 		last = NULL;
 	if (last == NULL || last->text.n == 0 ||
 	    last->text.runs[last->text.n - 1].kind != VB_RUN_TEXT) {
@@ -492,7 +547,7 @@ compose_appendix_heading(struct build *b, vb_part *p, size_t i, size_t n,
 	p->title = src->title && *src->title ? vb_text_upper(b->a, src->title) : NULL;
 	p->ref_line = vb_sprintf(b->a, "(Kèm theo %s số %s/%s %s của %s)",
 	    doc->type->name, *doc->number ? doc->number : "     ", doc->symbol,
-	    vb_date_words(b->a, &doc->date), b->m.issuer);
+	    vb_date_words(b->a, &doc->date), agencies(b, " và "));
 }
 
 /* Appends a table block to part p. */
@@ -550,6 +605,30 @@ add_sheet_table(struct build *b, vb_part *p, const vb_appx_src *src)
 	add_table_block(b, p, t, src->pos);
 }
 
+/* Makes appendix p a document issued with this one (ban hành kèm theo)
+ * when the front matter of its file, yaml[0..ylen), names its kind (loai):
+ * it gets its own header, type name, trích yếu and "(Ban hành kèm theo
+ * …)" line. The same file can then be rendered alone (kem_theo). */
+static void
+attached_header(struct build *b, vb_part *p, const char *path,
+    const char *yaml, size_t ylen)
+{
+	const vb_doctype *t;
+	vb_meta m;
+
+	if (vb_frontmatter_parse(b->a, path, yaml, ylen, 2, &m, b->d) < 0 ||
+	    m.kind == NULL)
+		return;
+	if ((t = vb_doctype_find(m.kind)) == NULL) {
+		vb_diag_add(b->d, VB_ERROR, path, m.kind_pos.line,
+		    m.kind_pos.col, "xem danh sách loại văn bản trong README.md",
+		    "loại văn bản '%s' không có trong Nghị định 30", m.kind);
+		return;
+	}
+	p->head = vb_compose_attached(b->a, b->doc, t, m.subject);
+	p->label = p->title = p->ref_line = NULL;
+}
+
 /* Loads the content of one appendix. */
 static void
 load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
@@ -588,8 +667,10 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 	if (split(clean, &yaml, &ylen, &body, &line) != 0) {
 		body = clean;
 		line = 1;
-	}
+	} else
+		attached_header(b, p, path, yaml, ylen);
 	vb_body_parse(b->a, path, body, strlen(body), line, p, &b->notes, b->d);
+	vb_scheme_apply(b->a, p, b->d);
 	vb_number_headings(b->a, p, b->d);
 	if (src->table)
 		add_sheet_table(b, p, src);
@@ -604,6 +685,8 @@ load_appendices(struct build *b)
 	vb_document *doc = b->doc;
 	size_t i;
 
+	size_t n = 0, k = 0;
+
 	doc->nappendices = b->m.nappx;
 	doc->appendices = vb_alloc(b->a, sizeof(vb_part) * (b->m.nappx + 1));
 	for (i = 0; i < b->m.nappx; i++) {
@@ -614,7 +697,14 @@ load_appendices(struct build *b)
 			add_end_mark(b, p);
 		p->landscape = b->m.appx[i].orient >= 0 ? b->m.appx[i].orient
 		    : vb_part_wants_landscape(p);
+		n += p->head == NULL;
 	}
+	/* Phụ lục I, II … count the appendices, not the documents issued
+	 * with this one */
+	for (i = 0; i < b->m.nappx && n < b->m.nappx; i++)
+		if (doc->appendices[i].head == NULL)
+			compose_appendix_heading(b, &doc->appendices[i], k++, n,
+			    &b->m.appx[i]);
 }
 
 /* Checks the keys every document needs and finds the document kind.
@@ -639,6 +729,8 @@ check_required(struct build *b)
 		return -1;
 	}
 	b->doc->type = t;
+	if (b->m.with != NULL && b->follow)
+		return 0;	/* the agency comes from that document */
 	if (b->m.issuer == NULL || *b->m.issuer == '\0')
 		missing(b, "co_quan", "ví dụ: co_quan: Sở Giáo dục và Đào tạo");
 	if (b->m.abbrev == NULL || *b->m.abbrev == '\0')
@@ -652,6 +744,49 @@ check_required(struct build *b)
 	return 0;
 }
 
+static vb_document *parse_in(const char *path, const char *data,
+    size_t len, vb_inputs *in, vb_diags *d, int follow);
+
+/* Composes a document issued with the quyết định named by kem_theo, in a
+ * file of its own: that document's agency and "(Ban hành kèm theo …)"
+ * line, no number, date, signature nor recipients (it is signed only with
+ * the quyết định, nd30.md §2.6). Returns 0, or -1 after reporting. */
+static int
+compose_issued_with(struct build *b)
+{
+	vb_document *doc = b->doc, *with;
+	vb_diags scratch = {0};
+	vb_where w = {doc->path, b->m.with_pos.line, b->m.with_pos.col};
+	const char *path = shown_path(b, b->m.with);
+	size_t len;
+	char *data;
+
+	if (b->in->over ||
+	    (data = vb_in_read(b->in, b->a, b->m.with, &len, &w, b->d)) == NULL)
+		return -1;
+	with = parse_in(path, data, len, b->in, &scratch, 0);
+	vb_diags_free(&scratch);
+	if (with == NULL) {
+		vb_diag_add(b->d, VB_ERROR, doc->path, w.line, w.col,
+		    vb_sprintf(b->a, "chạy 'vanban check %s' để xem lỗi", path),
+		    "văn bản '%s' (kem_theo) có lỗi, không lấy được số, ngày "
+		    "và cơ quan ban hành", path);
+		return -1;
+	}
+	doc->header = *vb_compose_attached(b->a, with, doc->type,
+	    b->m.subject);
+	doc->number = "";
+	doc->symbol = "";
+	doc->props.title = doc->header.subject != NULL ?
+	    doc->header.subject : doc->type->name;
+	doc->props.author = vb_strdup(b->a, with->props.author);
+	doc->props.keywords = doc->type->name;
+	doc->props.subject = vb_sprintf(b->a, "%s %s", doc->type->name,
+	    doc->header.issued_with);
+	vb_document_free(with);
+	return 0;
+}
+
 /* Builds everything after the front matter has been read. */
 static void
 compose(struct build *b, const char *body, int body_line)
@@ -661,18 +796,24 @@ compose(struct build *b, const char *body, int body_line)
 	doc->profile = b->m.profile;
 	if (check_required(b) < 0)
 		return;
-	if ((doc->number = compose_number(b)) == NULL)
-		doc->number = "";
-	compose_symbol(b);
-	compose_date(b);
-	compose_header(b);
-	compose_signature(b);
-	compose_recipients(b);
-	vb_marks_compose(doc, &b->m.marks, b->d);
-	vb_copy_compose(doc, &b->m, b->d);
+	if (b->m.with != NULL && b->follow) {
+		if (compose_issued_with(b) < 0)
+			return;
+	} else {
+		if ((doc->number = compose_number(b)) == NULL)
+			doc->number = "";
+		compose_symbol(b);
+		compose_date(b);
+		compose_header(b);
+		compose_signature(b);
+		compose_recipients(b);
+		vb_marks_compose(doc, &b->m.marks, b->d);
+		vb_copy_compose(doc, &b->m, b->d);
+	}
 	doc->body.file = doc->path;
 	vb_body_parse(b->a, doc->path, body, strlen(body), body_line,
 	    &doc->body, &b->notes, b->d);
+	vb_scheme_apply(b->a, &doc->body, b->d);
 	vb_number_headings(b->a, &doc->body, b->d);
 	add_end_mark(b, &doc->body);
 	load_appendices(b);
@@ -687,7 +828,16 @@ vb_document *
 vb_document_parse_in(const char *path, const char *data, size_t len,
     vb_inputs *in, vb_diags *d)
 {
+	return parse_in(path, data, len, in, d, 1);
+}
+
+/* As vb_document_parse_in; follow: 1 to read the document kem_theo names. */
+static vb_document *
+parse_in(const char *path, const char *data, size_t len, vb_inputs *in,
+    vb_diags *d, int follow)
+{
 	struct build b;
+	vb_agency ag;
 	const char *yaml = NULL, *body;
 	size_t ylen = 0, clen;
 	char *clean;
@@ -703,6 +853,7 @@ vb_document_parse_in(const char *path, const char *data, size_t len,
 	b.d = d;
 	b.in = in;
 	b.dir = in->dir;
+	b.follow = follow;
 	if (check_bytes(path, data, len, d) < 0)
 		goto fail;
 	/* Normalise once, here: everything downstream is NFC. */
@@ -718,7 +869,9 @@ vb_document_parse_in(const char *path, const char *data, size_t len,
 		    "phần đầu (front matter) chưa được đóng bằng dòng ---");
 		goto fail;
 	}
-	if (vb_frontmatter_parse(b.a, path, yaml, ylen, 2, &b.m, d) < 0)
+	if (vb_agency_find(b.a, in->dirfd, in->dir, in, &ag, d) < 0 ||
+	    vb_frontmatter_parse_over(b.a, path, yaml, ylen, 2,
+	    vb_agency_meta(&ag), &b.m, d) < 0)
 		goto fail;
 	compose(&b, body, body_line);
 	if (d->errors > errors)

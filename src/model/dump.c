@@ -68,14 +68,16 @@ static void
 dump_part(const vb_part *p, vb_buf *out)
 {
 	static const char *const kinds[] = {"heading", "para", "item", "table",
-	    "code", "quote", "rule", "image", "pagebreak", "toc"};
+	    "code", "quote", "rule", "division", "article", "image",
+	    "pagebreak", "toc"};
 	size_t i;
 	const vb_block *b;
 
 	for (i = 0; i < p->n; i++) {
 		b = &p->blocks[i];
 		vb_buf_printf(out, "%d:%d %s", b->line, b->col, kinds[b->kind]);
-		if (b->kind == VB_BLOCK_HEADING || b->kind == VB_BLOCK_ITEM)
+		if (b->kind == VB_BLOCK_HEADING || b->kind == VB_BLOCK_ITEM ||
+		    b->kind == VB_BLOCK_DIVISION)
 			vb_buf_printf(out, " %d", b->level);
 		if (b->number)
 			vb_buf_printf(out, " [%s]", b->number);
@@ -83,6 +85,8 @@ dump_part(const vb_part *p, vb_buf *out)
 			vb_buf_puts(out, " (label)");
 		if (b->continued)
 			vb_buf_puts(out, " (cont)");
+		if (b->titled)
+			vb_buf_puts(out, " (titled)");
 		vb_buf_putc(out, ' ');
 		if (b->kind == VB_BLOCK_IMAGE && b->image != NULL)
 			vb_buf_printf(out, "{%s %dx%d px %.1fx%.1f mm} ",
@@ -140,13 +144,23 @@ vb_dump(const vb_document *doc, vb_buf *out)
 	size_t i, k;
 
 	vb_buf_printf(out, "parent: %s\nissuer: %s\nnumber: %s\nplace_date: %s\n",
-	    h->parent ? h->parent : "", h->issuer, h->number_line, h->place_date);
+	    h->parent ? h->parent : "", h->issuer,
+	    h->number_line ? h->number_line : "",
+	    h->place_date ? h->place_date : "");
 	vb_buf_printf(out, "type: %s\nsubject: %s\n", h->type_name ? h->type_name : "",
 	    h->subject ? h->subject : h->cv_subject ? h->cv_subject : "");
+	if (h->issued_with)
+		vb_buf_printf(out, "issued_with: %s\n", h->issued_with);
 	for (i = 0; i < h->nto; i++)
 		vb_buf_printf(out, "to: %s\n", h->to[i]);
+	if (h->authority)
+		vb_buf_printf(out, "authority: %s\n", h->authority);
 	for (i = 0; i < h->nbases; i++)
 		vb_buf_printf(out, "basis: %s\n", h->bases[i]);
+	if (h->proposal)
+		vb_buf_printf(out, "proposal: %s\n", h->proposal);
+	if (h->enact)
+		vb_buf_printf(out, "enact: %s\n", h->enact);
 	dump_marks(doc, out);
 	vb_buf_puts(out, "--- body\n");
 	dump_part(&doc->body, out);
@@ -157,16 +171,27 @@ vb_dump(const vb_document *doc, vb_buf *out)
 		vb_buf_putc(out, '\n');
 	}
 	vb_buf_puts(out, "--- signature\n");
-	for (i = 0; i < doc->sign.nlines; i++)
-		vb_buf_printf(out, "sign: %s\n", doc->sign.lines[i]);
-	vb_buf_printf(out, "name: %s\nrole: %s\n", doc->sign.name, doc->sign.role);
+	for (k = 0; k < doc->nsigners; k++) {
+		const vb_signature *sg = &doc->signers[k];
+		for (i = 0; i < sg->nlines; i++)
+			vb_buf_printf(out, "sign: %s\n", sg->lines[i]);
+		vb_buf_printf(out, "name: %s\nrole: %s\n", sg->name, sg->role);
+	}
 	for (i = 0; i < doc->nrecipients; i++)
 		vb_buf_printf(out, "recipient: %s\n", doc->recipients[i]);
 	for (i = 0; i < doc->nappendices; i++) {
 		const vb_part *p = &doc->appendices[i];
-		vb_buf_printf(out, "--- appendix %s%s\ntitle: %s\nref: %s\n",
-		    p->label, p->landscape ? " (landscape)" : "",
-		    p->title ? p->title : "", p->ref_line);
+		if (p->head != NULL)	/* a document issued with this one */
+			vb_buf_printf(out, "--- appendix (attached) %s%s\n"
+			    "title: %s\nref: %s\n", p->head->type_name,
+			    p->landscape ? " (landscape)" : "",
+			    p->head->subject ? p->head->subject : "",
+			    p->head->issued_with);
+		else
+			vb_buf_printf(out, "--- appendix %s%s\ntitle: %s\n"
+			    "ref: %s\n", p->label, p->landscape ?
+			    " (landscape)" : "", p->title ? p->title : "",
+			    p->ref_line);
 		dump_part(p, out);
 	}
 	vb_buf_printf(out, "--- props\ntitle: %s\nauthor: %s\nsubject: %s\n",

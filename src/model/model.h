@@ -91,6 +91,14 @@ typedef enum vb_block_kind {
 	VB_BLOCK_CODE,		/* preformatted text, one run per line */
 	VB_BLOCK_QUOTE,		/* quoted paragraph (indented, italic) */
 	VB_BLOCK_RULE,		/* thematic break: a short centred rule */
+	/* Scheme (a) of nd30.md §2.3 (quy chế, quy định, quyết định …),
+	 * recognised by their words and numbered by model/scheme.c: */
+	VB_BLOCK_DIVISION,	/* Phần, Chương, Mục, Tiểu mục: number is the
+				 * label line ("Chương I"), text its title, upper-cased;
+				 * both centred bold, the title on the next line */
+	VB_BLOCK_ARTICLE,	/* Điều: number is "Điều 1.", bold at the body
+				 * indent; text is its title (titled: bold, kept
+				 * with what follows) or the article's sentence */
 	VB_BLOCK_IMAGE,		/* a picture on its own line, its caption in text */
 	VB_BLOCK_PAGEBREAK,	/* an explicit page break ("\\newpage") */
 	VB_BLOCK_TOC		/* the table of contents (muc_luc: co) */
@@ -133,7 +141,9 @@ typedef struct vb_block {
 	const char *file;	/* source file */
 	int line;		/* 1-based source line, 0 when unknown */
 	int col;		/* 1-based source column, 0 when unknown */
-	int level;		/* heading: 1 (I.), 2 (1.), 3 (a)), 4+; item: list depth from 0 */
+	int level;		/* heading: 1 (I.), 2 (1.), 3 (a)), 4+; item: list depth from 0;
+				 * division: 1 Phần, 2 Chương, 3 Mục, 4 Tiểu mục; article: 5 */
+	int titled;		/* article: 1 when text is a title (a Markdown heading) */
 	const char *number;	/* heading: "I.", "1.", "a)" or NULL; item: marker "-", "+", "3." */
 	int label;		/* heading: 1 when number is an automatic label set apart from the text (a list number in Word), 0 when it is part of the text (written by the user, or a letter Word's lists cannot count: đ) …) */
 	int list;		/* item: id of its ordered list (>0), 0 for bullets */
@@ -162,9 +172,13 @@ typedef struct vb_part {
 	const char *title;	/* appendix: title, upper-cased; may be NULL */
 	const char *ref_line;	/* appendix: "(Kèm theo Kế hoạch số … của …)" */
 	const char *file;	/* Markdown file the part came from */
+	const struct vb_header *head; /* a document issued with this one (ban hành kèm
+				 * theo, nd30.md §2.6): its own header, type name,
+				 * trích yếu and "(Ban hành kèm theo …)" line, in place
+				 * of label, title and ref_line; NULL for an appendix */
 } vb_part;
 
-/* The signer's block, right of "Nơi nhận". */
+/* One signer's block: authority and title lines, room to sign, name. */
 typedef struct vb_signature {
 	const char **lines;	/* authority and title lines, upper-cased: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC" */
 	size_t nlines;		/* number of lines */
@@ -176,15 +190,25 @@ typedef struct vb_signature {
 typedef struct vb_header {
 	const char *parent;	/* parent agency, upper-cased, or NULL */
 	const char *issuer;	/* issuing agency, upper-cased (may hold '\n' line breaks) */
-	const char *number_line; /* "Số: 12/KH-SGDĐT" or "Số:      /KH-SGDĐT" */
-	const char *place_date;	/* "Bắc Giang, ngày 19 tháng 01 năm 2024" */
+	const char *number_line; /* "Số: 12/KH-SGDĐT" or "Số:      /KH-SGDĐT"; NULL for
+				 * a document issued with another (no row "Số", date) */
+	const char *place_date;	/* "Bắc Giang, ngày 19 tháng 01 năm 2024", or NULL */
 	const char *type_name;	/* "KẾ HOẠCH", NULL for a công văn */
 	const char *subject;	/* trích yếu, sentence case, or NULL */
+	const char *issued_with; /* "(Ban hành kèm theo Quyết định số … ngày … của …)",
+				 * italic under the trích yếu of a document issued
+				 * with a quyết định, or NULL */
 	const char *cv_subject;	/* công văn: "V/v …" under "Số", else NULL */
 	const char **to;	/* "Kính gửi" recipients, each without punctuation */
 	size_t nto;		/* number of "Kính gửi" recipients */
+	const char *authority;	/* quyết định, nghị quyết: the issuing authority,
+				 * upper-cased ("GIÁM ĐỐC SỞ …"), centred bold between
+				 * the title and the bases (Mẫu 1.1-1.3), or NULL */
 	const char **bases;	/* "Căn cứ …" lines, punctuated, or NULL */
 	size_t nbases;		/* number of "Căn cứ" lines */
+	const char *proposal;	/* "Theo đề nghị của … ." after the bases, italic, or NULL */
+	const char *enact;	/* "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" before the articles,
+				 * centred bold, or NULL */
 } vb_header;
 
 /* The marks and parts of the position scheme around the header and the
@@ -236,10 +260,18 @@ typedef struct vb_document {
 	size_t nappendices;	/* number of appendices */
 	vb_note *notes;		/* footnotes of body and appendices */
 	size_t nnotes;		/* number of footnotes */
-	vb_signature sign;	/* signature block */
+	vb_signature *signers;	/* signature blocks, left to right: one signer right of
+				 * "Nơi nhận"; several (biên bản: thư ký, chủ tọa;
+				 * liên tịch: one per agency) side by side, "Nơi nhận"
+				 * under them (Mẫu 1.9); none for a document issued
+				 * with a quyết định, signed only there */
+	size_t nsigners;	/* number of signers */
 	const char *noi_nhan_label; /* "Nơi nhận:" */
 	const char **recipients; /* "Nơi nhận" lines, punctuated: "- UBND tỉnh (b/c);" … "- Lưu: VT, VP." */
 	size_t nrecipients;	/* number of recipient lines */
+	const char *attach_line; /* quyết định, nghị quyết: the line the documents
+				 * issued with it print under their title,
+				 * "(Ban hành kèm theo Quyết định số … của …)"; else NULL */
 	vb_props props;		/* document properties */
 	vb_marks marks;		/* ô 10a, 10b, 11, 12, 13 and the draft mark */
 	vb_copy *copy;		/* bản sao: the copy's parts, or NULL for an original */

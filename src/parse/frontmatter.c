@@ -7,6 +7,7 @@
 
 #include <yaml.h>
 
+#include "base/buf.h"
 #include "base/text.h"
 
 /* Limits on the front matter: a real one is a few kilobytes; past these it
@@ -129,8 +130,34 @@ read_list(struct ctx *c, yaml_node_t *n, const char *key, vb_strlist *l)
 
 static void rd_kind(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->kind = scalar(c, n, "loai"); c->m->kind_pos = p; }
 static void rd_parent(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->parent = scalar(c, n, "co_quan_chu_quan"); }
-static void rd_issuer(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->issuer = scalar(c, n, "co_quan"); c->m->issuer_pos = p; }
-static void rd_abbrev(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->abbrev = scalar(c, n, "viet_tat"); c->m->abbrev_pos = p; }
+/* Returns a scalar, or the items of a sequence joined by sep; sets *n to
+ * the number of items of a sequence (0 for a scalar). */
+static const char *
+joined(struct ctx *c, yaml_node_t *n, const char *key, const char *sep,
+    size_t *count)
+{
+	vb_strlist l;
+	vb_buf b = {0};
+	const char *s;
+	size_t i;
+
+	*count = 0;
+	if (n->type != YAML_SEQUENCE_NODE)
+		return scalar(c, n, key);
+	read_list(c, n, key, &l);
+	for (i = 0; i < l.n; i++) {
+		if (i > 0)
+			vb_buf_puts(&b, sep);
+		vb_buf_puts(&b, l.items[i]);
+	}
+	s = vb_strdup(c->a, b.data != NULL ? b.data : "");
+	vb_buf_free(&b);
+	*count = l.n;
+	return s;
+}
+
+static void rd_issuer(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->issuer = joined(c, n, "co_quan", "\n", &c->m->joint); c->m->issuer_pos = p; }
+static void rd_abbrev(struct ctx *c, yaml_node_t *n, vb_pos p) { size_t k; c->m->abbrev = joined(c, n, "viet_tat", "-", &k); c->m->abbrev_pos = p; }
 static void rd_number(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->number = scalar(c, n, "so"); c->m->number_pos = p; }
 static void rd_unit(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->unit = scalar(c, n, "don_vi"); }
 static void rd_place(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->place = scalar(c, n, "dia_danh"); }
@@ -138,6 +165,9 @@ static void rd_date(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->date = scal
 static void rd_subject(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->subject = scalar(c, n, "trich_yeu"); }
 static void rd_to(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "kinh_gui", &c->m->to); }
 static void rd_bases(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "can_cu", &c->m->bases); }
+static void rd_authority(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->authority = scalar(c, n, "tham_quyen"); }
+static void rd_proposal(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->proposal = scalar(c, n, "de_nghi"); }
+static void rd_with(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->with = scalar(c, n, "kem_theo"); c->m->with_pos = p; }
 static void rd_recipients(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->recipients_pos = p; read_list(c, n, "noi_nhan", &c->m->recipients); }
 static void rd_archive(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "luu", &c->m->archive); }
 
@@ -154,6 +184,25 @@ static void rd_fax(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->mar
 static void rd_email(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->marks.email = scalar(c, n, "email"); }
 static void rd_website(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->marks.website = scalar(c, n, "website"); }
 static void rd_toc(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->marks.toc = scalar(c, n, "muc_luc"); c->m->marks.toc_pos = p; }
+
+/* "nam_cu: 2024": the year of the document a draft was made from
+ * ("vanban import --nam" writes it); check warns on each mention of it. */
+static void
+rd_old_year(struct ctx *c, yaml_node_t *n, vb_pos p)
+{
+	const char *v = scalar(c, n, "nam_cu");
+
+	if (v == NULL)
+		return;
+	if (strlen(v) != 4 || strspn(v, "0123456789") != 4 || v[0] == '0') {
+		vb_diag_add(c->d, VB_WARNING, c->file, p.line, p.col,
+		    "viết năm của văn bản cũ bằng 4 chữ số, ví dụ: nam_cu: 2024; "
+		    "hoặc xóa dòng này", "nam_cu '%s' không phải một năm, bị bỏ qua", v);
+		return;
+	}
+	c->m->old_year = v;
+	c->m->old_year_pos = p;
+}
 
 static void rd_sign(struct ctx *, yaml_node_t *, vb_pos);
 static void rd_copy(struct ctx *, yaml_node_t *, vb_pos);
@@ -172,6 +221,9 @@ static const struct key top_keys[] = {
 	{"trich_yeu", rd_subject},
 	{"kinh_gui", rd_to},
 	{"can_cu", rd_bases},
+	{"tham_quyen", rd_authority},
+	{"de_nghi", rd_proposal},
+	{"kem_theo", rd_with},
 	{"noi_nhan", rd_recipients},
 	{"luu", rd_archive},
 	{"ky", rd_sign},
@@ -190,6 +242,7 @@ static const struct key top_keys[] = {
 	{"website", rd_website},
 	{"muc_luc", rd_toc},
 	{"ban_sao", rd_copy},
+	{"nam_cu", rd_old_year},
 	{NULL, NULL}
 };
 
@@ -322,15 +375,16 @@ need_mapping(struct ctx *c, yaml_node_t *n, const char *key, const char *ex)
 	return 0;
 }
 
-/* Reads the signature keys of mapping n into s. */
+/* Reads one signer's mapping (an entry of ky) into s. */
 static void
-read_sign(struct ctx *c, yaml_node_t *n, vb_pos pos, vb_sign_src *s)
+rd_signer(struct ctx *c, yaml_node_t *n, vb_sign_src *s)
 {
 	yaml_node_pair_t *p;
 	const char *k, *v;
 	vb_pos kp;
 
-	s->pos = pos;
+	memset(s, 0, sizeof(*s));	/* replaces a profile's "ky" whole */
+	s->pos = pos_of(c, n);
 	if (!need_mapping(c, n, "ky",
 	    "ky:\n    quyen_han: KT\n    thu_truong: Giám đốc\n    chuc_vu: Phó Giám đốc\n    ho_ten: Nguyễn Văn A"))
 		return;
@@ -353,10 +407,28 @@ read_sign(struct ctx *c, yaml_node_t *n, vb_pos pos, vb_sign_src *s)
 	}
 }
 
+/* Reads ky: one signer's mapping, or a list of them. */
 static void
 rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
 {
-	read_sign(c, n, pos, &c->m->sign);
+	yaml_node_item_t *it;
+	size_t i = 0;
+
+	c->m->sign_pos = pos;
+	if (n->type != YAML_SEQUENCE_NODE) {
+		c->m->signers = vb_alloc(c->a, sizeof(vb_sign_src));
+		c->m->nsigners = 1;
+		rd_signer(c, n, &c->m->signers[0]);
+		c->m->signers[0].pos = pos;
+		return;
+	}
+	c->m->nsigners = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	c->m->signers = vb_alloc(c->a, sizeof(vb_sign_src) *
+	    (c->m->nsigners + 1));
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++)
+		rd_signer(c, node_at(c, *it), &c->m->signers[i++]);
 }
 
 static const char *const copy_keys[] = {
@@ -384,7 +456,7 @@ rd_copy(struct ctx *c, yaml_node_t *n, vb_pos pos)
 		v = node_at(c, p->value);
 		vp = pos_of(c, v);
 		if (strcmp(k, "ky") == 0)
-			read_sign(c, v, vp, &s->sign);
+			rd_signer(c, v, &s->sign);
 		else if (strcmp(k, "noi_nhan") == 0)
 			read_list(c, v, k, &s->recipients);
 		else if (strcmp(k, "luu") == 0)
@@ -818,9 +890,53 @@ read_top(struct ctx *c, yaml_node_t *root)
 	}
 }
 
+/* Returns a copy of list l with no positions (they are another file's). */
+static vb_strlist
+unplaced(vb_arena *a, vb_strlist l)
+{
+	l.pos = l.n ? vb_alloc(a, l.n * sizeof(vb_pos)) : NULL;
+	if (l.pos)
+		memset(l.pos, 0, l.n * sizeof(vb_pos));
+	return l;
+}
+
+/* Starts m from base: its values, without the positions, which point
+ * into another file. */
+static void
+start_from(vb_arena *a, vb_meta *m, const vb_meta *base)
+{
+	static const vb_pos none = {0, 0};
+
+	*m = *base;
+	m->kind_pos = m->issuer_pos = m->abbrev_pos = m->number_pos = none;
+	m->date_pos = m->recipients_pos = m->sign_pos = none;
+	if (m->nsigners > 0) {	/* the profile's signers, unplaced */
+		m->signers = vb_alloc(a, m->nsigners * sizeof(vb_sign_src));
+		memcpy(m->signers, base->signers,
+		    m->nsigners * sizeof(vb_sign_src));
+		for (size_t i = 0; i < m->nsigners; i++)
+			m->signers[i].pos = none;
+	}
+	m->old_year = NULL;
+	m->to = unplaced(a, m->to);
+	m->bases = unplaced(a, m->bases);
+	m->recipients = unplaced(a, m->recipients);
+	m->archive = unplaced(a, m->archive);
+	m->appx = NULL;
+	m->nappx = 0;
+}
+
 int
 vb_frontmatter_parse(vb_arena *a, const char *file, const char *yaml,
     size_t len, int first_line, vb_meta *m, vb_diags *d)
+{
+	return vb_frontmatter_parse_over(a, file, yaml, len, first_line, NULL,
+	    m, d);
+}
+
+int
+vb_frontmatter_parse_over(vb_arena *a, const char *file, const char *yaml,
+    size_t len, int first_line, const vb_meta *base, vb_meta *m, vb_diags *d)
 {
 	yaml_parser_t y;
 	yaml_document_t doc;
@@ -830,6 +946,8 @@ vb_frontmatter_parse(vb_arena *a, const char *file, const char *yaml,
 
 	memset(m, 0, sizeof(*m));
 	m->profile = vb_profile_default();
+	if (base != NULL)
+		start_from(a, m, base);
 	memset(&c, 0, sizeof(c));
 	c.a = a;
 	c.file = file;

@@ -91,9 +91,11 @@ typedef struct vb_meta {
 	const char *kind;	/* loai */
 	vb_pos kind_pos;	/* where loai is */
 	const char *parent;	/* co_quan_chu_quan */
-	const char *issuer;	/* co_quan */
+	const char *issuer;	/* co_quan; several agencies (a list: a joint
+				 * document, liên tịch) joined by '\n' */
+	size_t joint;		/* number of agencies when co_quan is a list, else 0 */
 	vb_pos issuer_pos;	/* where co_quan is */
-	const char *abbrev;	/* viet_tat */
+	const char *abbrev;	/* viet_tat; a list joined by '-' ("SGDĐT-TĐ") */
 	vb_pos abbrev_pos;	/* where viet_tat is */
 	const char *number;	/* so, as written ("" in a draft) */
 	vb_pos number_pos;	/* where so is */
@@ -104,15 +106,28 @@ typedef struct vb_meta {
 	const char *subject;	/* trich_yeu */
 	vb_strlist to;		/* kinh_gui */
 	vb_strlist bases;	/* can_cu */
+	const char *authority;	/* tham_quyen: the issuing authority of a quyết định
+				 * or nghị quyết, when not composed from ky and co_quan */
+	const char *proposal;	/* de_nghi: "Theo đề nghị của …" after the bases */
+	const char *with;	/* kem_theo: the file of the quyết định this document
+				 * is issued with (ban hành kèm theo), or NULL */
+	vb_pos with_pos;	/* where kem_theo's value is */
 	vb_strlist recipients;	/* noi_nhan */
 	vb_pos recipients_pos;	/* where noi_nhan is */
 	vb_strlist archive;	/* luu */
-	vb_sign_src sign;	/* ky */
+	vb_sign_src *signers;	/* ky: one mapping, or a list of them (biên bản:
+				 * thư ký and chủ tọa; liên tịch: one per agency),
+				 * in the order printed, left to right */
+	size_t nsigners;	/* number of signers (0 when ky is absent) */
+	vb_pos sign_pos;	/* where ky is */
 	vb_appx_src *appx;	/* phu_luc entries */
 	size_t nappx;		/* number of phu_luc entries */
 	vb_profile profile;	/* house profile with trinh_bay applied */
 	vb_marks_src marks;	/* do_mat, do_khan, luu_hanh, du_thao, … */
 	vb_copy_src copy;	/* ban_sao */
+	const char *old_year;	/* nam_cu: year of the document this draft was
+				 * made from ("2024"); check warns on each mention */
+	vb_pos old_year_pos;	/* where nam_cu is */
 } vb_meta;
 
 /* Parses the front matter text yaml[0..len) of file, whose first line is
@@ -120,6 +135,14 @@ typedef struct vb_meta {
  * errors to d. */
 int vb_frontmatter_parse(vb_arena *a, const char *file, const char *yaml,
     size_t len, int first_line, vb_meta *m, vb_diags *d);
+
+/* Same as vb_frontmatter_parse, but starts from base (the agency
+ * profile's keys, see agency.h) instead of nothing: a key the front matter
+ * writes replaces base's (ky and phu_luc as a whole, trinh_bay setting by
+ * setting); the keys it leaves out keep base's values, with no position.
+ * base NULL is vb_frontmatter_parse. */
+int vb_frontmatter_parse_over(vb_arena *a, const char *file, const char *yaml,
+    size_t len, int first_line, const vb_meta *base, vb_meta *m, vb_diags *d);
 
 /* Returns the known key closest to key, for "did you mean", or NULL. */
 const char *vb_frontmatter_suggest(const char *key);

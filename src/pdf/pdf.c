@@ -57,21 +57,27 @@ set_metadata(pdf_ctx *c, const char *created)
 	meta(c->surf, CAIRO_PDF_METADATA_CREATE_DATE, created);
 }
 
-/* Lays out and draws the whole document on c's surface. */
-static void
-draw_document(pdf_ctx *c)
+/* Lays out and draws the whole document on c's context. */
+void
+pdf_draw_document(pdf_ctx *c)
 {
 	const vb_document *doc = c->doc;
 	size_t i;
 
 	cairo_tag_begin(c->cr, "Document", "");
 	pdf_part_begin(c, doc->body.landscape);
+	c->head = &doc->header;
 	pdf_head(c);
-	pdf_blocks(c, &doc->body, 0, 1);
+	pdf_blocks(c, &doc->body, 0, doc->nsigners > 0);
 	pdf_sign_block(c);
 	for (i = 0; i < doc->nappendices; i++) {
 		pdf_part_begin(c, doc->appendices[i].landscape);
-		pdf_appendix_head(c, &doc->appendices[i]);
+		if (doc->appendices[i].head != NULL) {	/* ban hành kèm theo */
+			c->head = doc->appendices[i].head;
+			pdf_head(c);
+			c->head = &doc->header;
+		} else
+			pdf_appendix_head(c, &doc->appendices[i]);
 		pdf_blocks(c, &doc->appendices[i], 1, 0);
 	}
 	pdf_copy(c);
@@ -95,7 +101,7 @@ render_raw(pdf_ctx *c, const char *created, vb_buf *raw)
 	cairo_pdf_surface_restrict_to_version(c->surf, CAIRO_PDF_VERSION_1_5);
 	set_metadata(c, created);
 	c->cr = cairo_create(c->surf);
-	draw_document(c);
+	pdf_draw_document(c);
 	st = cairo_status(c->cr);
 	cairo_destroy(c->cr);
 	cairo_surface_finish(c->surf);

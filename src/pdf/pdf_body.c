@@ -123,6 +123,73 @@ heading(pdf_ctx *c, const vb_block *bl, int base)
 	return b;
 }
 
+/* Returns in with runs added in front of it: text in style (when text is
+ * not NULL), then a line break (when brk) or a space (when sp). */
+static vb_inline
+prepend(pdf_ctx *c, const char *text, unsigned style, int brk,
+    const vb_inline *in)
+{
+	vb_inline out;
+	size_t k = 0;
+
+	out.runs = vb_alloc(c->arena, (in->n + 2) * sizeof(vb_run));
+	out.runs[k].kind = VB_RUN_TEXT;
+	out.runs[k].style = style;
+	out.runs[k++].text = in->n > 0 && !brk ?
+	    vb_sprintf(c->arena, "%s ", text) : text;
+	if (brk && in->n > 0)
+		out.runs[k++].kind = VB_RUN_BREAK;
+	memcpy(out.runs + k, in->runs, in->n * sizeof(vb_run));
+	out.n = k + in->n;
+	return out;
+}
+
+/* Returns the box of a Phần, Chương, Mục or Tiểu mục: its label and, on
+ * the next line, its title, centred bold, whole and kept with what
+ * follows (the DOCX's one paragraph with a line break). */
+static pdf_box *
+division(pdf_ctx *c, const vb_block *bl, int base)
+{
+	pdf_style st = para_style(c, VB_ALIGN_CENTER);
+	vb_inline in = prepend(c, bl->number, 0, 1, &bl->text);
+	pdf_box *b;
+
+	st.style = VB_BOLD;
+	b = para_box(c, pdf_para_new(c, &st, NULL, &in), 0);
+	b->min_first = b->n;
+	b->min_last = b->n;
+	b->keep_next = 1;
+	b->lines[0].outline = plain_text(c, vb_sprintf(c->arena, "%s. ",
+	    bl->number), &bl->text);
+	b->lines[0].level = base + 1;
+	return b;
+}
+
+/* Returns the box of an article: "Điều 3." and its title, bold, whole
+ * and kept with what follows; or "Điều 3." in bold before the article's
+ * sentence, a body paragraph. */
+static pdf_box *
+article(pdf_ctx *c, const vb_block *bl, int base)
+{
+	pdf_style st = para_style(c, bl->align);
+	vb_inline in = prepend(c, bl->number, bl->titled ? 0 : VB_BOLD, 0,
+	    &bl->text);
+	pdf_box *b;
+
+	if (bl->titled)
+		st.style = VB_BOLD;
+	b = para_box(c, pdf_para_new(c, &st, NULL, &in), 0);
+	if (bl->titled) {
+		b->min_first = b->n;
+		b->min_last = b->n;
+		b->keep_next = 1;
+		b->lines[0].outline = plain_text(c, vb_sprintf(c->arena,
+		    "%s ", bl->number), &bl->text);
+		b->lines[0].level = base + 2;
+	}
+	return b;
+}
+
 /* Returns the box of a list item: marker at the first-line indent, then
  * a space, then the text (the marker drawn apart, as a Word list label). */
 static pdf_box *
@@ -207,6 +274,10 @@ block_box(pdf_ctx *c, const vb_block *bl, int base)
 	case VB_BLOCK_TABLE:
 	case VB_BLOCK_PAGEBREAK:
 		return NULL;
+	case VB_BLOCK_DIVISION:
+		return division(c, bl, base);
+	case VB_BLOCK_ARTICLE:
+		return article(c, bl, base);
 	case VB_BLOCK_IMAGE:
 		return pdf_image(c, bl);
 	case VB_BLOCK_TOC:
@@ -229,6 +300,8 @@ pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last)
 
 	for (i = 0; i < part->n; i++) {
 		bl = &part->blocks[i];
+		/* where the preview finds a line of the body (base 0) */
+		c->src_line = base == 0 ? bl->line : 0;
 		if (bl->kind == VB_BLOCK_PAGEBREAK) {
 			c->break_next = i > 0;	/* taken by the next box */
 			continue;
@@ -257,4 +330,5 @@ pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last)
 		}
 		pdf_flow_push(c, b);
 	}
+	c->src_line = 0;
 }

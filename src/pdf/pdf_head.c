@@ -11,7 +11,7 @@ typedef struct head {
 	pdf_para *issuer;	/* issuing agency */
 	pdf_para *qh;		/* Quốc hiệu */
 	pdf_para *tn;		/* Tiêu ngữ */
-	pdf_para *so;		/* "Số: …" */
+	pdf_para *so;		/* "Số: …", or NULL (an attached document) */
 	pdf_para *date;		/* place and date, or NULL */
 	pdf_para *cv;		/* công văn "V/v …", or NULL */
 	double wl;		/* left column width (no cell padding) */
@@ -24,6 +24,7 @@ typedef struct head {
 	double so_y;		/* top of the "Số" line */
 	double date_y;		/* top of the date line */
 	double cv_y;		/* top of the "V/v" lines */
+	double row2;		/* top of row 2, under both rules */
 	double marks_y;		/* top of the secrecy and urgency marks */
 	double marks_h;		/* their height, 0 when none */
 } head;
@@ -77,7 +78,9 @@ draw_head(pdf_ctx *c, const pdf_line *l, double x, double y)
 	draw_opt(c, h->so, xl, y + h->so_y);
 	draw_opt(c, h->date, xr, y + h->date_y);
 	draw_opt(c, h->cv, xl, y + h->cv_y);
-	pdf_marks_left_draw(c, x - h->dx, y + h->marks_y, h->wl + h->dx);
+	if (h->marks_h > 0)	/* none under an attached document's header */
+		pdf_marks_left_draw(c, x - h->dx, y + h->marks_y,
+		    h->wl + h->dx);
 }
 
 /* Returns the width of the widest '\n'-separated line of s. */
@@ -116,7 +119,7 @@ fit_pt(pdf_ctx *c, const char *s, double pt, double least, unsigned style,
 static void
 layout_head(pdf_ctx *c, head *h)
 {
-	const vb_header *hd = &c->doc->header;
+	const vb_header *hd = c->head;
 	const vb_profile *pf = c->pf;
 	const char *qh = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 	const char *tn = "Độc lập - Tự do - Hạnh phúc";
@@ -147,8 +150,10 @@ layout_head(pdf_ctx *c, head *h)
 	    pf->rule_pt / 2;
 	row2 = (h->left_rule_y > h->right_rule_y ? h->left_rule_y :
 	    h->right_rule_y) + pf->rule_pt / 2;
-	h->so = centred(c, pf->number_pt, 0, h->wl,
-	    hd->number_line != NULL ? hd->number_line : "Số:");
+	h->row2 = row2;
+	if (hd->number_line == NULL)	/* an attached document: one row */
+		return;
+	h->so = centred(c, pf->number_pt, 0, h->wl, hd->number_line);
 	if (hd->place_date != NULL && *hd->place_date != '\0')
 		h->date = centred(c, fit_pt(c, hd->place_date,
 		    pf->place_date_pt, VB_MIN_PLACE_PT, VB_ITALIC, h->wr),
@@ -167,9 +172,12 @@ layout_head(pdf_ctx *c, head *h)
 static double
 head_height(const head *h)
 {
-	double l = h->marks_y + h->marks_h;
-	double r = h->date_y + height(h->date);
+	double l, r;
 
+	if (h->so == NULL && h->date == NULL)	/* an attached document */
+		return h->row2;
+	l = h->marks_y + h->marks_h;
+	r = h->date_y + height(h->date);
 	return l > r ? l : r;
 }
 
@@ -187,12 +195,13 @@ own_head(pdf_ctx *c, pdf_box *b, const head *h)
 			pdf_box_own(c, b, all[i]->layout);
 }
 
-/* Queues the type name (12 pt above it), the trích yếu and the short
+/* Queues the type name (12 pt above it), the trích yếu, the italic
+ * "(Ban hành kèm theo …)" line of an attached document, and the short
  * rule with 12 pt below it; nothing for a công văn. */
 static void
 title_block(pdf_ctx *c)
 {
-	const vb_header *hd = &c->doc->header;
+	const vb_header *hd = c->head;
 	const vb_profile *pf = c->pf;
 	pdf_box *b;
 	double w = 0;
@@ -204,11 +213,19 @@ title_block(pdf_ctx *c)
 	pdf_box_para(c, b, centred(c, pf->type_pt, VB_BOLD, c->width,
 	    hd->type_name), 0);
 	w = pdf_text_width(c, hd->type_name, pf->type_pt, VB_BOLD);
+	if (hd != &c->doc->header) {	/* a document issued with this one */
+		b->lines[1].outline = hd->subject == NULL ? hd->type_name :
+		    vb_sprintf(c->arena, "%s %s", hd->type_name, hd->subject);
+		b->lines[1].level = 1;
+	}
 	if (hd->subject != NULL && *hd->subject != '\0') {
 		pdf_box_para(c, b, centred(c, pf->subject_pt, VB_BOLD,
 		    c->width, hd->subject), 0);
 		w = pdf_text_width(c, hd->subject, pf->subject_pt, VB_BOLD);
 	}
+	if (hd->issued_with != NULL)	/* "(Ban hành kèm theo …)" */
+		pdf_box_para(c, b, centred(c, pf->body_pt, VB_ITALIC,
+		    c->width, hd->issued_with), 0);
 	pdf_box_rule(c, b, pdf_rule_width(w, c->width), PDF_TITLE_GAP);
 	b->min_first = b->min_last = b->n;
 	b->keep_next = 1;
@@ -221,7 +238,7 @@ title_block(pdf_ctx *c)
 static void
 kinh_gui(pdf_ctx *c)
 {
-	const vb_header *hd = &c->doc->header;
+	const vb_header *hd = c->head;
 	pdf_style st = pdf_style_body(c, c->pf->body_pt);
 	pdf_box *b;
 	double start = c->width / 5, lw;
@@ -257,26 +274,54 @@ kinh_gui(pdf_ctx *c)
 	pdf_flow_push(c, b);
 }
 
-/* Queues the italic "Căn cứ" lines. */
+/* Queues one italic line of the bases at the body indent. */
 static void
-bases(pdf_ctx *c)
+basis(pdf_ctx *c, const char *text)
 {
-	const vb_header *hd = &c->doc->header;
 	pdf_style st = pdf_style_body(c, c->pf->body_pt);
-	pdf_box *b;
-	size_t i;
+	pdf_box *b = pdf_box_new(c);
 
 	st.style = VB_ITALIC;
 	st.justify = 1;
 	st.spacing = c->pf->line_spacing;
 	st.indent = VB_MM_TO_PT(c->pf->indent_cm * 10);
-	for (i = 0; i < hd->nbases; i++) {
-		b = pdf_box_new(c);
-		pdf_box_para(c, b, pdf_para_text(c, &st, hd->bases[i]), 0);
-		b->min_first = b->min_last = 2;
-		b->after = c->pf->para_space_pt;
-		pdf_flow_push(c, b);
-	}
+	pdf_box_para(c, b, pdf_para_text(c, &st, text), 0);
+	b->min_first = b->min_last = 2;
+	b->after = c->pf->para_space_pt;
+	pdf_flow_push(c, b);
+}
+
+/* Queues the italic "Căn cứ" lines and "Theo đề nghị của …". */
+static void
+bases(pdf_ctx *c)
+{
+	const vb_header *hd = c->head;
+	size_t i;
+
+	for (i = 0; i < hd->nbases; i++)
+		basis(c, hd->bases[i]);
+	if (hd->proposal != NULL)
+		basis(c, hd->proposal);
+}
+
+/* Queues a centred bold line at the type name's size, single spaced, the
+ * paragraph space below it, kept with what follows: the authority of a
+ * quyết định, and "QUYẾT ĐỊNH:" (the DOCX's ThamQuyenBanHanh and
+ * DongQuyetDinh styles). */
+static void
+centred_line(pdf_ctx *c, const char *text)
+{
+	pdf_box *b;
+
+	if (text == NULL)
+		return;
+	b = pdf_box_new(c);
+	pdf_box_para(c, b, centred(c, c->pf->type_pt, VB_BOLD, c->width,
+	    text), 0);
+	b->min_first = b->min_last = b->n;
+	b->keep_next = 1;
+	b->after = c->pf->para_space_pt;
+	pdf_flow_push(c, b);
 }
 
 /* Queues the page-1 header, the title block, "Kính gửi" and the bases. */
@@ -294,8 +339,10 @@ pdf_head(pdf_ctx *c)
 	own_head(c, b, h);
 	pdf_flow_push(c, b);
 	title_block(c);
+	centred_line(c, c->head->authority);
 	kinh_gui(c);
 	bases(c);
+	centred_line(c, c->head->enact);
 }
 
 /* Queues an appendix's heading lines. */

@@ -110,6 +110,7 @@ typedef struct pdf_box {
 	int keep_next;		/* keep the end of the box with the next box */
 	int break_before;	/* start on a new page (an explicit page break) */
 	size_t nhead;		/* leading lines repeated on each page (table headings) */
+	int line;		/* source line of its block in the body, 0: none */
 	PangoLayout **own;	/* layouts to free once the box is drawn */
 	size_t nown;		/* number of them */
 	size_t cown;		/* allocated */
@@ -118,6 +119,8 @@ typedef struct pdf_box {
 /* Everything one rendering needs. */
 struct pdf_ctx {
 	const vb_document *doc;	/* the document */
+	const vb_header *head;	/* the header being laid out: the document's, or
+				 * that of a document issued with it */
 	const vb_profile *pf;	/* its profile */
 	vb_arena *arena;	/* memory of this rendering */
 	vb_diags *d;		/* where errors go */
@@ -158,7 +161,41 @@ struct pdf_ctx {
 	cairo_surface_t **pics;	/* decoded pictures, freed when the document is done */
 	size_t npics;		/* number of them */
 	size_t cpics;		/* allocated */
+	const vb_pdf_raster *raster; /* drawing page images, not a PDF (pdf_pages.c) */
+	cairo_t *idle;		/* raster: the context between pages */
+	cairo_surface_t *image;	/* raster: the page image, reused page to page */
+	unsigned long long key;	/* raster: hash of what the page draws */
+	PangoFont *key_font;	/* raster: the last font hashed */
+	unsigned key_font_h;	/* raster: its description's hash */
+	int page_rc;		/* raster: -1 once a page could not be handed */
+	int src_line;		/* source line of the body block being laid out, 0: none */
+	int page_first;		/* raster: first source line placed on the page, 0: none */
+	int page_last;		/* raster: last source line placed on the page */
+	char *layout_key;	/* raster: key of the layout being made (g_malloc), or NULL */
 };
+
+/* pdf.c */
+/* Lays out and draws the whole document on c's context. */
+void pdf_draw_document(pdf_ctx *c);
+
+/* pdf_pages.c */
+/* Raster: starts the image of a new page as c->cr. */
+void pdf_raster_page_begin(pdf_ctx *c);
+/* Raster: hands the finished page to c->raster and returns to c->idle. */
+void pdf_raster_page_end(pdf_ctx *c);
+/* Raster: adds a line of text about to be drawn at x, y to the page's key. */
+void pdf_raster_note_text(pdf_ctx *c, PangoLayoutLine *pl, double x,
+    double y);
+/* Raster: adds the path about to be stroked to the page's key. */
+void pdf_raster_note_stroke(pdf_ctx *c);
+/* Raster: notes that a box of source line line goes on the current page. */
+void pdf_raster_note_line(pdf_ctx *c, int line);
+/* Raster: returns a new reference to the layout kept for text with al in
+ * style st, or NULL (then remembers the key for pdf_raster_layout_keep). */
+PangoLayout *pdf_raster_layout_find(pdf_ctx *c, const pdf_style *st,
+    const char *text, size_t len, PangoAttrList *al);
+/* Raster: keeps layout l under the key of the last failed find. */
+void pdf_raster_layout_keep(pdf_ctx *c, PangoLayout *l);
 
 /* pdf_fonts.c */
 /* Sets up c->fm, c->pc and c->family; returns 0, or -1 with an error in d. */
@@ -223,7 +260,8 @@ void pdf_page_end(pdf_ctx *c);
 void pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last);
 
 /* pdf_head.c */
-/* Queues the page-1 header, the title block, "Kính gửi" and the bases. */
+/* Queues the page-1 header of c->head, the title block, "Kính gửi", the
+ * bases and the lines of a quyết định. */
 void pdf_head(pdf_ctx *c);
 /* Queues an appendix's heading lines. */
 void pdf_appendix_head(pdf_ctx *c, const vb_part *part);

@@ -126,9 +126,20 @@ static pdf_para *
 para_finish(pdf_ctx *c, pdf_para *p, const pdf_style *st, const char *text,
     size_t len, PangoAttrList *al)
 {
-	PangoFontDescription *fd = pango_font_description_new();
-	PangoLayout *l = pango_layout_new(c->pc);
+	PangoFontDescription *fd;
+	PangoLayout *l;
 
+	attr_add(al, pango_attr_font_features_new("kern 0, liga 0, clig 0"),
+	    0, len);
+	keep_slash_tokens(al, text, len);
+	/* page images: the same paragraph as last time is laid out already */
+	if (c->raster && (l = pdf_raster_layout_find(c, st, text, len, al))) {
+		pango_attr_list_unref(al);
+		p->layout = l;
+		goto metrics;
+	}
+	fd = pango_font_description_new();
+	l = pango_layout_new(c->pc);
 	pango_font_description_set_family(fd, c->family);
 	pango_font_description_set_absolute_size(fd, st->size * PANGO_SCALE);
 	if (st->style & VB_BOLD)
@@ -142,13 +153,13 @@ para_finish(pdf_ctx *c, pdf_para *p, const pdf_style *st, const char *text,
 	pango_layout_set_justify(l, st->justify);
 	pango_layout_set_indent(l, (int)(st->indent * PANGO_SCALE));
 	pango_layout_set_alignment(l, st->align);
-	attr_add(al, pango_attr_font_features_new("kern 0, liga 0, clig 0"),
-	    0, len);
-	keep_slash_tokens(al, text, len);
 	pango_layout_set_text(l, text, (int)len);
 	pango_layout_set_attributes(l, al);
 	pango_attr_list_unref(al);
 	p->layout = l;
+	if (c->raster)
+		pdf_raster_layout_keep(c, l);
+metrics:
 	/* Extra line spacing goes below the text, as in LibreOffice. */
 	p->line_h = VB_SINGLE_LINE_FACTOR * st->size *
 	    (st->spacing > 0 ? st->spacing : 1.0);
@@ -335,6 +346,8 @@ static void
 show_line(pdf_ctx *c, const pdf_para *p, PangoLayoutLine *pl, double x,
     double lx, double y)
 {
+	if (c->raster)
+		pdf_raster_note_text(c, pl, x + lx, y + p->ascent);
 	cairo_move_to(c->cr, x + lx, y + p->ascent);
 	pango_cairo_show_layout_line(c->cr, pl);
 	if (p->nlinks > 0)
@@ -380,6 +393,8 @@ pdf_rule(pdf_ctx *c, double cx, double y, double w, double thick)
 	cairo_set_line_width(c->cr, thick);
 	cairo_move_to(c->cr, cx - w / 2, y);
 	cairo_line_to(c->cr, cx + w / 2, y);
+	if (c->raster)
+		pdf_raster_note_stroke(c);
 	cairo_stroke(c->cr);
 	cairo_restore(c->cr);
 }

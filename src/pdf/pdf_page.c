@@ -20,6 +20,7 @@ pdf_box_new(pdf_ctx *c)
 
 	b->min_first = 1;
 	b->min_last = 1;
+	b->line = c->src_line;
 	return b;
 }
 
@@ -153,7 +154,9 @@ page_begin(pdf_ctx *c)
 	c->bottom = c->ph - VB_MM_TO_PT(c->pf->margin_bottom_mm);
 	c->notes_h = 0;
 	c->npnotes = 0;
-	if (c->page > 1)	/* page 1 has the surface's size; setting it
+	if (c->raster)
+		pdf_raster_page_begin(c);
+	else if (c->page > 1)	/* page 1 has the surface's size; setting it
 				 * there breaks cairo 1.16's structure tree */
 		cairo_pdf_surface_set_size(c->surf, c->pw, c->ph);
 	cairo_set_source_rgb(c->cr, 0, 0, 0);
@@ -170,7 +173,10 @@ pdf_page_end(pdf_ctx *c)
 	if (!c->open)
 		return;
 	pdf_notes_draw(c);
-	cairo_show_page(c->cr);
+	if (c->raster)
+		pdf_raster_page_end(c);
+	else
+		cairo_show_page(c->cr);
 	c->open = 0;
 }
 
@@ -181,6 +187,8 @@ bookmark(pdf_ctx *c, const pdf_line *l, double y)
 	int lv = l->level < 1 ? 1 : l->level > 7 ? 7 : l->level, parent, i;
 	char *dest;
 
+	if (c->raster)		/* page images have no outline */
+		return;
 	for (parent = lv - 1; parent > 0 && c->outline[parent] == 0; parent--)
 		;
 	dest = vb_sprintf(c->arena, "page=%d pos=[%.1f %.1f]", c->page,
@@ -419,6 +427,8 @@ place_box(pdf_ctx *c, size_t i)
 	if (b->break_before && !c->at_top)
 		page_break(c, b, 0);
 	while (from < b->n) {
+		if (c->raster)
+			pdf_raster_note_line(c, b->line);
 		if (is_tall(c, b, from)) {
 			put_tall_line(c, b, from++);	/* as Word: starts here */
 			continue;

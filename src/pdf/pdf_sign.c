@@ -96,9 +96,10 @@ draw_sign(pdf_ctx *c, const pdf_line *l, double x, double y)
 		pdf_para_draw(c, s->name, x + s->wl, ry);
 }
 
-/* Queues the signature block (kept whole, after the body). */
-void
-pdf_sign_block(pdf_ctx *c)
+/* Queues the block of one signer: "Nơi nhận" left, the signer right
+ * (kept whole, after the body). */
+static void
+one_signer(pdf_ctx *c, const vb_signature *sg)
 {
 	const vb_document *doc = c->doc;
 	const vb_profile *pf = c->pf;
@@ -120,14 +121,12 @@ pdf_sign_block(pdf_ctx *c)
 		s->to[s->nto++] = recipient(c, s->wl, doc->recipients[i]);
 	if ((s->to[s->nto] = pdf_marks_drafter(c, s->wl)) != NULL)
 		s->nto++;	/* ô 12, after "Lưu" */
-	s->lines = vb_alloc(c->arena,
-	    (doc->sign.nlines + 1) * sizeof(*s->lines));
-	for (i = 0; i < doc->sign.nlines; i++)
+	s->lines = vb_alloc(c->arena, (sg->nlines + 1) * sizeof(*s->lines));
+	for (i = 0; i < sg->nlines; i++)
 		s->lines[s->nlines++] = text(c, pf->sign_pt, VB_BOLD, s->wr, 1,
-		    doc->sign.lines[i]);
-	if (doc->sign.name != NULL && *doc->sign.name != '\0')
-		s->name = text(c, pf->sign_pt, VB_BOLD, s->wr, 1,
-		    doc->sign.name);
+		    sg->lines[i]);
+	if (sg->name != NULL && *sg->name != '\0')
+		s->name = text(c, pf->sign_pt, VB_BOLD, s->wr, 1, sg->name);
 	if (s->label == NULL && s->nlines == 0 && s->name == NULL)
 		return;
 	/* The room to sign grows until the titles and the room are as tall
@@ -150,6 +149,128 @@ pdf_sign_block(pdf_ctx *c)
 	if (s->name != NULL)
 		pdf_box_own(c, b, s->name->layout);
 	pdf_flow_push(c, b);
+}
+
+/* Several signers laid out side by side, positions from the block's top. */
+typedef struct cosign {
+	sign *cols;		/* one column per signer (titles, name) */
+	size_t n;		/* number of signers */
+	double w;		/* width of each column */
+	double titles;		/* height of the tallest titles */
+	double space;		/* room to sign, under the tallest titles */
+} cosign;
+
+/* Draws several signers side by side, rooms and names level; the
+ * signature field goes over the last one's room (the main signer). */
+static void
+draw_cosign(pdf_ctx *c, const pdf_line *l, double x, double y)
+{
+	const cosign *k = l->data;
+	double top = y + PDF_SIGN_GAP, ry, fw;
+	size_t i, j;
+
+	for (i = 0; i < k->n; i++) {
+		const sign *s = &k->cols[i];
+		double cx = x + (double)i * k->w;
+
+		ry = top;
+		for (j = 0; j < s->nlines; j++)
+			ry += pdf_para_draw(c, s->lines[j], cx, ry);
+		if (s->name != NULL)
+			pdf_para_draw(c, s->name, cx, top + k->titles +
+			    k->space);
+	}
+	fw = VB_MM_TO_PT(PDF_SIG_W_MM);
+	if (fw > k->w)
+		fw = k->w;
+	c->sign_page = c->page;
+	c->sign_rect[0] = x + (double)(k->n - 1) * k->w + (k->w - fw) / 2;
+	c->sign_rect[1] = top + k->titles;
+	c->sign_rect[2] = fw;
+	c->sign_rect[3] = k->space;
+}
+
+/* Queues "Nơi nhận" and its list across the text width, 6 pt above it,
+ * then the drafter's line (ô 12), kept whole (the DOCX's paragraphs after the signers' table, each kept
+ * with the next); not kept with the signers, as LibreOffice does not keep
+ * a table with the paragraph after it. */
+static void
+recipients_under(pdf_ctx *c)
+{
+	const vb_document *doc = c->doc;
+	pdf_box *b = pdf_box_new(c);
+	pdf_para *d;
+	size_t i;
+
+	pdf_box_space(c, b, PDF_SIGN_GAP);
+	pdf_box_para(c, b, text(c, c->pf->noi_nhan_label_pt,
+	    VB_BOLD | VB_ITALIC, c->width, 0, doc->noi_nhan_label != NULL ?
+	    doc->noi_nhan_label : "Nơi nhận:"), 0);
+	for (i = 0; i < doc->nrecipients; i++)
+		pdf_box_para(c, b, recipient(c, c->width,
+		    doc->recipients[i]), 0);
+	/* ô 12 after "Lưu", where a one-signer document has it */
+	d = pdf_marks_drafter(c, c->width * c->pf->sign_left_frac);
+	if (d != NULL)
+		pdf_box_para(c, b, d, 0);
+	b->min_first = b->min_last = b->n;
+	pdf_flow_push(c, b);
+}
+
+/* Queues several signers side by side in one unsplittable block, then
+ * "Nơi nhận" under them (Mẫu 1.9, nd30.md §5.2). */
+static void
+cosigners(pdf_ctx *c)
+{
+	const vb_document *doc = c->doc;
+	const vb_profile *pf = c->pf;
+	cosign *k = vb_alloc(c->arena, sizeof(*k));
+	pdf_box *b = pdf_box_new(c);
+	double name = 0, h;
+	size_t i, j;
+
+	k->n = doc->nsigners;
+	k->w = c->width / (double)k->n;
+	k->space = VB_MM_TO_PT(pf->sign_space_mm);
+	k->cols = vb_alloc(c->arena, k->n * sizeof(*k->cols));
+	for (i = 0; i < k->n; i++) {
+		const vb_signature *sg = &doc->signers[i];
+		sign *s = &k->cols[i];
+
+		s->lines = vb_alloc(c->arena, (sg->nlines + 1) *
+		    sizeof(*s->lines));
+		for (j = 0; j < sg->nlines; j++) {
+			s->lines[s->nlines++] = text(c, pf->sign_pt, VB_BOLD,
+			    k->w, 1, sg->lines[j]);
+			pdf_box_own(c, b, s->lines[j]->layout);
+		}
+		if ((h = titles_height(s)) > k->titles)
+			k->titles = h;
+		if (sg->name != NULL && *sg->name != '\0') {
+			s->name = text(c, pf->sign_pt, VB_BOLD, k->w, 1,
+			    sg->name);
+			pdf_box_own(c, b, s->name->layout);
+			if (pdf_para_height(s->name) > name)
+				name = pdf_para_height(s->name);
+		}
+	}
+	pdf_box_line(c, b, PDF_SIGN_GAP + k->titles + k->space + name);
+	b->lines[0].draw = draw_cosign;
+	b->lines[0].data = k;
+	pdf_flow_push(c, b);
+	recipients_under(c);
+}
+
+/* Queues the signature block: one signer right of "Nơi nhận", several
+ * side by side with "Nơi nhận" under them, or nothing for a document
+ * issued with another (signed only there). */
+void
+pdf_sign_block(pdf_ctx *c)
+{
+	if (c->doc->nsigners == 1)
+		one_signer(c, &c->doc->signers[0]);
+	else if (c->doc->nsigners > 1)
+		cosigners(c);
 }
 
 /* Returns "D:YYYYMMDDHHmmSS+HH'mm'" for an ISO 8601 date, in buf. */
@@ -212,7 +333,8 @@ rect(qpdf_data q, double a, double b, double cc, double d)
 static void
 add_field(const pdf_ctx *c, qpdf_data q)
 {
-	const char *role = c->doc->sign.role;
+	/* the main signer: the only one, or the last (right) of several */
+	const char *role = c->doc->signers[c->doc->nsigners - 1].role;
 	qpdf_oh page = qpdf_get_page_n(q, (size_t)(c->sign_page - 1));
 	qpdf_oh w = qpdf_oh_new_dictionary(q), ap = qpdf_oh_new_dictionary(q);
 	qpdf_oh annots, form, fields, media;

@@ -238,6 +238,8 @@ draw_part(pdf_ctx *c, const pdf_line *l, double x, double y)
 		cairo_set_line_width(c->cr, PDF_BORDER_PT);
 		cairo_rectangle(c->cr, x + tb->x[j], y,
 		    tb->x[j + span_cols(t, r, j)] - tb->x[j], l->h);
+		if (c->raster)
+			pdf_raster_note_stroke(c);
 		cairo_stroke(c->cr);
 		cairo_restore(c->cr);
 		if (g->to[j] <= g->from[j])
@@ -353,6 +355,8 @@ draw_rows(pdf_ctx *c, const pdf_line *l, double x, double y)
 			cairo_set_line_width(c->cr, PDF_BORDER_PT);
 			cairo_rectangle(c->cr, x + tb->x[j], y,
 			    tb->x[j + span_cols(t, r, j)] - tb->x[j], h);
+			if (c->raster)
+				pdf_raster_note_stroke(c);
 			cairo_stroke(c->cr);
 			cairo_restore(c->cr);
 			draw_cell(c, tb, r * t->ncols + j, t->rows[r].header,
