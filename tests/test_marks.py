@@ -557,6 +557,53 @@ def test_thu_cong(v, d):
     check(rc == 0, "thư công: passes check")
 
 
+def test_signers(v, d):
+    """Marks meet the list of signers and the agency profile."""
+    sub = os.path.join(d, "ky")
+    os.makedirs(sub, exist_ok=True)
+    md = os.path.join(sub, "bb.md")
+    write(md, """---
+loai: bien-ban
+co_quan: Sở Giáo dục và Đào tạo
+viet_tat: SGDĐT
+so: 8
+dia_danh: Bắc Giang
+ngay: 2025-04-07
+trich_yeu: Cuộc họp giao ban
+noi_nhan: [Giám đốc Sở]
+luu: [VT, VP]
+nguoi_soan: PL
+so_ban: 3
+ky:
+  - {chuc_vu: Thư ký, ho_ten: Nguyễn Thị Lan}
+  - {chuc_vu: Chủ tọa, ho_ten: Trần Quang Vinh}
+---
+Cuộc họp kết thúc lúc 10 giờ.
+""".encode("utf-8"))
+    docx, pdf = os.path.join(sub, "bb.docx"), os.path.join(sub, "bb.pdf")
+    rc, err = render(v, md, docx)
+    rc2, err2 = render(v, md, pdf)
+    check(rc == 0 and rc2 == 0, "two signers: renders" +
+          (" " + err + err2 if rc or rc2 else ""))
+    if rc == 0:
+        x = part(docx, "word/document.xml")
+        cos, lu, dr = x.find("Trần Quang Vinh"), x.find("Lưu: VT, VP."), \
+            x.find("PL.(3)")
+        check(0 <= cos < lu < dr and re.search(
+            r'KyHieuNguoiSoan"/>.*?</w:pPr><w:r><w:t[^>]*>PL\.\(3\)', x),
+            "two signers: ô 12 after the Lưu line under them (DOCX)")
+    if rc2 == 0:
+        last = re.sub(r"\s+", " ", pages(pdf)[-1])
+        check(re.search(r"Lưu: VT, VP\. .*PL\.\(3\)", last) is not None,
+              "two signers: ô 12 after the Lưu line under them (PDF)")
+    write(os.path.join(sub, "co-quan.yaml"),
+          "do_mat: mật\ndia_chi: Số 50 Hùng Vương\n".encode("utf-8"))
+    rc, out, err = run([v, "dump", md])
+    check(rc == 0 and "co-quan.yaml" in err and "do_mat" in err and
+          "secrecy:" not in out and "footer: Địa chỉ: Số 50" in out,
+          "profile: do_mat dropped with a warning, dia_chi kept")
+
+
 def main():
     v, d = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     os.makedirs(d, exist_ok=True)
@@ -566,6 +613,7 @@ def main():
     test_breaks_toc(v, d)
     test_copy(v, d)
     test_thu_cong(v, d)
+    test_signers(v, d)
     print(f"# test_marks: {FAILS} failed")
     return 1 if FAILS else 0
 
