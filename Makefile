@@ -117,8 +117,17 @@ content/phu-luc/%.xlsx: content/phu-luc/%.csv
 		--infilter="CSV:44,34,76,1" --convert-to xlsx --outdir $(dir $@) $< > /dev/null
 	@test -s $@
 
+# The báo cáo's chart is drawn by tools/bieu-do.c with Cairo, never by hand.
+PNGS := content/hinh/ty-le-tot-nghiep.png
+build/bieu-do: tools/bieu-do.c
+	@mkdir -p build
+	$(CC) $(WARN) -O2 $< $(shell pkg-config --cflags --libs cairo) -o $@
+content/hinh/%.png: build/bieu-do
+	@mkdir -p $(dir $@)
+	build/bieu-do $@
+
 demo: deps
-	@$(MAKE) --no-print-directory vanban $(XLSX)
+	@$(MAKE) --no-print-directory vanban $(XLSX) $(PNGS)
 	@mkdir -p out
 	@set -e; for f in content/*.md; do \
 		b=$$(basename $$f .md); \
@@ -127,7 +136,7 @@ demo: deps
 	done
 
 test: deps
-	@$(MAKE) --no-print-directory vanban build/vanban-san build/unit $(XLSX)
+	@$(MAKE) --no-print-directory vanban build/vanban-san build/unit $(XLSX) $(PNGS)
 	@sh tests/run.sh
 
 bench: deps

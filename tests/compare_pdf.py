@@ -189,15 +189,20 @@ def header_elements(pdf):
 
 def signer_name(words, widths):
     """Returns the first word of the signer's name: on the page with "Nơi
-    nhận", the right-hand line after the largest vertical gap."""
-    label = next((w for w in words if w.text == "Nơi" and
-                  any(v.text.startswith("nhận") and same_line(v, w)
-                      for v in words)), None)
-    if label is None:
+    nhận", the right-hand line after the largest vertical gap (above a
+    copy's own "Nơi nhận", whose signer has a gap as large)."""
+    labels = [w for w in words if w.text == "Nơi" and
+              any(v.text.startswith("nhận") and same_line(v, w)
+                  for v in words)]
+    if not labels:
         return None
+    label = labels[0]
+    end = next((w.y for w in labels[1:] if w.page == label.page and
+                w.y > label.y + 3), None)
     width = widths[label.page - 1]
     right = sorted((w for w in words if w.page == label.page and
-                    w.x > width * 0.45 and w.y >= label.y - 3),
+                    w.x > width * 0.45 and w.y >= label.y - 3 and
+                    (end is None or w.y < end - 3)),
                    key=lambda w: (w.y, w.x))
     lines = []
     for w in right:
@@ -240,8 +245,12 @@ def rule_segments(pdf, pages=None, dpi=100):
                         runs.append((y, r.start(), r.end()))
             merged = []
             for y, x0, x1 in runs:
-                if merged and y - merged[-1][1] <= 1 and abs(x0 - merged[-1][2]) <= 2:
-                    merged[-1][1] = y
+                # the run continues a rule of the row above (two rules may
+                # share rows: the frames of two marks side by side)
+                prev = next((m for m in reversed(merged[-8:])
+                             if y - m[1] == 1 and abs(x0 - m[2]) <= 2), None)
+                if prev is not None:
+                    prev[1] = y
                 else:
                     merged.append([y, y, x0, x1])
             k = 72 / dpi

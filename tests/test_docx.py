@@ -254,8 +254,11 @@ def dump_fields(vanban, md):
     """Returns {key: value} of 'vanban dump' header lines."""
     out = subprocess.run([vanban, "dump", md], capture_output=True,
                          text=True).stdout
-    fields = {"basis": []}
+    fields = {"basis": [], "headings": 0}
     for line in out.splitlines():
+        if re.match(r"^\d+:\d+ (heading|division|"
+                    r"article( \((label|cont)\))* \(titled\))( |$)", line):
+            fields["headings"] += 1
         if line.startswith("basis: "):
             fields["basis"].append(line[len("basis: "):])
         m = re.match(r"^(parent|issuer|type|subject|name|number|place_date|"
@@ -564,18 +567,19 @@ def check_body(name, doc, fields):
     heads = [p for p in doc.iter(W + "p")
              if (val(p.find(W + "pPr"), W + "pStyle") or "").startswith("Heading")
              or val(p.find(W + "pPr"), W + "pStyle") in ("PhanChuongMuc", "Dieu")]
-    # a quyết định's or nghị quyết's articles are body paragraphs
-    enacts = any(val(p.find(W + "pPr"), W + "pStyle") == "DongQuyetDinh"
-                 for p in doc.iter(W + "p"))
-    check(len(heads) > 0 or enacts, f"{name}: body uses Heading styles (or "
-          f"Phần, Chương, Điều; or articles after 'QUYẾT ĐỊNH:')")
+    want = fields.get("headings", 1)
+    check((len(heads) > 0) == (want > 0),
+          f"{name}: body uses Heading styles, or Phần, Chương, Điều "
+          f"({len(heads)} for {want})")
     if "name" not in fields:    # issued with a quyết định: signed there
         return
-    tbls = [t for t in doc.findall(f"{W}body/{W}tbl") if "Nơi nhận" in text_of(t)]
-    # several signers (biên bản, liên tịch): their row, "Nơi nhận" after it
-    cosign = [t for t in doc.findall(f"{W}body/{W}tbl")
-              if "ChucVuNguoiKy" in ET.tostring(t, encoding="unicode")]
-    sign = tbls[-1] if tbls else cosign[-1] if cosign else None
+    # the document's own signature: the first table with a signer's title
+    # (one signer: "Nơi nhận" beside it; several, biên bản and liên tịch:
+    # their row, "Nơi nhận" after it); a copy's comes after the copied text
+    sign = next((t for t in doc.findall(f"{W}body/{W}tbl")
+                 if "ChucVuNguoiKy" in ET.tostring(t, encoding="unicode")),
+                None)
+    tbls = [sign] if sign is not None and "Nơi nhận" in text_of(sign) else []
     check(sign is not None and sign.find(f"{W}tr/{W}trPr/{W}cantSplit") is not None,
           f"{name}: signature table row cannot split")
     if sign is not None and tbls:

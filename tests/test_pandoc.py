@@ -167,9 +167,11 @@ def model(vanban, md):
     notes = len(set(re.findall(r"\[\^(\d+)\]", d)))
     tables = len(re.findall(r"^\d+:\d+ table ", d, re.M))
     # layout tables: the header, the signature (none for a document issued
-    # with a quyết định), the header of each document issued with this one
+    # with a quyết định), the header of each document issued with this one,
+    # a copy's header and signature
     layout = 1 + (len(re.findall(r"^name: ", d, re.M)) > 0) + \
-        len(re.findall(r"^--- appendix \(attached\)", d, re.M))
+        len(re.findall(r"^--- appendix \(attached\)", d, re.M)) + \
+        2 * (re.search(r"^copy: ", d, re.M) is not None)
     groups = len(re.findall(r"^  G .*\{span=", d, re.M))
     return heads, items, notes, tables, groups, layout
 

@@ -243,7 +243,9 @@ def check_field_place(pdf, d, name):
     last_title = titles[-1].split()[-1]
     nw = [w for w in words if w.text == first]
     page = nw[-1].page if nw else 0
-    tw = [w for w in words if w.page == page and w.text == last_title]
+    # the title line above the name (a copy's signer comes after it)
+    tw = [w for w in words if w.page == page and w.text == last_title and
+          nw and w.base <= nw[-1].y + 1]
     _, info, _ = run(["pdfinfo", "-f", str(page), "-l", str(page), pdf])
     m = re.search(r"Page\s+\d+ size:\s+[\d.]+ x ([\d.]+)", info)
     if not (nw and tw and m):

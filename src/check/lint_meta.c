@@ -13,7 +13,7 @@
 /* Kinds of document printed without a trích yếu (Phụ lục III). */
 static const char *const untitled[] = {
 	"giay-gioi-thieu", "giay-nghi-phep", "phieu-gui", "phieu-chuyen",
-	"phieu-bao", "giay-uy-quyen", NULL
+	"phieu-bao", "giay-uy-quyen", "thu-cong", NULL
 };
 
 /* Centrally-run cities, lower case, written without "Thành phố". */

@@ -14,7 +14,7 @@
 #include "docx_int.h"
 
 /* Most parts a package can have. */
-#define MAX_PARTS 24
+#define MAX_PARTS (24 + 200)	/* fixed parts, and up to 200 pictures (image.c) */
 
 /* One file of the package. */
 typedef struct dx_part {
@@ -203,6 +203,103 @@ document_rels(dx_rels *rels, vb_arena *a)
 	dx_rels_add(rels, a, DX_REL_BASE "theme", "theme/theme1.xml", 0);
 }
 
+/* Returns a copy of a relationship id in the arena (the rels array moves
+ * as it grows), or NULL. */
+static const char *
+rel_id(vb_arena *a, dx_rels *rels, const char *type, const char *target)
+{
+	const char *id = dx_rels_add(rels, a, vb_sprintf(a, "%s%s",
+	    DX_REL_BASE, type), target, 0);
+
+	return id != NULL ? vb_strdup(a, id) : NULL;
+}
+
+/* Inserts the content type overrides of the parts only some documents
+ * have (page 1's header and footers) into [Content_Types].xml, the first
+ * part; returns 0 or -1. */
+static int
+content_types_extra(dx_pkg *pkg, const vb_document *doc)
+{
+	static const char hdr[] = "<Override PartName=\"/word/header3.xml\" "
+	    "ContentType=\"application/vnd.openxmlformats-officedocument."
+	    "wordprocessingml.header+xml\"/>";
+	static const char ftr[] = "<Override PartName=\"/word/footer1.xml\" "
+	    "ContentType=\"application/vnd.openxmlformats-officedocument."
+	    "wordprocessingml.footer+xml\"/><Override PartName=\"/word/"
+	    "footer2.xml\" ContentType=\"application/vnd.openxmlformats-"
+	    "officedocument.wordprocessingml.footer+xml\"/>";
+	vb_buf *ct = &pkg->parts[0].data, nb = { NULL, 0, 0 };
+	const char *end;
+	size_t at;
+
+	if (!dx_marks_has_header(doc) && !dx_marks_has_footer(doc))
+		return 0;
+	if (ct->data == NULL || (end = strstr(ct->data, "</Types>")) == NULL)
+		return -1;
+	at = (size_t)(end - ct->data);
+	if (vb_buf_put(&nb, ct->data, at) < 0 ||
+	    (dx_marks_has_header(doc) && vb_buf_puts(&nb, hdr) < 0) ||
+	    (dx_marks_has_footer(doc) && vb_buf_puts(&nb, ftr) < 0) ||
+	    vb_buf_put(&nb, ct->data + at, ct->len - at) < 0) {
+		vb_buf_free(&nb);
+		return -1;
+	}
+	vb_buf_free(ct);
+	*ct = nb;
+	return 0;
+}
+
+/* Adds the relationships of page 1's own header and footers. */
+static void
+marks_rels(dx_ctx *c, dx_rels *rels)
+{
+	const vb_document *doc = c->doc;
+
+	if (dx_marks_has_header(doc))
+		c->rid_first_header = rel_id(doc->arena, rels, "header",
+		    "header3.xml");
+	if (dx_marks_has_footer(doc)) {
+		c->rid_first_footer = rel_id(doc->arena, rels, "footer",
+		    "footer1.xml");
+		c->rid_empty_footer = rel_id(doc->arena, rels, "footer",
+		    "footer2.xml");
+	}
+}
+
+/* Writes page 1's own header and footers; returns 0 or -1. */
+static int
+marks_parts(dx_pkg *pkg, dx_ctx *c)
+{
+	vb_buf *b;
+
+	if (c->rid_first_header != NULL &&
+	    ((b = pkg_part(pkg, "word/header3.xml")) == NULL ||
+	    dx_marks_header_write(c, b) < 0))
+		return -1;
+	if (c->rid_first_footer != NULL &&
+	    ((b = pkg_part(pkg, "word/footer1.xml")) == NULL ||
+	    dx_marks_footer_write(c, b, 0) < 0 ||
+	    (b = pkg_part(pkg, "word/footer2.xml")) == NULL ||
+	    dx_marks_footer_write(c, b, 1) < 0))
+		return -1;
+	return content_types_extra(pkg, c->doc);
+}
+
+/* Adds the pictures as word/media/imageN.png or .jpeg; returns 0 or -1. */
+static int
+media_parts(dx_pkg *pkg, const vb_document *doc)
+{
+	vb_buf *b;
+	size_t i;
+
+	for (i = 0; i < doc->nimages; i++)
+		if ((b = pkg_part(pkg, dx_image_entry(doc->arena,
+		    doc->images[i]))) == NULL ||
+		    vb_buf_put(b, doc->images[i]->data, doc->images[i]->len) < 0)
+			return -1;
+	return 0;
+}
+
 /* Adds the generated parts; returns 0 or -1. */
 static int
 dynamic_parts(dx_pkg *pkg, const vb_document *doc, const char *created,
@@ -222,6 +319,8 @@ dynamic_parts(dx_pkg *pkg, const vb_document *doc, const char *created,
 	dx_numbering_plan(&num, doc);
 	dx_fit_measure(&c);
 	document_rels(&rels, doc->arena);
+	marks_rels(&c, &rels);
+	dx_image_rels(&c, &rels);
 	c.rels = &rels;
 	if ((b = pkg_part(pkg, "word/document.xml")) == NULL ||
 	    dx_document_write(&c, b) < 0)
@@ -246,7 +345,9 @@ dynamic_parts(dx_pkg *pkg, const vb_document *doc, const char *created,
 	if ((b = pkg_part(pkg, "docProps/core.xml")) == NULL ||
 	    core_write(doc, created, b) < 0)
 		return -1;
-	return 0;
+	if (media_parts(pkg, doc) < 0)
+		return -1;
+	return marks_parts(pkg, &c);
 }
 
 /* Adds every part to the archive za; returns 0 or -1. */

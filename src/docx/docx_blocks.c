@@ -26,11 +26,22 @@ heading(dx_ctx *c, const vb_block *b, dx_ppr *pp)
 	}
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, pp);
+	if (b->anchor != NULL) {	/* listed in the table of contents */
+		dx_start(c->x, "w:bookmarkStart");
+		dx_attri(c->x, "w:id", ++c->bookmarks);
+		dx_attr(c->x, "w:name", b->anchor);
+		dx_end(c->x);
+	}
 	if (numbered && !b->label) {
 		dx_run(c, b->number, 0, NULL);
 		dx_run(c, " ", 0, NULL);
 	}
 	dx_inline(c, &b->text, NULL);
+	if (b->anchor != NULL) {
+		dx_start(c->x, "w:bookmarkEnd");
+		dx_attri(c->x, "w:id", c->bookmarks);
+		dx_end(c->x);
+	}
 	dx_end(c->x);
 }
 
@@ -141,16 +152,37 @@ between_tables(dx_ctx *c)
 	dx_end(c->x);
 }
 
-/* Writes one block; keep: keep it with what follows; after_table: it
- * follows a table, and takes the paragraph space below it; end: the
- * section it ends, or NULL. */
+/* Writes an empty body paragraph that starts a new page: an explicit
+ * page break before a table, which cannot carry the break itself. */
 static void
-block(dx_ctx *c, const vb_block *b, int keep, int after_table,
+break_para(dx_ctx *c)
+{
+	dx_ppr pp = dx_ppr_init();
+
+	pp.style = DX_ST_BODY;
+	pp.page_before = 1;
+	dx_start(c->x, "w:p");
+	dx_ppr_write(c, &pp);
+	dx_end(c->x);
+}
+
+/* Writes one block; keep: keep it with what follows; after_table: it
+ * follows a table, and takes the paragraph space below it; brk: an
+ * explicit page break comes before it; end: the section it ends, or
+ * NULL. */
+static void
+block(dx_ctx *c, const vb_block *b, int keep, int after_table, int brk,
     const dx_sect *end)
 {
 	dx_ppr pp = dx_ppr_init();
 
 	pp.keep_next = keep;
+	pp.page_before = brk;
+	if (brk && (b->kind == VB_BLOCK_TABLE || b->kind == VB_BLOCK_RULE)) {
+		break_para(c);
+		pp.page_before = 0;
+		after_table = 0;
+	}
 	pp.sect = end;
 	pp.jc = dx_jc(b->align, NULL);
 	if (after_table)
@@ -188,6 +220,14 @@ block(dx_ctx *c, const vb_block *b, int keep, int after_table,
 	case VB_BLOCK_ARTICLE:
 		article(c, b, &pp);
 		break;
+	case VB_BLOCK_IMAGE:
+		dx_image(c, b, &pp, end);
+		break;
+	case VB_BLOCK_TOC:
+		dx_toc(c);
+		break;
+	case VB_BLOCK_PAGEBREAK:	/* taken by the block after it */
+		break;
 	}
 }
 
@@ -198,13 +238,19 @@ void
 dx_blocks(dx_ctx *c, const vb_part *part, int keep_last, const dx_sect *end)
 {
 	size_t i;
-	int after_table = 0;
+	int after_table = 0, brk = 0;
 
 	for (i = 0; i < part->n; i++) {
 		const vb_block *b = &part->blocks[i];
 		int last = i + 1 == part->n;
 
-		block(c, b, keep_last && last, after_table, last ? end : NULL);
+		if (b->kind == VB_BLOCK_PAGEBREAK) {
+			brk = i > 0;	/* a break before everything is none */
+			continue;
+		}
+		block(c, b, keep_last && last, after_table, brk,
+		    last ? end : NULL);
+		brk = 0;
 		after_table = b->kind == VB_BLOCK_TABLE;
 	}
 }

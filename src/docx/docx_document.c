@@ -59,6 +59,7 @@ appendices(dx_ctx *c)
 			    : &s);
 		dx_blocks(c, part, 0, last ? NULL : &s);
 	}
+	dx_copy(c);
 	dx_sect_write(c, &s);
 }
 
@@ -97,6 +98,7 @@ dx_document_write(dx_ctx *c, vb_buf *out)
 		appendices(c);
 	} else {
 		dx_signature(c, NULL);
+		dx_copy(c);
 		dx_sect_write(c, &body);
 	}
 	dx_end(&x);

@@ -94,6 +94,8 @@ sign_measure(dx_ctx *c, int text)
 		    dx_wrap_lines(doc->recipients[i], p->noi_nhan_pt, 0,
 		    f->sign_left_tw, -DX_PT_TW(dx_text_width_pt("- ",
 		    p->noi_nhan_pt, 0)));
+	if (doc->marks.drafter != NULL)	/* ô 12, after "Lưu" */
+		left += VB_SINGLE_LINE_FACTOR * p->noi_nhan_pt;
 	right = doc->nsigners > 0 ? titles_pt(c, &doc->signers[0], wr) : 0;
 	if (left - right > room)
 		room = left - right;
@@ -161,9 +163,11 @@ nation_cell(dx_ctx *c, int w)
 	dx_end(c->x);
 }
 
-/* Writes the left cell of row 2: "Số: …" and, for a công văn, "V/v …". */
+/* Writes the left cell of row 2: "Số: …", for a công văn "V/v …", then
+ * the secrecy and urgency marks at the text's left edge (shift tw in from
+ * the cell's, when the table reaches into the margin). */
 static void
-number_cell(dx_ctx *c, int w)
+number_cell(dx_ctx *c, int w, int shift)
 {
 	const vb_header *h = c->head;
 
@@ -171,6 +175,7 @@ number_cell(dx_ctx *c, int w)
 	dx_para_styled(c, DX_ST_NUMBER, h->number_line);
 	if (h->cv_subject != NULL && *h->cv_subject != '\0')
 		dx_para_styled(c, DX_ST_CV_SUBJECT, h->cv_subject);
+	dx_marks_left(c, w, shift);
 	dx_end(c->x);
 }
 
@@ -202,7 +207,7 @@ header_table(dx_ctx *c)
 	dx_end(c->x);
 	if (c->head->number_line != NULL) {	/* not for an attached document */
 		dx_start(c->x, "w:tr");
-		number_cell(c, cols[0]);
+		number_cell(c, cols[0], over > 0 ? over : 0);
 		date_cell(c, cols[1]);
 		dx_end(c->x);
 	}
@@ -302,6 +307,10 @@ kinh_gui(dx_ctx *c, const dx_sect *end)
 		return;
 	pp.style = DX_ST_TO;
 	pp.sect = end;
+	/* after the title the space below its rule is the gap: Word adds a
+	 * space before to it, LibreOffice takes the larger of the two */
+	if (h->type_name != NULL && *h->type_name != '\0')
+		pp.before = 0;
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
 	dx_run(c, h->nto > 1 ? "Kính gửi:\t" : "Kính gửi: ", 0, NULL);

@@ -68,6 +68,7 @@ int dx_numbering_item(const dx_numbering *num, const vb_block *b, int *lvl);
 typedef struct dx_ppr {
 	const char *style;	/* w:pStyle, or NULL */
 	int keep_next;		/* 1: keep with the next paragraph */
+	int page_before;	/* 1: start on a new page (an explicit page break) */
 	int num_id;		/* w:numId of a list item; 0 none; -1 off its style's list */
 	int ilvl;		/* list level of the item */
 	int rule;		/* 1: bottom border (a drawn rule) */
@@ -135,6 +136,11 @@ typedef struct dx_ctx {
 	int text_tw;		/* text width of the current section, twips */
 	dx_fit fit;		/* measured sizes (dx_fit_measure) */
 	int shapes;		/* drawing objects written so far (their ids) */
+	int bookmarks;		/* bookmarks written so far (their ids) */
+	const char *rid_first_header; /* page 1's own header (marks), or NULL */
+	const char *rid_first_footer; /* page 1's footer (ô 13), or NULL */
+	const char *rid_empty_footer; /* the empty footer of other first pages, or NULL */
+	const char **rid_images; /* relationship of each picture, by index - 1 */
 	vb_diags *d;		/* diagnostics */
 } dx_ctx;
 
@@ -230,6 +236,47 @@ double dx_text_width_pt(const char *s, double pt, unsigned style);
  * makes the others shorter instead: pass a negative first_tw). */
 int dx_wrap_lines(const char *text, double pt, unsigned style, int width_tw,
     int first_tw);
+
+/* docx_image.c */
+/* Writes a picture block: the picture in its own paragraph, then its
+ * caption; the caption (or the picture) ends section end when not NULL. */
+void dx_image(dx_ctx *c, const vb_block *b, const dx_ppr *pp,
+    const dx_sect *end);
+/* Adds a relationship per picture of the document to rels. */
+void dx_image_rels(dx_ctx *c, dx_rels *rels);
+/* Returns the zip entry name of picture im: "word/media/image1.png". */
+const char *dx_image_entry(vb_arena *a, const vb_image *im);
+
+/* docx_toc.c */
+/* Writes the table of contents: a Word TOC field whose result holds the
+ * entries, each a link to its heading with its page number. */
+void dx_toc(dx_ctx *c);
+
+/* docx_copy.c */
+/* Writes the parts of a copy after the copied text, when doc->copy. */
+void dx_copy(dx_ctx *c);
+
+/* docx_marks.c */
+/* Writes the secrecy and urgency marks in the header's left cell, w tw
+ * wide, shift tw in from its edge. */
+void dx_marks_left(dx_ctx *c, int w, int shift);
+/* Returns 1 when page 1 has its own header (draft mark, ô 11). */
+int dx_marks_has_header(const vb_document *doc);
+/* Returns 1 when page 1 has the agency's footer (ô 13). */
+int dx_marks_has_footer(const vb_document *doc);
+/* Writes page 1's header part; returns 0 or -1. */
+int dx_marks_header_write(dx_ctx *c, vb_buf *out);
+/* Writes page 1's footer part, or an empty one; returns 0 or -1. */
+int dx_marks_footer_write(dx_ctx *c, vb_buf *out, int empty);
+/* Sets *left and *right to the indents of frame style id (a mark's
+ * stamp, measured from this document's mark); returns 0 when the
+ * document has no such mark. */
+int dx_marks_frame_ind(const dx_ctx *c, const char *id, int *left,
+    int *right);
+/* Writes the w:pBdr of a mark's frame. */
+void dx_marks_frame_border(const dx_ctx *c);
+/* Writes ô 12 after the "Lưu" line. */
+void dx_marks_drafter(dx_ctx *c);
 
 /* Twips helpers. */
 #define DX_PT_TW(pt) VB_PT_TO_TWIPS(pt)

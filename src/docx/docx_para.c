@@ -92,6 +92,8 @@ dx_ppr_write(dx_ctx *c, const dx_ppr *pp)
 		dx_val(x, "w:pStyle", pp->style);
 	if (pp->keep_next)
 		dx_empty(x, "w:keepNext");
+	if (pp->page_before)
+		dx_empty(x, "w:pageBreakBefore");
 	if (pp->num_id != 0) {
 		dx_start(x, "w:numPr");
 		dx_vali(x, "w:ilvl", pp->num_id > 0 ? pp->ilvl : 0);
@@ -143,7 +145,17 @@ dx_sect_write(dx_ctx *c, const dx_sect *s)
 
 	dx_start(c->x, "w:sectPr");
 	sect_header(c, "default", DX_RID_HEADER_PAGE);
-	sect_header(c, "first", DX_RID_HEADER_FIRST);
+	/* page 1 (the sections that do not restart numbering) carries the
+	 * marks' header and footer; every other first page an empty one */
+	sect_header(c, "first", !s->restart && c->rid_first_header != NULL ?
+	    c->rid_first_header : DX_RID_HEADER_FIRST);
+	if (c->rid_first_footer != NULL) {
+		dx_start(c->x, "w:footerReference");
+		dx_attr(c->x, "w:type", "first");
+		dx_attr(c->x, "r:id", s->restart ? c->rid_empty_footer :
+		    c->rid_first_footer);
+		dx_end(c->x);
+	}
 	dx_val(c->x, "w:type", s->new_page ? "nextPage" : "continuous");
 	dx_start(c->x, "w:pgSz");
 	dx_attri(c->x, "w:w", s->landscape ? h : w);

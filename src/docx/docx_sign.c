@@ -18,6 +18,7 @@ recipients_cell(dx_ctx *c, int w)
 	    doc->noi_nhan_label : "Nơi nhận:");
 	for (i = 0; i < doc->nrecipients; i++)
 		dx_para_styled(c, DX_ST_NN_LIST, doc->recipients[i]);
+	dx_marks_drafter(c);
 	dx_end(c->x);
 }
 
@@ -74,15 +75,34 @@ cosigner_cell(dx_ctx *c, size_t k, int w)
 	dx_end(c->x);
 }
 
+/* Writes ô 12 after "Lưu" of a "Nơi nhận" that spans the text width: at
+ * the right edge of a one-signer document's "Nơi nhận" column, where the
+ * PDF puts it too; it ends section sect when that is not NULL. */
+static void
+drafter_under(dx_ctx *c, const char *drafter, const dx_sect *sect)
+{
+	dx_ppr pp = dx_ppr_init();
+
+	pp.style = DX_ST_DRAFTER;
+	pp.sect = sect;
+	pp.ind = 1;
+	pp.right = c->text_tw - c->fit.sign_left_tw;
+	dx_start(c->x, "w:p");
+	dx_ppr_write(c, &pp);
+	dx_run(c, drafter, 0, NULL);
+	dx_end(c->x);
+}
+
 /* Writes several signers side by side in one unsplittable row, then
- * "Nơi nhận" and its list under them (Mẫu 1.9, nd30.md §5.2); the list's
- * last line (there is always "- Lưu: …") ends section sect. LibreOffice
- * does not keep a table with the paragraph after it, so neither does the
- * PDF: "Nơi nhận" may start the next page. */
+ * "Nơi nhận" and its list under them (Mẫu 1.9, nd30.md §5.2), the
+ * drafter's line (ô 12) after "Lưu"; the last of these ends section
+ * sect. LibreOffice does not keep a table with the paragraph after it, so
+ * neither does the PDF: "Nơi nhận" may start the next page. */
 static void
 cosigners(dx_ctx *c, const dx_sect *sect)
 {
 	const vb_document *doc = c->doc;
+	const char *drafter = doc->marks.drafter;
 	size_t i, n = doc->nsigners;
 	int *cols = vb_alloc(c->arena, sizeof(int) * n);
 
@@ -99,11 +119,13 @@ cosigners(dx_ctx *c, const dx_sect *sect)
 	dx_end(c->x);
 	dx_end(c->x);
 	para_sect(c, DX_ST_NN_LABEL, doc->noi_nhan_label != NULL ?
-	    doc->noi_nhan_label : "Nơi nhận:", doc->nrecipients == 0 ?
-	    sect : NULL);
+	    doc->noi_nhan_label : "Nơi nhận:", doc->nrecipients == 0 &&
+	    drafter == NULL ? sect : NULL);
 	for (i = 0; i < doc->nrecipients; i++)
 		para_sect(c, DX_ST_NN_LIST, doc->recipients[i],
-		    i + 1 == doc->nrecipients ? sect : NULL);
+		    i + 1 == doc->nrecipients && drafter == NULL ? sect : NULL);
+	if (drafter != NULL)	/* ô 12, after "Lưu" */
+		drafter_under(c, drafter, sect);
 }
 
 /* Writes the signature block; its last paragraph ends section sect when

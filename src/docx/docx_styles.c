@@ -29,8 +29,10 @@ enum {
 	F_TAB = 1 << 8,		/* a left tab stop at the left indent */
 	F_GRID = 1 << 9,	/* table: single black borders, 1 mm cell margins */
 	F_NO_BORDERS = 1 << 10,	/* table: no borders, no cell margins */
-	F_RULE = 1 << 11	/* a rule under the paragraph, as long as the
+	F_RULE = 1 << 11,	/* a rule under the paragraph, as long as the
 				 * space between its indents (the Tiêu ngữ) */
+	F_FRAME = 1 << 12	/* a frame around the paragraph (a mark's
+				 * stamp), its indents measured (docx_marks.c) */
 };
 
 /* Font sizes a style can take: each is the profile's size for an element,
@@ -53,7 +55,8 @@ enum size {
 	SZ_TABLE,		/* table text */
 	SZ_NOTE,		/* footnote text */
 	SZ_PAGE,		/* page number */
-	SZ_FOOTER		/* footer (Decree 30 ô 13: 11 pt) */
+	SZ_FOOTER,		/* footer (Decree 30 ô 13: 11 pt) */
+	SZ_MARK			/* marks: ô 10a, 10b, 11, the draft mark */
 };
 
 /* Lengths: twips when >= 0; UNSET; or one of the M_* lengths that depend
@@ -199,6 +202,28 @@ static const style_row rows[] = {
 	P(DX_ST_SIGN_NAME, "Họ tên người ký", DX_ST_FORM, NULL, 2,
 	    F_QUICK | F_LINKED, 0, 0, SZ_SIGN, VB_BOLD, NOSP, M_SIGN_LEFT, 0,
 	    UNSET, NULL),
+	P(DX_ST_SECRECY, "Dấu chỉ độ mật", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS | F_FRAME, 0, 0, SZ_MARK, VB_BOLD, 120,
+	    UNSET, 0, 0, NOIND, "center"),
+	P(DX_ST_URGENCY, "Dấu chỉ mức độ khẩn", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS | F_FRAME, 0, 0, SZ_MARK, VB_BOLD, 120,
+	    UNSET, 0, 0, NOIND, "center"),
+	P(DX_ST_CIRCULATION, "Chỉ dẫn phạm vi lưu hành", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS | F_FRAME, 0, 0, SZ_MARK, VB_BOLD,
+	    NOSP, NOIND, "center"),
+	P(DX_ST_DRAFT, "Dấu dự thảo", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS | F_FRAME, 0, 0, SZ_MARK, VB_BOLD,
+	    NOSP, NOIND, "center"),
+	P(DX_ST_DRAFTER, "Ký hiệu người soạn thảo", DX_ST_FORM, NULL, 2,
+	    F_LINKED, 0, 0, SZ_NN, 0, NOSP, NOIND, "right"),
+	P(DX_ST_ADDRESS, "Địa chỉ cơ quan", DX_ST_FORM, NULL, 2, F_LINKED, 0,
+	    0, SZ_FOOTER, 0, NOSP, NOIND, NULL),
+	P(DX_ST_IMAGE, "Hình", DX_ST_FORM, DX_ST_CAPTION, 2,
+	    F_QUICK | F_KEEP_NEXT, 0, 0, SZ_NONE, 0, 0, 0, 0, 0, NOIND,
+	    NULL),
+	P(DX_ST_COPY_FORM, "Hình thức sao", DX_ST_FORM, NULL, 2,
+	    F_QUICK | F_LINKED | F_CAPS, 0, 0, SZ_SUBJECT, VB_BOLD, NOSP,
+	    NOIND, NULL),
 	P(DX_ST_SIGNERS_NAME, "Họ tên người ký (nhiều người ký)",
 	    DX_ST_SIGN_NAME, NULL, 2, F_QUICK | F_LINKED, 0, 0, SZ_SIGN,
 	    VB_BOLD, NOSP, 0, 0, UNSET, NULL),
@@ -237,8 +262,11 @@ static const style_row rows[] = {
 	P(DX_ST_CAPTION, "caption", DX_ST_NORMAL, DX_ST_BODY, 35,
 	    F_QUICK | F_HIDDEN, 0, 0, SZ_TABLE, VB_ITALIC, 60, 120, 0, 0,
 	    NOIND, "center"),
-	P("TOCHeading", "TOC Heading", "Heading1", DX_ST_BODY, 39,
-	    F_QUICK | F_HIDDEN, 0, 0, SZ_NONE, 0, NOSP, NOIND, "center"),
+	/* not on Heading 1 as Word's is: it would take the heading list's
+	 * number ("I. MỤC LỤC") and shift every section's */
+	P("TOCHeading", "TOC Heading", DX_ST_FORM, DX_ST_BODY, 39,
+	    F_QUICK | F_HIDDEN | F_KEEP_NEXT, 0, 0, SZ_SUBJECT, VB_BOLD, 0,
+	    M_PARA_SPACE, 0, 0, NOIND, "center"),
 	P("TOC1", "toc 1", DX_ST_NORMAL, DX_ST_BODY, 39, F_HIDDEN, 0, 0,
 	    SZ_BODY, 0, 60, 60, 0, 0, 0, 0, UNSET, "both"),
 	P("TOC2", "toc 2", DX_ST_NORMAL, DX_ST_BODY, 39, F_HIDDEN, 0, 0,
@@ -358,7 +386,9 @@ size_pt(const dx_ctx *c, enum size k)
 	case SZ_PAGE:
 		return p->page_number_pt;
 	case SZ_FOOTER:
-		return 11;
+		return p->footer_pt;
+	case SZ_MARK:
+		return p->mark_pt;
 	}
 	return 0;
 }
@@ -461,6 +491,16 @@ style_ind(const dx_ctx *c, const style_row *s)
 {
 	dx_xml *x = c->x;
 
+	int fl, fr;
+
+	if ((s->flags & F_FRAME) && dx_marks_frame_ind(c, s->id, &fl, &fr)) {
+		dx_start(x, "w:ind");
+		dx_attri(x, "w:left", fl);
+		dx_attri(x, "w:right", fr);
+		dx_attri(x, "w:firstLine", 0);
+		dx_end(x);
+		return;
+	}
 	if (s->left == UNSET && s->first == UNSET && s->hang == UNSET)
 		return;
 	dx_start(x, "w:ind");
@@ -503,6 +543,8 @@ style_ppr(const dx_ctx *c, const style_row *s)
 		dx_end(x);
 		dx_end(x);
 	}
+	if (s->flags & F_FRAME)
+		dx_marks_frame_border(c);
 	if (s->flags & F_TAB) {
 		dx_start(x, "w:tabs");
 		dx_start(x, "w:tab");

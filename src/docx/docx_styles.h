@@ -68,5 +68,15 @@
 #define DX_ST_CELL_HEAD "TieuDeCot"		/* "Tiêu đề cột": heading row */
 #define DX_ST_CELL_GROUP "DongNhom"		/* "Dòng nhóm": group row */
 #define DX_ST_FORM_TABLE "BangTheThuc"		/* "Bảng thể thức": borderless */
+/* The marks of the position scheme, pictures and copies (docx_marks.c,
+ * docx_image.c, docx_copy.c). */
+#define DX_ST_SECRECY "DauDoMat"		/* "Dấu chỉ độ mật" (ô 10a) */
+#define DX_ST_URGENCY "DauDoKhan"		/* "Dấu chỉ mức độ khẩn" (ô 10b) */
+#define DX_ST_CIRCULATION "ChiDanLuuHanh"	/* "Chỉ dẫn phạm vi lưu hành" (ô 11) */
+#define DX_ST_DRAFT "DauDuThao"			/* "Dấu dự thảo" */
+#define DX_ST_DRAFTER "KyHieuNguoiSoan"		/* "Ký hiệu người soạn thảo" (ô 12) */
+#define DX_ST_ADDRESS "DiaChiCoQuan"		/* "Địa chỉ cơ quan" (ô 13) */
+#define DX_ST_IMAGE "Hinh"			/* "Hình": a picture's paragraph */
+#define DX_ST_COPY_FORM "HinhThucSao"		/* "Hình thức sao" */
 
 #endif

@@ -34,6 +34,7 @@ static const vb_doctype types[] = {
 	{"phieu-chuyen", "Phiếu chuyển", "PC", 0},
 	{"phieu-bao", "Phiếu báo", "PB", 0},
 	{"cong-van", "Công văn", "", 1},
+	{"thu-cong", "Thư", "", 0},	/* thư công: no code (Phụ lục III), a type name */
 };
 
 const vb_doctype *
@@ -74,5 +75,5 @@ vb_doctype_suggest(const char *key)
 int
 vb_doctype_is_cong_van(const vb_doctype *t)
 {
-	return t != NULL && t->code[0] == '\0';
+	return t != NULL && strcmp(t->key, "cong-van") == 0;
 }

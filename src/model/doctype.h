@@ -6,7 +6,7 @@
 typedef struct vb_doctype {
 	const char *key;	/* front matter value: "ke-hoach" */
 	const char *name;	/* name in running text: "Kế hoạch" */
-	const char *code;	/* symbol code, exact case: "KH", "TTr"; "" for công văn */
+	const char *code;	/* symbol code, exact case: "KH", "TTr"; "" for công văn and thư công */
 	int to_superior;	/* 1 when "Kính gửi" and "Như trên" are usual */
 } vb_doctype;
 

@@ -15,8 +15,12 @@
 #include "base/infile.h"
 #include "base/text.h"
 #include "compose.h"
+#include "copy.h"
+#include "image.h"
+#include "marks.h"
 #include "numbering.h"
 #include "scheme.h"
+#include "toc.h"
 #include "parse/body.h"
 #include "parse/agency.h"
 #include "parse/frontmatter.h"
@@ -208,7 +212,7 @@ compose_symbol(struct build *b)
 	vb_document *doc = b->doc;
 	const char *abbr = vb_text_upper(b->a, b->m.abbrev ? b->m.abbrev : "");
 
-	if (vb_doctype_is_cong_van(doc->type))
+	if (doc->type->code[0] == '\0')	/* công văn, thư công: no code */
 		doc->symbol = b->m.unit && *b->m.unit
 		    ? vb_sprintf(b->a, "%s-%s", abbr, vb_text_upper(b->a, b->m.unit))
 		    : abbr;
@@ -803,6 +807,8 @@ compose(struct build *b, const char *body, int body_line)
 		compose_header(b);
 		compose_signature(b);
 		compose_recipients(b);
+		vb_marks_compose(doc, &b->m.marks, b->d);
+		vb_copy_compose(doc, &b->m, b->d);
 	}
 	doc->body.file = doc->path;
 	vb_body_parse(b->a, doc->path, body, strlen(body), body_line,
@@ -811,6 +817,9 @@ compose(struct build *b, const char *body, int body_line)
 	vb_number_headings(b->a, &doc->body, b->d);
 	add_end_mark(b, &doc->body);
 	load_appendices(b);
+	if (vb_marks_wants_toc(doc, &b->m.marks, b->d))
+		vb_toc_compose(doc);
+	vb_images_load(doc, b->in, b->d);
 	doc->notes = b->notes.items;
 	doc->nnotes = b->notes.n;
 }

@@ -68,7 +68,8 @@ static void
 dump_part(const vb_part *p, vb_buf *out)
 {
 	static const char *const kinds[] = {"heading", "para", "item", "table",
-	    "code", "quote", "rule", "division", "article"};
+	    "code", "quote", "rule", "division", "article", "image",
+	    "pagebreak", "toc"};
 	size_t i;
 	const vb_block *b;
 
@@ -87,6 +88,10 @@ dump_part(const vb_part *p, vb_buf *out)
 		if (b->titled)
 			vb_buf_puts(out, " (titled)");
 		vb_buf_putc(out, ' ');
+		if (b->kind == VB_BLOCK_IMAGE && b->image != NULL)
+			vb_buf_printf(out, "{%s %dx%d px %.1fx%.1f mm} ",
+			    b->image->src, b->image->px_w, b->image->px_h,
+			    b->image->w_mm, b->image->h_mm);
 		if (b->kind == VB_BLOCK_TABLE)
 			dump_table(b->table, out);
 		else {
@@ -94,6 +99,42 @@ dump_part(const vb_part *p, vb_buf *out)
 			vb_buf_putc(out, '\n');
 		}
 	}
+}
+
+/* Writes the marks, the copy's parts and the contents entries. */
+static void
+dump_marks(const vb_document *doc, vb_buf *out)
+{
+	const vb_marks *m = &doc->marks;
+	const vb_copy *cp = doc->copy;
+	size_t i;
+
+	if (m->secrecy)
+		vb_buf_printf(out, "secrecy: %s\n", m->secrecy);
+	if (m->urgency)
+		vb_buf_printf(out, "urgency: %s (%.0f mm)\n", m->urgency,
+		    m->urgency_w_mm);
+	if (m->circulation)
+		vb_buf_printf(out, "circulation: %s\n", m->circulation);
+	if (m->draft)
+		vb_buf_printf(out, "draft: %s\n", m->draft);
+	if (m->drafter)
+		vb_buf_printf(out, "drafter: %s\n", m->drafter);
+	for (i = 0; i < m->nfooter; i++)
+		vb_buf_printf(out, "footer: %s\n", m->footer[i]);
+	for (i = 0; i < doc->ntoc; i++)
+		vb_buf_printf(out, "toc %d: %s\n", doc->toc[i].level,
+		    doc->toc[i].text);
+	if (cp == NULL)
+		return;
+	vb_buf_printf(out, "copy: %s\ncopy issuer: %s\ncopy number: %s\n"
+	    "copy place_date: %s\n", cp->form, cp->issuer, cp->number_line,
+	    cp->place_date);
+	for (i = 0; i < cp->sign.nlines; i++)
+		vb_buf_printf(out, "copy sign: %s\n", cp->sign.lines[i]);
+	vb_buf_printf(out, "copy name: %s\n", cp->sign.name);
+	for (i = 0; i < cp->nrecipients; i++)
+		vb_buf_printf(out, "copy recipient: %s\n", cp->recipients[i]);
 }
 
 void
@@ -120,6 +161,7 @@ vb_dump(const vb_document *doc, vb_buf *out)
 		vb_buf_printf(out, "proposal: %s\n", h->proposal);
 	if (h->enact)
 		vb_buf_printf(out, "enact: %s\n", h->enact);
+	dump_marks(doc, out);
 	vb_buf_puts(out, "--- body\n");
 	dump_part(&doc->body, out);
 	for (i = 0; i < doc->nnotes; i++) {

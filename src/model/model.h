@@ -96,10 +96,42 @@ typedef enum vb_block_kind {
 	VB_BLOCK_DIVISION,	/* Phần, Chương, Mục, Tiểu mục: number is the
 				 * label line ("Chương I"), text its title, upper-cased;
 				 * both centred bold, the title on the next line */
-	VB_BLOCK_ARTICLE	/* Điều: number is "Điều 1.", bold at the body
+	VB_BLOCK_ARTICLE,	/* Điều: number is "Điều 1.", bold at the body
 				 * indent; text is its title (titled: bold, kept
 				 * with what follows) or the article's sentence */
+	VB_BLOCK_IMAGE,		/* a picture on its own line, its caption in text */
+	VB_BLOCK_PAGEBREAK,	/* an explicit page break ("\\newpage") */
+	VB_BLOCK_TOC		/* the table of contents (muc_luc: co) */
 } vb_block_kind;
+
+/* Formats of a picture. */
+typedef enum vb_image_format {
+	VB_IMAGE_PNG,		/* PNG */
+	VB_IMAGE_JPEG		/* baseline or progressive JPEG */
+} vb_image_format;
+
+/* A picture of the body, read and checked when the model is built
+ * (image.c): the renderers only place its bytes. */
+typedef struct vb_image {
+	const char *src;	/* file name as written, relative to the document */
+	const char *alt;	/* its caption as plain text ("" when none) */
+	const unsigned char *data; /* the file's bytes (in the arena) */
+	size_t len;		/* their number */
+	vb_image_format format;	/* PNG or JPEG */
+	int px_w;		/* width in pixels, from the file's header */
+	int px_h;		/* height in pixels */
+	double w_mm;		/* printed width: 96 dpi, at most the text width */
+	double h_mm;		/* printed height, same scale */
+	int index;		/* 1-based number in the document (word/media/imageN) */
+} vb_image;
+
+/* One entry of the table of contents. */
+typedef struct vb_toc_entry {
+	const char *text;	/* the heading as printed: "I. MỤC TIÊU" */
+	int level;		/* 1 for # headings, 2 for ## (deeper ones are left out) */
+	const char *anchor;	/* bookmark name of the heading ("_Toc_vb_3") */
+	int part;		/* 0 for the body, i + 1 for appendix i */
+} vb_toc_entry;
 
 /* One block of the body or of an appendix, in reading order. Nested
  * Markdown structure (lists in lists, paragraphs in items) is flattened:
@@ -120,6 +152,8 @@ typedef struct vb_block {
 	vb_inline text;		/* content of headings, paragraphs, items, quotes, code */
 	vb_table *table;	/* VB_BLOCK_TABLE: the table */
 	vb_align align;		/* paragraph alignment */
+	vb_image *image;	/* VB_BLOCK_IMAGE: the picture */
+	const char *anchor;	/* heading listed in the table of contents: its bookmark, else NULL */
 } vb_block;
 
 /* A footnote. Numbers run through the whole document. */
@@ -177,6 +211,32 @@ typedef struct vb_header {
 				 * centred bold, or NULL */
 } vb_header;
 
+/* The marks and parts of the position scheme around the header and the
+ * signature (nd30.md §2.1, §2.2), each composed as printed, NULL when
+ * absent. */
+typedef struct vb_marks {
+	const char *secrecy;	/* ô 10a: "MẬT", "TỐI MẬT" or "TUYỆT MẬT" */
+	const char *urgency;	/* ô 10b: "KHẨN", "THƯỢNG KHẨN" or "HỎA TỐC" */
+	double urgency_w_mm;	/* the urgency stamp's width: 20, 40 or 30 mm (its height is 8) */
+	const char *circulation; /* ô 11: "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ", … */
+	const char *draft;	/* "DỰ THẢO" or "DỰ THẢO LẦN 2" on a draft (never with a number) */
+	const char *drafter;	/* ô 12: drafter's initials and copies, "PL.(300)" */
+	const char **footer;	/* ô 13: lines under the rule at the foot of page 1 */
+	size_t nfooter;		/* number of footer lines */
+} vb_marks;
+
+/* The parts a copy adds under the copied text (bản sao, nd30.md §2.7). */
+typedef struct vb_copy {
+	const char *form;	/* "SAO Y", "SAO LỤC" or "TRÍCH SAO" */
+	const char *parent;	/* copying agency's parent, upper-cased, or NULL */
+	const char *issuer;	/* copying agency, upper-cased */
+	const char *number_line; /* "Số: 07/SY-SGDĐT" */
+	const char *place_date;	/* "Bắc Giang, ngày 20 tháng 01 năm 2024" */
+	vb_signature sign;	/* who signs the copy */
+	const char **recipients; /* its "Nơi nhận" lines, punctuated */
+	size_t nrecipients;	/* number of them */
+} vb_copy;
+
 /* Document properties (DOCX core.xml, PDF info). */
 typedef struct vb_props {
 	const char *title;	/* the trích yếu (or the type name) */
@@ -213,6 +273,12 @@ typedef struct vb_document {
 				 * issued with it print under their title,
 				 * "(Ban hành kèm theo Quyết định số … của …)"; else NULL */
 	vb_props props;		/* document properties */
+	vb_marks marks;		/* ô 10a, 10b, 11, 12, 13 and the draft mark */
+	vb_copy *copy;		/* bản sao: the copy's parts, or NULL for an original */
+	vb_image **images;	/* every picture of the body and appendices, in order */
+	size_t nimages;		/* number of pictures */
+	vb_toc_entry *toc;	/* table of contents entries, or NULL */
+	size_t ntoc;		/* number of entries */
 } vb_document;
 
 #endif

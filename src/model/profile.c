@@ -39,6 +39,10 @@ vb_profile_default(void)
 	p.sign_left_frac = 0.42;
 	p.sign_space_mm = 30;
 	p.rule_pt = 0.75;
+	p.mark_pt = 13;
+	p.footer_pt = 11;
+	p.mark_pad_pt = 6;
+	p.frame_pt = 0.75;
 	return p;
 }
 
@@ -46,4 +50,24 @@ double
 vb_profile_text_width_mm(const vb_profile *p)
 {
 	return p->page_w_mm - p->margin_left_mm - p->margin_right_mm;
+}
+
+double
+vb_mark_vpad_pt(const vb_profile *p)
+{
+	double v = (VB_MM_TO_PT(VB_MARK_H_MM) - VB_SINGLE_LINE_FACTOR *
+	    p->mark_pt - 2 * p->frame_pt) / 2;
+
+	return v < 1 ? 1 : (double)(int)(v + 0.5);
+}
+
+double
+vb_mark_width_pt(const vb_profile *p, double tw, double least_mm,
+    double avail)
+{
+	double w = tw + 2 * (p->mark_pad_pt + p->frame_pt) + 1;
+
+	if (w < VB_MM_TO_PT(least_mm))
+		w = VB_MM_TO_PT(least_mm);
+	return w > avail ? avail : w;
 }

@@ -36,7 +36,26 @@ typedef struct vb_profile {
 	double sign_left_frac;	/* share of the text width for "Nơi nhận" */
 	double sign_space_mm;	/* blank height for signature and seal */
 	double rule_pt;		/* thickness of the short rules */
+	double mark_pt;		/* ô 10a, 10b, 11 and the draft mark, 13-14 */
+	double footer_pt;	/* ô 13, the footer of page 1, 11-12 */
+	double mark_pad_pt;	/* space inside a mark's frame, each side */
+	double frame_pt;	/* thickness of a mark's frame */
 } vb_profile;
+
+/* A mark's frame is 8 mm high (ND30's urgency stamps): the space above and
+ * below its line of text makes up the height. */
+#define VB_MARK_H_MM 8.0
+/* Space between the body and the rule over the footer of page 1, pt. */
+#define VB_FOOTER_GAP_PT 6.0
+
+/* Returns the space above and below a mark's line inside its frame, whole
+ * points (Word's border spacing is in points), so that the frame is
+ * VB_MARK_H_MM high. */
+double vb_mark_vpad_pt(const vb_profile *p);
+/* Returns the width of a mark's frame for text tw pt wide, at least
+ * least_mm (an urgency stamp's width, or 0), at most avail pt. */
+double vb_mark_width_pt(const vb_profile *p, double tw, double least_mm,
+    double avail);
 
 /* Returns the house profile: A4, 20/20/30/15 mm, Times New Roman 14 pt … */
 vb_profile vb_profile_default(void);

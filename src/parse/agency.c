@@ -162,7 +162,19 @@ drop_own_keys(vb_agency *ag, vb_diags *d)
 	DROP(number, m->number_pos, "so")
 	DROP(date, m->date_pos, "ngay")
 	DROP(old_year, m->old_year_pos, "nam_cu")
+	DROP(marks.secrecy, m->marks.secrecy_pos, "do_mat")
+	DROP(marks.urgency, m->marks.urgency_pos, "do_khan")
+	DROP(marks.circulation, m->marks.circulation_pos, "luu_hanh")
+	DROP(marks.draft, m->marks.draft_pos, "du_thao")
+	DROP(marks.copies, m->marks.copies_pos, "so_ban")
+	DROP(marks.toc, m->marks.toc_pos, "muc_luc")
 #undef DROP
+	if (m->copy.pos.line != 0) {
+		vb_diag_add(d, VB_WARNING, ag->path, m->copy.pos.line,
+		    m->copy.pos.col, hint,
+		    "hồ sơ cơ quan có khóa '%s', bị bỏ qua", "ban_sao");
+		memset(&m->copy, 0, sizeof(m->copy));
+	}
 	if (m->subject != NULL) {
 		vb_diag_add(d, VB_WARNING, ag->path, 0, 0, hint,
 		    "hồ sơ cơ quan có khóa '%s', bị bỏ qua", "trich_yeu");

@@ -424,6 +424,29 @@ check_words(struct ctx *c, cmark_node *n, const vb_inline *in)
 
 /* Flattens the inline content of block n into runs of out (in a table
  * cell, into the cell's lines, out being its first line). */
+/* Returns the file line and character column where node n starts. */
+static void
+node_place(struct ctx *c, cmark_node *n, int *line, int *col)
+{
+	int l = cmark_node_get_start_line(n), k = cmark_node_get_start_column(n);
+
+	*line = l > 0 ? l + c->first_line - 1 : 0;
+	*col = l > 0 && k > 0 && (size_t)l <= c->nlines ?
+	    char_col(c, (size_t)l - 1, (size_t)k - 1) : k;
+}
+
+/* Warns about a picture inside running text: only its caption is kept. */
+static void
+inline_image(struct ctx *c, cmark_node *n)
+{
+	int line, col;
+
+	node_place(c, n, &line, &col);
+	vb_diag_add(c->d, VB_WARNING, c->file, line, col,
+	    "đặt hình trên một dòng riêng, cách đoạn trên và dưới một dòng trống",
+	    "hình nằm giữa đoạn văn: chỉ giữ chú thích, không in hình");
+}
+
 static void
 walk_inlines(struct ctx *c, cmark_node *n, unsigned base, vb_inline *out,
     vb_cell *cell)
@@ -445,6 +468,9 @@ walk_inlines(struct ctx *c, cmark_node *n, unsigned base, vb_inline *out,
 		if (x == n)
 			continue;
 		t = cmark_node_get_type(x);
+		if (t == CMARK_NODE_IMAGE && ev == CMARK_EVENT_ENTER &&
+		    n != NULL && cmark_node_get_type(n) != CMARK_NODE_IMAGE)
+			inline_image(c, x);
 		if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG ||
 		    t == CMARK_NODE_STRIKETHROUGH || t == CMARK_NODE_LINK) {
 			flush(c, &st);
@@ -707,6 +733,76 @@ read_note(struct ctx *c, cmark_node *def)
 	cmark_iter_free(it);
 }
 
+/* Returns 1 when the text node n is only white space. */
+static int
+blank_text(cmark_node *n)
+{
+	const char *s = cmark_node_get_literal(n);
+
+	if (cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK)
+		return 1;
+	if (cmark_node_get_type(n) != CMARK_NODE_TEXT || s == NULL)
+		return 0;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == '\0';
+}
+
+/* Returns the picture that paragraph n holds alone (white space aside),
+ * or NULL. */
+static cmark_node *
+lone_image(cmark_node *n)
+{
+	cmark_node *ch, *img = NULL;
+
+	for (ch = cmark_node_first_child(n); ch; ch = cmark_node_next(ch)) {
+		if (cmark_node_get_type(ch) == CMARK_NODE_IMAGE && img == NULL)
+			img = ch;
+		else if (!blank_text(ch))
+			return NULL;
+	}
+	return img;
+}
+
+/* Returns 1 when paragraph n is an explicit page break: a line holding
+ * only "\\newpage" or "\\pagebreak" (the spelling pandoc's users know). */
+static int
+page_break(cmark_node *n)
+{
+	cmark_node *ch = cmark_node_first_child(n);
+	const char *s;
+	size_t len;
+
+	if (ch == NULL || cmark_node_next(ch) != NULL ||
+	    cmark_node_get_type(ch) != CMARK_NODE_TEXT)
+		return 0;
+	s = cmark_node_get_literal(ch);
+	if (s == NULL)
+		return 0;
+	while (*s == ' ')
+		s++;
+	len = strlen(s);
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	return (len == 8 && strncmp(s, "\\newpage", 8) == 0) ||
+	    (len == 10 && strncmp(s, "\\pagebreak", 10) == 0);
+}
+
+/* Adds the picture block of paragraph n, which holds only picture img:
+ * its file name as written, its caption from the alternative text. The
+ * file is read and checked when the document is composed (image.c). */
+static void
+read_image(struct ctx *c, cmark_node *n, cmark_node *img)
+{
+	vb_block *b = new_block(c, VB_BLOCK_IMAGE, n);
+	const char *url = cmark_node_get_url(img);
+
+	b->image = vb_alloc(c->a, sizeof(vb_image));
+	b->image->src = vb_strdup(c->a, url != NULL ? url : "");
+	walk_inlines(c, img, 0, &b->text, NULL);
+	b->align = VB_ALIGN_CENTER;
+}
+
 /* Handles a leaf block (one whose content the walk does not enter);
  * returns 1 when n was one. */
 static int
@@ -718,6 +814,12 @@ leaf_block(struct ctx *c, cmark_node *n, cmark_node_type t)
 		b = new_block(c, VB_BLOCK_HEADING, n);
 		b->level = cmark_node_get_heading_level(n);
 		block_text(c, b, n, 0);
+	} else if (t == CMARK_NODE_PARAGRAPH && !in_item(n) && !c->quote &&
+	    page_break(n)) {
+		new_block(c, VB_BLOCK_PAGEBREAK, n);
+	} else if (t == CMARK_NODE_PARAGRAPH && !in_item(n) && !c->quote &&
+	    lone_image(n) != NULL) {
+		read_image(c, n, lone_image(n));
 	} else if (t == CMARK_NODE_PARAGRAPH) {
 		if (in_item(n) && c->nopen > 0)
 			add_item(c, n, c->open[c->nopen - 1].pending ?

@@ -171,6 +171,20 @@ static void rd_with(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->with = scal
 static void rd_recipients(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->recipients_pos = p; read_list(c, n, "noi_nhan", &c->m->recipients); }
 static void rd_archive(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; read_list(c, n, "luu", &c->m->archive); }
 
+/* The marks (nd30.md §2.1): each remembers where its value is. */
+static void rd_secrecy(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->marks.secrecy = scalar(c, n, "do_mat"); c->m->marks.secrecy_pos = p; }
+static void rd_urgency(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->marks.urgency = scalar(c, n, "do_khan"); c->m->marks.urgency_pos = p; }
+static void rd_circulation(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->marks.circulation = scalar(c, n, "luu_hanh"); c->m->marks.circulation_pos = p; }
+static void rd_draft(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->marks.draft = scalar(c, n, "du_thao"); c->m->marks.draft_pos = p; }
+static void rd_drafter(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->marks.drafter = scalar(c, n, "nguoi_soan"); }
+static void rd_copies(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->marks.copies = scalar(c, n, "so_ban"); c->m->marks.copies_pos = p; }
+static void rd_address(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->marks.address = scalar(c, n, "dia_chi"); }
+static void rd_phone(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->marks.phone = scalar(c, n, "dien_thoai"); }
+static void rd_fax(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->marks.fax = scalar(c, n, "fax"); }
+static void rd_email(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->marks.email = scalar(c, n, "email"); }
+static void rd_website(struct ctx *c, yaml_node_t *n, vb_pos p) { (void)p; c->m->marks.website = scalar(c, n, "website"); }
+static void rd_toc(struct ctx *c, yaml_node_t *n, vb_pos p) { c->m->marks.toc = scalar(c, n, "muc_luc"); c->m->marks.toc_pos = p; }
+
 /* "nam_cu: 2024": the year of the document a draft was made from
  * ("vanban import --nam" writes it); check warns on each mention of it. */
 static void
@@ -191,6 +205,7 @@ rd_old_year(struct ctx *c, yaml_node_t *n, vb_pos p)
 }
 
 static void rd_sign(struct ctx *, yaml_node_t *, vb_pos);
+static void rd_copy(struct ctx *, yaml_node_t *, vb_pos);
 static void rd_appx(struct ctx *, yaml_node_t *, vb_pos);
 static void rd_layout(struct ctx *, yaml_node_t *, vb_pos);
 
@@ -214,6 +229,19 @@ static const struct key top_keys[] = {
 	{"ky", rd_sign},
 	{"phu_luc", rd_appx},
 	{"trinh_bay", rd_layout},
+	{"do_mat", rd_secrecy},
+	{"do_khan", rd_urgency},
+	{"luu_hanh", rd_circulation},
+	{"du_thao", rd_draft},
+	{"nguoi_soan", rd_drafter},
+	{"so_ban", rd_copies},
+	{"dia_chi", rd_address},
+	{"dien_thoai", rd_phone},
+	{"fax", rd_fax},
+	{"email", rd_email},
+	{"website", rd_website},
+	{"muc_luc", rd_toc},
+	{"ban_sao", rd_copy},
 	{"nam_cu", rd_old_year},
 	{NULL, NULL}
 };
@@ -257,10 +285,10 @@ closest(const char *const *names, const char *key)
 const char *
 vb_frontmatter_suggest(const char *key)
 {
-	const char *names[32];
+	const char *names[64];
 	size_t i;
 
-	for (i = 0; top_keys[i].name && i < 31; i++)
+	for (i = 0; top_keys[i].name && i < 63; i++)
 		names[i] = top_keys[i].name;
 	names[i] = NULL;
 	return closest(names, key);
@@ -401,6 +429,58 @@ rd_sign(struct ctx *c, yaml_node_t *n, vb_pos pos)
 	for (it = n->data.sequence.items.start;
 	    it < n->data.sequence.items.top; it++)
 		rd_signer(c, node_at(c, *it), &c->m->signers[i++]);
+}
+
+static const char *const copy_keys[] = {
+	"hinh_thuc", "co_quan_chu_quan", "co_quan", "viet_tat", "so",
+	"dia_danh", "ngay", "noi_nhan", "luu", "ky", NULL
+};
+
+/* Reads "ban_sao": who copies, how, under which number (nd30.md §2.7). */
+static void
+rd_copy(struct ctx *c, yaml_node_t *n, vb_pos pos)
+{
+	vb_copy_src *s = &c->m->copy;
+	yaml_node_pair_t *p;
+	yaml_node_t *v;
+	const char *k;
+	vb_pos kp, vp;
+
+	s->pos = pos;
+	if (!need_mapping(c, n, "ban_sao",
+	    "ban_sao:\n    hinh_thuc: sao-y\n    co_quan: Sở Giáo dục và Đào tạo\n    viet_tat: SGDĐT\n    so: 7"))
+		return;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		if ((k = usable_key(c, n, p, &kp)) == NULL)
+			continue;
+		v = node_at(c, p->value);
+		vp = pos_of(c, v);
+		if (strcmp(k, "ky") == 0)
+			rd_signer(c, v, &s->sign);
+		else if (strcmp(k, "noi_nhan") == 0)
+			read_list(c, v, k, &s->recipients);
+		else if (strcmp(k, "luu") == 0)
+			read_list(c, v, k, &s->archive);
+		else if (strcmp(k, "hinh_thuc") == 0) {
+			s->form = scalar(c, v, k);
+			s->form_pos = vp;
+		} else if (strcmp(k, "co_quan_chu_quan") == 0)
+			s->parent = scalar(c, v, k);
+		else if (strcmp(k, "co_quan") == 0)
+			s->issuer = scalar(c, v, k);
+		else if (strcmp(k, "viet_tat") == 0)
+			s->abbrev = scalar(c, v, k);
+		else if (strcmp(k, "so") == 0) {
+			s->number = scalar(c, v, k);
+			s->number_pos = vp;
+		} else if (strcmp(k, "dia_danh") == 0)
+			s->place = scalar(c, v, k);
+		else if (strcmp(k, "ngay") == 0) {
+			s->date = scalar(c, v, k);
+			s->date_pos = vp;
+		} else
+			unknown_key(c, k, kp, copy_keys, "'ban_sao'");
+	}
 }
 
 /* Reads one appendix entry into e. */
@@ -788,11 +868,11 @@ static void
 read_top(struct ctx *c, yaml_node_t *root)
 {
 	yaml_node_pair_t *p;
-	const char *k, *names[32];
+	const char *k, *names[64];
 	size_t i;
 	vb_pos kp;
 
-	for (i = 0; top_keys[i].name; i++)
+	for (i = 0; top_keys[i].name && i < 63; i++)
 		names[i] = top_keys[i].name;
 	names[i] = NULL;
 	for (p = root->data.mapping.pairs.start;

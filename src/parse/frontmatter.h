@@ -45,6 +45,47 @@ typedef struct vb_sign_src {
 	vb_pos pos;		/* where "ky" is */
 } vb_sign_src;
 
+/* The copy's keys under "ban_sao" (nd30.md §2.7). */
+typedef struct vb_copy_src {
+	const char *form;	/* hinh_thuc: sao-y, sao-luc, trich-sao */
+	vb_pos form_pos;	/* where hinh_thuc's value is */
+	const char *parent;	/* co_quan_chu_quan of the copying agency */
+	const char *issuer;	/* co_quan: the copying agency */
+	const char *abbrev;	/* viet_tat of the copying agency */
+	const char *number;	/* so: the copy's number */
+	vb_pos number_pos;	/* where so is */
+	const char *place;	/* dia_danh */
+	const char *date;	/* ngay */
+	vb_pos date_pos;	/* where ngay is */
+	vb_strlist recipients;	/* noi_nhan */
+	vb_strlist archive;	/* luu */
+	vb_sign_src sign;	/* ky */
+	vb_pos pos;		/* where "ban_sao" is; line 0 when absent */
+} vb_copy_src;
+
+/* The marks' keys (nd30.md §2.1): ô 10a, 10b, 11, 12, 13, the draft mark
+ * and the table of contents, as written. */
+typedef struct vb_marks_src {
+	const char *secrecy;	/* do_mat */
+	vb_pos secrecy_pos;	/* where do_mat's value is */
+	const char *urgency;	/* do_khan */
+	vb_pos urgency_pos;	/* where do_khan's value is */
+	const char *circulation; /* luu_hanh */
+	vb_pos circulation_pos;	/* where luu_hanh's value is */
+	const char *draft;	/* du_thao: "co" or a label such as "lần 2" */
+	vb_pos draft_pos;	/* where du_thao's value is */
+	const char *drafter;	/* nguoi_soan: the drafter's initials */
+	const char *copies;	/* so_ban: copies issued */
+	vb_pos copies_pos;	/* where so_ban's value is */
+	const char *address;	/* dia_chi */
+	const char *phone;	/* dien_thoai */
+	const char *fax;	/* fax */
+	const char *email;	/* email */
+	const char *website;	/* website */
+	const char *toc;	/* muc_luc: "co" for a table of contents */
+	vb_pos toc_pos;		/* where muc_luc's value is */
+} vb_marks_src;
+
 /* Everything the front matter says. */
 typedef struct vb_meta {
 	const char *kind;	/* loai */
@@ -82,6 +123,8 @@ typedef struct vb_meta {
 	vb_appx_src *appx;	/* phu_luc entries */
 	size_t nappx;		/* number of phu_luc entries */
 	vb_profile profile;	/* house profile with trinh_bay applied */
+	vb_marks_src marks;	/* do_mat, do_khan, luu_hanh, du_thao, … */
+	vb_copy_src copy;	/* ban_sao */
 	const char *old_year;	/* nam_cu: year of the document this draft was
 				 * made from ("2024"); check warns on each mention */
 	vb_pos old_year_pos;	/* where nam_cu is */

@@ -80,9 +80,11 @@ pdf_draw_document(pdf_ctx *c)
 			pdf_appendix_head(c, &doc->appendices[i]);
 		pdf_blocks(c, &doc->appendices[i], 1, 0);
 	}
+	pdf_copy(c);
 	pdf_flow_flush(c);
 	pdf_page_end(c);
 	pdf_notes_free(c);
+	pdf_images_free(c);
 	cairo_tag_end(c->cr, "Document");
 }
 
@@ -116,6 +118,31 @@ render_raw(pdf_ctx *c, const char *created, vb_buf *raw)
 	return 0;
 }
 
+/* Lays the document out once, when it has a table of contents, to find
+ * the page of each heading it lists (c->toc_pages, for the pass that
+ * draws); returns 0, or -1 with an error in c->d. */
+static int
+contents_pass(pdf_ctx *c, const char *created)
+{
+	vb_buf scratch = { NULL, 0, 0 };
+	int rc;
+
+	if (c->doc->ntoc == 0)
+		return 0;
+	c->toc_found = vb_alloc(c->arena, c->doc->ntoc * sizeof(int));
+	rc = render_raw(c, created, &scratch);
+	vb_buf_free(&scratch);
+	c->toc_pages = c->toc_found;
+	c->toc_found = vb_alloc(c->arena, c->doc->ntoc * sizeof(int));
+	c->page = 0;
+	c->open = 0;
+	c->nqueue = 0;
+	c->sign_page = 0;
+	c->break_next = 0;
+	memset(c->outline, 0, sizeof(c->outline));
+	return rc;
+}
+
 /* Renders doc as PDF bytes into out; returns 0, or -1 with a message in d. */
 int
 vb_pdf_render(const vb_document *doc, const vb_pdf_options *opt, vb_buf *out,
@@ -125,6 +152,7 @@ vb_pdf_render(const vb_document *doc, const vb_pdf_options *opt, vb_buf *out,
 	vb_buf raw = { NULL, 0, 0 };
 	char now[40];
 	const char *created;
+	size_t errors = d->errors;	/* a picture it cannot decode adds one */
 	int rc = -1;
 
 	memset(&c, 0, sizeof(c));
@@ -137,7 +165,8 @@ vb_pdf_render(const vb_document *doc, const vb_pdf_options *opt, vb_buf *out,
 	}
 	created = opt != NULL && opt->created != NULL ? opt->created :
 	    now_iso(now, sizeof(now));
-	if (pdf_fonts_open(&c, opt) == 0 && render_raw(&c, created, &raw) == 0)
+	if (pdf_fonts_open(&c, opt) == 0 && contents_pass(&c, created) == 0 &&
+	    render_raw(&c, created, &raw) == 0 && d->errors == errors)
 		rc = pdf_sign_field(&c, &raw, created, out);
 	pdf_fonts_close(&c);
 	vb_buf_free(&raw);

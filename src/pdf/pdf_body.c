@@ -115,6 +115,7 @@ heading(pdf_ctx *c, const vb_block *bl, int base)
 	b->min_first = b->n;
 	b->min_last = b->n;
 	b->keep_next = 1;
+	b->lines[0].toc = pdf_toc_entry(c, bl->anchor);
 	if (prefix != NULL) {
 		b->lines[0].outline = plain_text(c, prefix, &bl->text);
 		b->lines[0].level = base + (bl->level > 0 ? bl->level : 1);
@@ -271,11 +272,16 @@ block_box(pdf_ctx *c, const vb_block *bl, int base)
 	case VB_BLOCK_RULE:
 		return thematic(c);
 	case VB_BLOCK_TABLE:
+	case VB_BLOCK_PAGEBREAK:
 		return NULL;
 	case VB_BLOCK_DIVISION:
 		return division(c, bl, base);
 	case VB_BLOCK_ARTICLE:
 		return article(c, bl, base);
+	case VB_BLOCK_IMAGE:
+		return pdf_image(c, bl);
+	case VB_BLOCK_TOC:
+		return pdf_toc(c);
 	case VB_BLOCK_PARA:
 		break;
 	}
@@ -296,16 +302,26 @@ pdf_blocks(pdf_ctx *c, const vb_part *part, int base, int keep_last)
 		bl = &part->blocks[i];
 		/* where the preview finds a line of the body (base 0) */
 		c->src_line = base == 0 ? bl->line : 0;
-		if (bl->kind == VB_BLOCK_TABLE) {
+		if (bl->kind == VB_BLOCK_PAGEBREAK) {
+			c->break_next = i > 0;	/* taken by the next box */
+			continue;
+		}
+		if (c->break_next && (bl->kind == VB_BLOCK_TABLE ||
+		    bl->kind == VB_BLOCK_RULE))
+			/* the DOCX's empty paragraph that carries the break */
+			pdf_flow_push(c, empty_line(c));
+		else if (bl->kind == VB_BLOCK_TABLE && i > 0 &&
+		    part->blocks[i - 1].kind == VB_BLOCK_TABLE)
 			/* two tables in a row: an empty body line between
 			 * them, as the DOCX has (Word would join them) */
-			if (i > 0 && part->blocks[i - 1].kind == VB_BLOCK_TABLE)
-				pdf_flow_push(c, empty_line(c));
+			pdf_flow_push(c, empty_line(c));
+		if (bl->kind == VB_BLOCK_TABLE) {
 			if (bl->table != NULL)
 				pdf_table(c, bl->table);
 			continue;
 		}
-		b = block_box(c, bl, base);
+		if ((b = block_box(c, bl, base)) == NULL)
+			continue;
 		if (keep_last && i + 1 == part->n) {
 			/* LibreOffice moves the whole paragraph that is kept
 			 * with the unsplittable signature row. */

@@ -25,6 +25,8 @@ typedef struct head {
 	double date_y;		/* top of the date line */
 	double cv_y;		/* top of the "V/v" lines */
 	double row2;		/* top of row 2, under both rules */
+	double marks_y;		/* top of the secrecy and urgency marks */
+	double marks_h;		/* their height, 0 when none */
 } head;
 
 /* Returns a centred paragraph of text in a column of inner width w. */
@@ -76,6 +78,9 @@ draw_head(pdf_ctx *c, const pdf_line *l, double x, double y)
 	draw_opt(c, h->so, xl, y + h->so_y);
 	draw_opt(c, h->date, xr, y + h->date_y);
 	draw_opt(c, h->cv, xl, y + h->cv_y);
+	if (h->marks_h > 0)	/* none under an attached document's header */
+		pdf_marks_left_draw(c, x - h->dx, y + h->marks_y,
+		    h->wl + h->dx);
 }
 
 /* Returns the width of the widest '\n'-separated line of s. */
@@ -158,18 +163,21 @@ layout_head(pdf_ctx *c, head *h)
 	h->cv_y = h->so_y + height(h->so) + PDF_CV_GAP;
 	if (hd->cv_subject != NULL && *hd->cv_subject != '\0')
 		h->cv = centred(c, pf->cv_subject_pt, 0, h->wl, hd->cv_subject);
+	h->marks_y = h->cv != NULL ? h->cv_y + height(h->cv) :
+	    h->so_y + height(h->so);
+	h->marks_h = pdf_marks_left_height(c);
 }
 
 /* Returns the header's total height. */
 static double
 head_height(const head *h)
 {
-	if (h->so == NULL && h->date == NULL)
-		return h->row2;
-	double l = h->cv != NULL ? h->cv_y + height(h->cv) :
-	    h->so_y + height(h->so);
-	double r = h->date_y + height(h->date);
+	double l, r;
 
+	if (h->so == NULL && h->date == NULL)	/* an attached document */
+		return h->row2;
+	l = h->marks_y + h->marks_h;
+	r = h->date_y + height(h->date);
 	return l > r ? l : r;
 }
 
@@ -239,7 +247,8 @@ kinh_gui(pdf_ctx *c)
 	if (hd->nto == 0)
 		return;
 	b = pdf_box_new(c);
-	pdf_box_space(c, b, PDF_KG_GAP);
+	if (hd->type_name == NULL || *hd->type_name == '\0')
+		pdf_box_space(c, b, PDF_KG_GAP);	/* after the title: its gap */
 	st.spacing = c->pf->line_spacing;
 	lw = pdf_text_width(c, "Kính gửi: ", c->pf->body_pt, 0) + PDF_KG_TAB;
 	if (hd->nto == 1) {

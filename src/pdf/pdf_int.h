@@ -89,6 +89,7 @@ struct pdf_line {
 	const int *notes;	/* footnotes referenced on the line */
 	size_t nnotes;		/* number of them */
 	const char *outline;	/* bookmark title when the line opens a section */
+	int toc;		/* 1-based contents entry the line's heading is, 0: none */
 	int level;		/* bookmark depth, 1 = top */
 	const pdf_para *mark;	/* list marker drawn before the line, or NULL */
 	double mark_x;		/* its offset in the layout */
@@ -107,6 +108,7 @@ typedef struct pdf_box {
 	size_t min_first;	/* lines that must stay together at the start */
 	size_t min_last;	/* lines that must stay together at the end */
 	int keep_next;		/* keep the end of the box with the next box */
+	int break_before;	/* start on a new page (an explicit page break) */
 	size_t nhead;		/* leading lines repeated on each page (table headings) */
 	int line;		/* source line of its block in the body, 0: none */
 	PangoLayout **own;	/* layouts to free once the box is drawn */
@@ -153,6 +155,12 @@ struct pdf_ctx {
 	double sign_rect[4];	/* field rectangle: x, y (top), w, h in pt */
 	double clip_top;	/* text lines above this are not drawn (tall rows) */
 	double clip_bottom;	/* nor those below this */
+	int *toc_pages;		/* page number of each contents entry (second pass), or NULL */
+	int *toc_found;		/* the same, recorded while placing the headings */
+	int break_next;		/* an explicit page break comes before the next box */
+	cairo_surface_t **pics;	/* decoded pictures, freed when the document is done */
+	size_t npics;		/* number of them */
+	size_t cpics;		/* allocated */
 	const vb_pdf_raster *raster; /* drawing page images, not a PDF (pdf_pages.c) */
 	cairo_t *idle;		/* raster: the context between pages */
 	cairo_surface_t *image;	/* raster: the page image, reused page to page */
@@ -265,6 +273,38 @@ void pdf_sign_block(pdf_ctx *c);
  * out; returns 0, or -1 with an error in d. */
 int pdf_sign_field(const pdf_ctx *c, const vb_buf *in, const char *created,
     vb_buf *out);
+
+/* pdf_marks.c */
+/* Returns the height the secrecy and urgency marks take under "Số". */
+double pdf_marks_left_height(const pdf_ctx *c);
+/* Draws them from y down at the text's left edge x, avail wide. */
+void pdf_marks_left_draw(pdf_ctx *c, double x, double y, double avail);
+/* Draws page 1's marks in the top margin and its footer, moving c->y
+ * and c->bottom when they need the room. */
+void pdf_marks_page1(pdf_ctx *c);
+/* Returns the drafter's line (ô 12) flush right in width w, or NULL. */
+pdf_para *pdf_marks_drafter(pdf_ctx *c, double w);
+
+/* pdf_copy.c */
+/* Queues the parts of a copy after the copied text, when doc->copy. */
+void pdf_copy(pdf_ctx *c);
+
+/* pdf_image.c */
+/* Returns the box of a picture block (the picture, then its caption), or
+ * NULL after reporting a picture the renderer cannot decode. */
+pdf_box *pdf_image(pdf_ctx *c, const vb_block *bl);
+
+/* Frees the decoded pictures. */
+void pdf_images_free(pdf_ctx *c);
+
+/* pdf_toc.c */
+/* Returns the box of the table of contents: its heading and entries,
+ * each with the page of its heading found by the first pass (blank in
+ * that pass). */
+pdf_box *pdf_toc(pdf_ctx *c);
+/* Returns the 1-based contents entry whose bookmark is anchor, 0 when
+ * none. */
+int pdf_toc_entry(const pdf_ctx *c, const char *anchor);
 
 /* pdf_table.c */
 /* Queues a table. */

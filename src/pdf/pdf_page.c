@@ -151,6 +151,7 @@ page_begin(pdf_ctx *c)
 	c->open = 1;
 	c->at_top = 1;
 	c->y = c->top;
+	c->bottom = c->ph - VB_MM_TO_PT(c->pf->margin_bottom_mm);
 	c->notes_h = 0;
 	c->npnotes = 0;
 	if (c->raster)
@@ -161,6 +162,8 @@ page_begin(pdf_ctx *c)
 	cairo_set_source_rgb(c->cr, 0, 0, 0);
 	if (c->folio >= 2)
 		page_number(c);
+	if (c->page == 1)
+		pdf_marks_page1(c);
 }
 
 /* Finishes the current page, if any. */
@@ -205,6 +208,15 @@ put_line(pdf_ctx *c, const pdf_line *l)
 
 	if (l->outline != NULL)
 		bookmark(c, l, c->y);
+	if (l->toc > 0 && c->toc_pages != NULL) {	/* what its entry links to */
+		cairo_tag_begin(c->cr, CAIRO_TAG_DEST, vb_sprintf(c->arena,
+		    "name='%s' x=%.2f y=%.2f", c->doc->toc[l->toc - 1].anchor,
+		    c->left, c->y));
+		cairo_tag_end(c->cr, CAIRO_TAG_DEST);
+	}
+	if (l->toc > 0 && c->toc_found != NULL) {
+		c->toc_found[l->toc - 1] = c->folio;
+	}
 	for (i = 0; i < l->nnotes; i++)
 		pdf_notes_add(c, l->notes[i]);
 	if (l->draw != NULL)
@@ -412,6 +424,8 @@ place_box(pdf_ctx *c, size_t i)
 
 	if (!c->open)
 		page_begin(c);
+	if (b->break_before && !c->at_top)
+		page_break(c, b, 0);
 	while (from < b->n) {
 		if (c->raster)
 			pdf_raster_note_line(c, b->line);
@@ -489,6 +503,10 @@ pdf_flow_push(pdf_ctx *c, const pdf_box *b)
 	c->queue = vb_grow(c->arena, c->queue, c->nqueue + 1,
 	    sizeof(*c->queue), &c->cqueue);
 	c->queue[c->nqueue++] = *b;
+	if (c->break_next) {	/* an explicit page break came before it */
+		c->queue[c->nqueue - 1].break_before = 1;
+		c->break_next = 0;
+	}
 	place_ready(c, 0);
 }
 

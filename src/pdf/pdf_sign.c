@@ -116,9 +116,11 @@ one_signer(pdf_ctx *c, const vb_signature *sg)
 		s->label = text(c, pf->noi_nhan_label_pt, VB_BOLD | VB_ITALIC,
 		    s->wl, 0, doc->noi_nhan_label != NULL ?
 		    doc->noi_nhan_label : "Nơi nhận:");
-	s->to = vb_alloc(c->arena, (doc->nrecipients + 1) * sizeof(*s->to));
+	s->to = vb_alloc(c->arena, (doc->nrecipients + 2) * sizeof(*s->to));
 	for (i = 0; i < doc->nrecipients; i++)
 		s->to[s->nto++] = recipient(c, s->wl, doc->recipients[i]);
+	if ((s->to[s->nto] = pdf_marks_drafter(c, s->wl)) != NULL)
+		s->nto++;	/* ô 12, after "Lưu" */
 	s->lines = vb_alloc(c->arena, (sg->nlines + 1) * sizeof(*s->lines));
 	for (i = 0; i < sg->nlines; i++)
 		s->lines[s->nlines++] = text(c, pf->sign_pt, VB_BOLD, s->wr, 1,
@@ -189,7 +191,7 @@ draw_cosign(pdf_ctx *c, const pdf_line *l, double x, double y)
 }
 
 /* Queues "Nơi nhận" and its list across the text width, 6 pt above it,
- * kept whole (the DOCX's paragraphs after the signers' table, each kept
+ * then the drafter's line (ô 12), kept whole (the DOCX's paragraphs after the signers' table, each kept
  * with the next); not kept with the signers, as LibreOffice does not keep
  * a table with the paragraph after it. */
 static void
@@ -197,6 +199,7 @@ recipients_under(pdf_ctx *c)
 {
 	const vb_document *doc = c->doc;
 	pdf_box *b = pdf_box_new(c);
+	pdf_para *d;
 	size_t i;
 
 	pdf_box_space(c, b, PDF_SIGN_GAP);
@@ -206,6 +209,10 @@ recipients_under(pdf_ctx *c)
 	for (i = 0; i < doc->nrecipients; i++)
 		pdf_box_para(c, b, recipient(c, c->width,
 		    doc->recipients[i]), 0);
+	/* ô 12 after "Lưu", where a one-signer document has it */
+	d = pdf_marks_drafter(c, c->width * c->pf->sign_left_frac);
+	if (d != NULL)
+		pdf_box_para(c, b, d, 0);
 	b->min_first = b->min_last = b->n;
 	pdf_flow_push(c, b);
 }
