@@ -38,7 +38,7 @@ fx = os.path.join(ROOT, "build", "import-fixtures")
 subprocess.run(["/usr/bin/python3", os.path.join(HERE, "import", "make_fixtures.py"), fx], check=True)
 p = subprocess.run(["/usr/bin/python3", os.path.join(HERE, "import", "score.py"), "--vanban", V,
                     "--fixtures", fx, "--out", OUT], capture_output=True, text=True)
-for line in p.stdout.splitlines():
+for line in p.stdout.splitlines() + p.stderr.splitlines()[-20:]:
     print("# " + line)
 fails = 0
 
