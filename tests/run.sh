@@ -24,6 +24,7 @@ for t in build/unit tests/test_*.sh tests/test_*.py; do
 	[ -e "$t" ] || continue
 	name=$(basename "$t")
 	echo "== $name"
+	t0=$(date +%s)
 	dir=$OUT/$name
 	mkdir -p "$dir"
 	case "$t" in
@@ -36,7 +37,7 @@ for t in build/unit tests/test_*.sh tests/test_*.py; do
 	cat "$dir.log" >> "$log"
 	p=$(grep -c '^ok ' "$dir.log")
 	f=$(grep -c '^not ok ' "$dir.log")
-	echo "   $p passed, $f failed (exit $rc)"
+	echo "   $p passed, $f failed (exit $rc, $(($(date +%s) - t0)) s)"
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "not ok - $name exited with status $rc" | tee -a "$log"
 		tail -20 "$dir.log"

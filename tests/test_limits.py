@@ -183,6 +183,7 @@ def main():
     with open(tiny, "w", encoding="utf-8") as f:
         f.write(HEAD + "Nội dung.\n")
     _, base = best(rel, tiny, os.path.join(outdir, "tiny.docx"), 5)
+    _, sbase = best(san, tiny, os.path.join(outdir, "tiny.docx"), 3)
     for name, gen, small, large in CASES:
         paths = []
         for size in (small, large):
@@ -192,9 +193,20 @@ def main():
             paths.append(p)
         out = os.path.join(outdir, gen.__name__ + (
             ".pdf" if "(PDF)" in name else ".docx"))
-        rc, _, err = render(san, paths[0], out)
+        quarter = os.path.join(outdir, f"{gen.__name__}-q.md")
+        with open(quarter, "w", encoding="utf-8") as f:
+            f.write(HEAD + gen(small / 4 if isinstance(small, float)
+                               else small // 4))
+        _, tq, _ = render(san, quarter, out)
+        rc, ts, err = render(san, paths[0], out)
         check(rc == 0 and os.path.getsize(out) > 0 and "Sanitizer" not in err
               and "runtime error" not in err, f"{name}: size N renders under ASan/UBSan")
+        # The sanitizer's realloc always copies: a buffer grown to the exact
+        # size of each write (libxml2's default) is quadratic there.
+        sratio = max(ts - sbase, 0.1) / max(tq - sbase, 0.1)
+        print(f"# {name} (ASan): N/4 {tq:.3f} s, N {ts:.3f} s, ratio {sratio:.1f}")
+        check(sratio < 8, f"{name}: linear under ASan/UBSan too "
+              f"(N/(N/4) = {sratio:.1f} < 8)")
         rc1, t1 = best(rel, paths[0], out)
         rc2, t2 = best(rel, paths[1], out)
         floor = 0.01

@@ -17,6 +17,10 @@ dx_open(dx_xml *x)
 	memset(x, 0, sizeof(*x));
 	if ((x->buf = xmlBufferCreate()) == NULL)
 		return -1;
+	/* libxml2 2.9 grows a new buffer to the exact size of each write, so
+	 * a large part is copied once per element: quadratic wherever realloc
+	 * cannot grow in place (ASan's always copies). Doubling is linear. */
+	xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT);
 	if ((x->w = xmlNewTextWriterMemory(x->buf, 0)) == NULL) {
 		xmlBufferFree(x->buf);
 		x->buf = NULL;
