@@ -15,6 +15,7 @@ signature block on the page of the last paragraph.
 
 Prints one "ok - …" / "not ok - …" line per check; exits 1 on failure.
 """
+import concurrent.futures
 import json
 import os
 import re
@@ -260,31 +261,58 @@ def check_field_place(pdf, d, name):
           f"wide")
 
 
-def fidelity(vanban, md, pdf, out, name):
-    """Holds the PDF against LibreOffice's rendering of the DOCX."""
+# Documents waiting for the comparison with LibreOffice: (name, md, pdf).
+PENDING = []
+
+
+def fidelity(vanban, md, pdf, out, name, after=None):
+    """Queues the PDF to be held against LibreOffice's rendering of the
+    DOCX; fidelity_all() runs the queue, then after(LibreOffice's PDF)."""
+    PENDING.append((name, md, pdf, after))
+
+
+def fidelity_all(vanban, out):
+    """Holds each queued PDF against LibreOffice's rendering of its DOCX:
+    the DOCX are rendered two at a time, converted by one LibreOffice
+    (started once, not once per document) and compared two at a time."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        skip(f"{name}: agrees with the DOCX", "no LibreOffice")
+        for name, _, _, _ in PENDING:
+            skip(f"{name}: agrees with the DOCX", "no LibreOffice")
         return
-    docx = os.path.join(out, name + ".docx")
-    rc, _, _ = run([vanban, "render", md, "-o", docx])
-    if rc != 0:
-        skip(f"{name}: agrees with the DOCX", "the DOCX does not render")
-        return
+    pool = concurrent.futures.ThreadPoolExecutor(2)
+    docx = {p[0]: os.path.join(out, p[0] + ".docx") for p in PENDING}
+    rcs = list(pool.map(lambda p: run([vanban, "render", p[1], "-o",
+                                       docx[p[0]]])[0], PENDING))
+    todo = [(p, rc) for p, rc in zip(PENDING, rcs)]
+    for (name, _, _, _), rc in todo:
+        if rc != 0:
+            skip(f"{name}: agrees with the DOCX", "the DOCX does not render")
+    ready = [p for p, rc in todo if rc == 0]
     lo = os.path.join(out, "lo")
     os.makedirs(lo, exist_ok=True)
     run([soffice, "--headless", "-env:UserInstallation=file://" +
          os.path.join(out, "lo-profile"), "--convert-to", "pdf", "--outdir",
-         lo, docx], timeout=300)
-    lopdf = os.path.join(lo, name + ".pdf")
-    if not os.path.exists(lopdf):
-        check(False, f"{name}: LibreOffice converts the DOCX")
-        return
-    rc, res, _ = run([sys.executable, os.path.join(HERE, "compare_pdf.py"),
-                      pdf, lopdf])
-    figures = "; ".join(ln for ln in res.splitlines()
-                        if not ln.startswith("  "))
-    check(rc == 0, f"{name}: agrees with the DOCX in LibreOffice ({figures})")
+         lo] + [docx[p[0]] for p in ready], timeout=900)
+
+    def compare(p):
+        name, _, pdf, _ = p
+        lopdf = os.path.join(lo, name + ".pdf")
+        if not os.path.exists(lopdf):
+            return None
+        return run([sys.executable, os.path.join(HERE, "compare_pdf.py"),
+                    pdf, lopdf])
+    for (name, _, _, after), res in zip(ready, pool.map(compare, ready)):
+        if res is None:
+            check(False, f"{name}: LibreOffice converts the DOCX")
+            continue
+        figures = "; ".join(ln for ln in res[1].splitlines()
+                            if not ln.startswith("  "))
+        check(res[0] == 0,
+              f"{name}: agrees with the DOCX in LibreOffice ({figures})")
+        if after is not None:
+            after(os.path.join(lo, name + ".pdf"))
+    pool.shutdown()
 
 
 STRESS_HEAD = """---
@@ -519,11 +547,10 @@ def check_row_breaks(vanban, out):
         rc, _, _ = run([vanban, "render", md, "-o", pdf])
         pages = compare_pdf.page_texts(pdf) if rc == 0 else []
         check(rc == 0 and ok(pages), f"{name}: {what}")
-        fidelity(vanban, md, pdf, out, name)
-        lopdf = os.path.join(out, "lo", name + ".pdf")
-        if os.path.exists(lopdf):
-            check(ok(compare_pdf.page_texts(lopdf)),
-                  f"{name}: LibreOffice breaks the DOCX there too")
+        fidelity(vanban, md, pdf, out, name,
+                 lambda lopdf, ok=ok, name=name: check(
+                     ok(compare_pdf.page_texts(lopdf)),
+                     f"{name}: LibreOffice breaks the DOCX there too"))
 
 
 def check_options(vanban, out):
@@ -589,6 +616,7 @@ def main():
     check_tall_row(vanban, out)
     check_row_breaks(vanban, out)
     check_options(vanban, out)
+    fidelity_all(vanban, out)
     return 1 if FAILS else 0
 
 
