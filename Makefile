@@ -20,6 +20,8 @@ PDF_LIBS = $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null) -lm
 SERVE_LIBS = $(shell pkg-config --libs $(SERVE_PKGS) 2>/dev/null) -lpthread
 
 CC ?= cc
+# Parallel jobs for the builds made by "make demo" and "make test".
+NPROC := $(shell nproc 2>/dev/null || echo 2)
 PREFIX ?= /usr/local
 WARN := -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc \
 	-DVB_DATADIR=\"$(PREFIX)/share/vanban\" -DVB_LIBDIR=\"$(PREFIX)/lib/vanban\" -fPIC
@@ -127,7 +129,7 @@ content/hinh/%.png: build/bieu-do
 	build/bieu-do $@
 
 demo: deps
-	@$(MAKE) --no-print-directory vanban $(XLSX) $(PNGS)
+	@$(MAKE) -j$(NPROC) --no-print-directory vanban $(XLSX) $(PNGS)
 	@mkdir -p out
 	@set -e; for f in content/*.md; do \
 		b=$$(basename $$f .md); \
@@ -136,7 +138,7 @@ demo: deps
 	done
 
 test: deps
-	@$(MAKE) --no-print-directory vanban build/vanban-san build/unit $(XLSX) $(PNGS)
+	@$(MAKE) -j$(NPROC) --no-print-directory vanban build/vanban-san build/unit $(XLSX) $(PNGS)
 	@sh tests/run.sh
 
 bench: deps

@@ -595,6 +595,8 @@ function showMessages(list) {
  * next waits for it (so the last keystroke is always rendered). */
 async function preview() {
   if (busy) { again = true; return; }
+  /* the clerk went back to the list while this one waited */
+  if (!doc.name) { again = false; document.body.dataset.idle = '1'; return; }
   busy = 1;
   again = false;
   document.body.dataset.idle = '0';
