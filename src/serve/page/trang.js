@@ -59,6 +59,7 @@ let busy = 0;               /* previews in flight */
 let again = false;          /* the text changed while one was in flight */
 let pages = [];             /* [{h, img}] shown in the preview */
 let messages = [];          /* check's last messages */
+let askedScale = 0;         /* pixels per point of the last preview asked for */
 
 function status(msg) { $('trang-thai').textContent = msg; }
 
@@ -591,6 +592,18 @@ function showMessages(list) {
 
 /* ---------- preview ---------- */
 
+/* Pixels per point of the page images: the width the preview shows a
+ * page at (at most 893 CSS pixels, trang.css, i.e. 1.5 per point of an
+ * A4 page), times the screen's pixels per CSS pixel, rounded up to a
+ * quarter so that a small change of width does not redraw every page. An
+ * image drawn at the size it is shown is sharper than a scaled one, and
+ * costs less to draw, send, decode and paint. */
+function scale() {
+  const css = Math.min($('trang').clientWidth || 893, 893);
+  const s = Math.ceil(css / 595.28 * (window.devicePixelRatio || 1) * 4) / 4;
+  return Math.min(3, Math.max(0.5, s));
+}
+
 /* Asks for the preview of the current text; while one is in flight, the
  * next waits for it (so the last keystroke is always rendered). */
 async function preview() {
@@ -602,7 +615,7 @@ async function preview() {
   const have = pages.map((p) => p.h).join(',');
   try {
     const resp = await call('POST', '/api/xem?ten=' + q(doc.name) + '&co=' + have +
-      '&ty=' + (window.devicePixelRatio > 1.4 ? 2 : 1.5), compose());
+      '&ty=' + (askedScale = scale()), compose());
     const r = await json(resp);
     /* a text that does not parse keeps the last pages on screen */
     if (r.trang.length > 0 || !r.dung) showPages(r.trang);
@@ -706,6 +719,12 @@ function setupEditor() {
     else if (k === 'i' && document.activeElement === $('noi-dung')) { e.preventDefault(); command('nghieng'); }
   });
   setInterval(() => recover(false), 2000);
+  /* a wider or narrower preview (window, zoom): pages drawn at its size */
+  let wait = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(wait);
+    wait = setTimeout(() => { if (doc.name && !$('soan').hidden && scale() !== askedScale) preview(); }, 200);
+  });
   window.addEventListener('pagehide', () => recover(true));
   window.addEventListener('beforeunload', (e) => { if (doc.name && dirty()) { recover(true); e.preventDefault(); e.returnValue = ''; } });
 }
