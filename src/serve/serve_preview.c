@@ -245,7 +245,7 @@ serve_preview(const serve_call *c, serve_reply *r)
 		scale = SERVE_SCALE;
 	if (have == NULL || strlen(have) > 64 * 1024)
 		have = "";
-	if (vb_buf_printf(&job, "%s%c,%s,%c%.3f%c", name, 0, have, 0, scale,
+	if (vb_buf_printf(&job, "%s%c,%s,%c%.4f%c", name, 0, have, 0, scale,
 	    0) < 0 || vb_buf_put(&job, c->body, c->len) < 0) {
 		vb_buf_free(&job);
 		return -1;

@@ -592,16 +592,15 @@ function showMessages(list) {
 
 /* ---------- preview ---------- */
 
-/* Pixels per point of the page images: the width the preview shows a
- * page at (at most 893 CSS pixels, trang.css, i.e. 1.5 per point of an
- * A4 page), times the screen's pixels per CSS pixel, rounded up to a
- * quarter so that a small change of width does not redraw every page. An
- * image drawn at the size it is shown is sharper than a scaled one, and
- * costs less to draw, send, decode and paint. */
+/* Pixels per point of the page images: those of the width the preview
+ * shows a page at (at most 893 CSS pixels, i.e. 1.5 per point of an A4
+ * page) times the screen's pixels per CSS pixel. A page is then shown at
+ * its size, never scaled: sharper, and the browser paints it as it is
+ * decoded; and it costs less to draw, send and decode than a larger one. */
 function scale() {
   const css = Math.min($('trang').clientWidth || 893, 893);
-  const s = Math.ceil(css / 595.28 * (window.devicePixelRatio || 1) * 4) / 4;
-  return Math.min(3, Math.max(0.5, s));
+  const s = css * (window.devicePixelRatio || 1) / 595.28;
+  return Math.min(3, Math.max(0.5, Math.floor(s * 10000) / 10000));
 }
 
 /* Asks for the preview of the current text; while one is in flight, the
@@ -648,6 +647,7 @@ function showPages(list) {
       img = document.createElement('img');
       img.src = 'data:image/png;base64,' + p.png;
       img.width = p.w; img.height = p.c;
+      img.style.width = (p.w / (window.devicePixelRatio || 1)) + 'px';
       fresh.push(img);
     } else if (!img) {
       return;    /* should not happen: the page said it had it */
