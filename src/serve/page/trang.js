@@ -622,6 +622,7 @@ async function preview() {
     $('dung').hidden = !r.dung;
     $('dung').textContent = r.dung || '';
     document.body.dataset.previewMs = String(Math.round(performance.now() - t0));
+    document.body.dataset.workMs = JSON.stringify(r.ms || {});    /* the server's split */
     document.body.dataset.previews = String(Number(document.body.dataset.previews || 0) + 1);
   } catch (e) {
     $('dung').hidden = false;
