@@ -40,7 +40,9 @@ async function settled(page, mark) {
 }
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  /* scrollbars that take room, as on a desktop (playwright hides them) */
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'],
+    ignoreDefaultArgs: ['--hide-scrollbars'] });
   const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 950 }, locale: 'vi-VN' });
   const page = await ctx.newPage();
   const errors = [];
