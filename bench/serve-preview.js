@@ -18,7 +18,7 @@ const pct = (a, p) => a.slice().sort((x, y) => x - y)[Math.min(a.length - 1, Mat
   await page.evaluate(() => {
     document.getElementById('noi-dung').addEventListener('keydown', () => { window.keyAt = performance.now(); }, true);
   });
-  const total = [], server = [], sent = [];
+  const total = [], server = [], sent = [], work = {};
   const body = await page.$eval('#noi-dung', (t) => t.value.length);
   for (let i = 0; i < N; i++) {
     /* a place in a paragraph, spread over the whole plan */
@@ -36,8 +36,10 @@ const pct = (a, p) => a.slice().sort((x, y) => x - y)[Math.min(a.length - 1, Mat
       total: Number(document.body.dataset.shownAt) - window.keyAt,
       server: Number(document.body.dataset.previewMs),
       sent: Number(document.body.dataset.sent),
+      work: JSON.parse(document.body.dataset.workMs || '{}'),
     }));
     total.push(r.total); server.push(r.server); sent.push(r.sent);
+    for (const [k, v] of Object.entries(r.work)) (work[k] = work[k] || []).push(v);
   }
   if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT });
   const f = (x) => x.toFixed(0);
@@ -45,5 +47,7 @@ const pct = (a, p) => a.slice().sort((x, y) => x - y)[Math.min(a.length - 1, Mat
   console.log(`keystroke -> new pages on screen: median ${f(pct(total, 0.5))} ms, p90 ${f(pct(total, 0.9))} ms, max ${f(Math.max(...total))} ms`);
   console.log(`request -> answer (server): median ${f(pct(server, 0.5))} ms, p90 ${f(pct(server, 0.9))} ms`);
   console.log(`pages sent per keystroke: median ${pct(sent, 0.5)}, max ${Math.max(...sent)}`);
+  /* the render worker's time: parse and check, layout, rasterizing, PNG */
+  console.log('in the worker, median ms: ' + Object.entries(work).map(([k, v]) => `${k} ${pct(v, 0.5).toFixed(1)}`).join(', '));
   await browser.close();
 })().catch((e) => { console.error(e); process.exit(1); });

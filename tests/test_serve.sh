@@ -245,6 +245,11 @@ HASHES=$(python3 -c 'import json,sys; print(",".join(p["h"] for p in json.load(o
 t "the preview sends the pages as PNG images" \
 	'[ "$(cat "$D/st")" = 200 ] && python3 -c "import json,sys,base64; d=json.load(open(sys.argv[1]));
 assert d[\"so_trang\"]>=1 and all(base64.b64decode(p[\"png\"]).startswith(b\"\x89PNG\") for p in d[\"trang\"])" "$D/preview1.json"'
+t "the pages are drawn at the scale the page asks (595 pixels wide at 1 per point), with the worker's times" \
+	'[ "$(code -H "$C" $H --data-binary @"$D/edit.md" "$URL/api/xem?ten=ke-hoach.md&ty=1")" = 200 ] &&
+	 python3 -c "import json,sys,base64,struct; d=json.load(open(sys.argv[1])); p=base64.b64decode(d[\"trang\"][0][\"png\"]);
+assert d[\"trang\"][0][\"w\"]==595 and struct.unpack(\">II\", p[16:24])==(595,842), p[16:24]
+assert all(k in d[\"ms\"] for k in (\"kiem_tra\",\"dan_trang\",\"ve\",\"png\")), d[\"ms\"]" "$D/body"'
 t "pages the page already shows are not sent again" \
 	'[ "$(code -H "$C" $H --data-binary @"$D/edit.md" "$URL/api/xem?ten=ke-hoach.md&co=$HASHES")" = 200 ] &&
 	 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert all(p[\"png\"] is None for p in d[\"trang\"])" "$D/body"'

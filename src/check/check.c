@@ -411,8 +411,11 @@ lint_appendix(vb_inputs *in, const char *file, const vb_meta *parent,
 	vb_arena_free(a);
 }
 
-int
-vb_check_source(const char *path, const char *data, size_t len, vb_diags *d)
+/* vb_check_source and vb_check_source_in: parses through in when it is
+ * not NULL, and hands the document to *out when out is not NULL. */
+static int
+check_source(const char *path, const char *data, size_t len, vb_inputs *pin,
+    vb_document **out, vb_diags *d)
 {
 	vb_inputs in = { .dirfd = -1 };
 	size_t from = d->n, i;
@@ -427,8 +430,12 @@ vb_check_source(const char *path, const char *data, size_t len, vb_diags *d)
 		return 1;
 	if (!vb_utf8_valid(data, len, NULL) && legacy_bytes(path, data, len, d))
 		return 1;
-	doc = vb_document_parse(path, data, len, d);
-	vb_document_free(doc);
+	doc = pin != NULL ? vb_document_parse_in(path, data, len, pin, d) :
+	    vb_document_parse(path, data, len, d);
+	if (out != NULL)
+		*out = doc;
+	else
+		vb_document_free(doc);
 	if (readable(data, len) &&
 	    (a = lint_file(&l, path, data, len, d, 1, NULL)) != NULL) {
 		dir = vb_folder_of(strcmp(path, "<stdin>") == 0 ? "-" : path);
@@ -444,4 +451,18 @@ vb_check_source(const char *path, const char *data, size_t len, vb_diags *d)
 	for (i = from; i < d->n; i++)
 		errors += d->items[i].severity == VB_ERROR;
 	return errors;
+}
+
+int
+vb_check_source(const char *path, const char *data, size_t len, vb_diags *d)
+{
+	return check_source(path, data, len, NULL, NULL, d);
+}
+
+int
+vb_check_source_in(const char *path, const char *data, size_t len,
+    vb_inputs *in, vb_document **doc, vb_diags *d)
+{
+	*doc = NULL;
+	return check_source(path, data, len, in, doc, d);
 }

@@ -6,12 +6,21 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/infile.h"
+#include "model/document.h"
 
 /* Parses data[0..len) (the contents of path) and runs every lint on it.
  * Adds each problem once to d, sorted by file, line and column. Returns the
  * number of errors among them. */
 int vb_check_source(const char *path, const char *data, size_t len,
     vb_diags *d);
+
+/* As vb_check_source, parsing through the caller's in (the files of
+ * path's folder), and keeping the document parsed: *doc is set to it, or
+ * to NULL when it does not parse (the caller frees it). A caller that
+ * renders what it checks parses once. */
+int vb_check_source_in(const char *path, const char *data, size_t len,
+    vb_inputs *in, vb_document **doc, vb_diags *d);
 
 /* Reports data[0..len), the contents of path, when it is a binary file
  * (Word, Excel, ZIP, PDF, image …) instead of text: what it is and what to

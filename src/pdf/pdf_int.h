@@ -172,6 +172,7 @@ struct pdf_ctx {
 	int page_first;		/* raster: first source line placed on the page, 0: none */
 	int page_last;		/* raster: last source line placed on the page */
 	char *layout_key;	/* raster: key of the layout being made (g_malloc), or NULL */
+	GPtrArray *deferred;	/* raster: text lines of the page, drawn only if it is wanted */
 };
 
 /* pdf.c */
@@ -185,6 +186,13 @@ void pdf_raster_page_begin(pdf_ctx *c);
 void pdf_raster_page_end(pdf_ctx *c);
 /* Raster: adds a line of text about to be drawn at x, y to the page's key. */
 void pdf_raster_note_text(pdf_ctx *c, PangoLayoutLine *pl, double x,
+    double y);
+/* Raster: keeps line pl, to be drawn at x, y on the page's image only if
+ * the page is wanted (drawing text into the page's recording is most of
+ * the cost of a page, and most pages are not wanted); returns 0, or -1
+ * when the line must be drawn now (no page, a clip that is not a list of
+ * rectangles, no memory). */
+int pdf_raster_defer_text(pdf_ctx *c, PangoLayoutLine *pl, double x,
     double y);
 /* Raster: adds the path about to be stroked to the page's key. */
 void pdf_raster_note_stroke(pdf_ctx *c);

@@ -348,8 +348,11 @@ show_line(pdf_ctx *c, const pdf_para *p, PangoLayoutLine *pl, double x,
 {
 	if (c->raster)
 		pdf_raster_note_text(c, pl, x + lx, y + p->ascent);
-	cairo_move_to(c->cr, x + lx, y + p->ascent);
-	pango_cairo_show_layout_line(c->cr, pl);
+	if (!c->raster || pdf_raster_defer_text(c, pl, x + lx,
+	    y + p->ascent) < 0) {
+		cairo_move_to(c->cr, x + lx, y + p->ascent);
+		pango_cairo_show_layout_line(c->cr, pl);
+	}
 	if (p->nlinks > 0)
 		draw_links(c, p, pl, x, y, p->line_h);
 }

@@ -149,6 +149,81 @@ pdf_raster_note_text(pdf_ctx *c, PangoLayoutLine *pl, double x, double y)
 		mix_run(c, r->data);
 }
 
+/* A line of text kept until the end of its page (pdf_raster_defer_text). */
+typedef struct deferred {
+	PangoLayoutLine *pl;	/* the line (a reference) */
+	PangoLayout *layout;	/* its layout (a reference: pl needs it) */
+	cairo_matrix_t m;	/* the user to device matrix it was drawn with */
+	cairo_rectangle_list_t *clip; /* the clip then, in user space */
+	double x, y;		/* its place, in user space */
+} deferred;
+
+/* Frees a deferred line (the GPtrArray's free function). */
+static void
+deferred_free(void *p)
+{
+	deferred *t = p;
+
+	pango_layout_line_unref(t->pl);
+	g_object_unref(t->layout);
+	cairo_rectangle_list_destroy(t->clip);
+	g_free(t);
+}
+
+int
+pdf_raster_defer_text(pdf_ctx *c, PangoLayoutLine *pl, double x, double y)
+{
+	cairo_rectangle_list_t *clip;
+	deferred *t;
+
+	/* The page image is alpha only, every mark black ink put OVER the
+	 * others, and OVER of alpha alone does not depend on the order: the
+	 * text can be drawn after the rest. */
+	if (c->cr == c->idle || pl->layout == NULL)
+		return -1;
+	clip = cairo_copy_clip_rectangle_list(c->cr);
+	if (clip->status != CAIRO_STATUS_SUCCESS) {
+		cairo_rectangle_list_destroy(clip);
+		return -1;
+	}
+	if (c->deferred == NULL)
+		c->deferred = g_ptr_array_new_with_free_func(deferred_free);
+	t = g_new0(deferred, 1);
+	t->pl = pango_layout_line_ref(pl);
+	t->layout = g_object_ref(pl->layout);
+	cairo_get_matrix(c->cr, &t->m);
+	t->clip = clip;
+	t->x = x;
+	t->y = y;
+	g_ptr_array_add(c->deferred, t);
+	return 0;
+}
+
+/* Draws the deferred lines of the page on cr (the page's image). */
+static void
+draw_deferred(pdf_ctx *c, cairo_t *cr)
+{
+	const deferred *t;
+	int i;
+	guint k;
+
+	for (k = 0; c->deferred != NULL && k < c->deferred->len; k++) {
+		t = g_ptr_array_index(c->deferred, k);
+		cairo_save(cr);
+		cairo_set_matrix(cr, &t->m);
+		for (i = 0; i < t->clip->num_rectangles; i++)
+			cairo_rectangle(cr, t->clip->rectangles[i].x,
+			    t->clip->rectangles[i].y,
+			    t->clip->rectangles[i].width,
+			    t->clip->rectangles[i].height);
+		cairo_clip(cr);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_move_to(cr, t->x, t->y);
+		pango_cairo_show_layout_line(cr, t->pl);
+		cairo_restore(cr);
+	}
+}
+
 void
 pdf_raster_note_stroke(pdf_ctx *c)
 {
@@ -258,6 +333,7 @@ play(pdf_ctx *c, cairo_surface_t *rec)
 	cr = cairo_create(s);
 	cairo_set_source_surface(cr, rec, 0, 0);
 	cairo_paint(cr);
+	draw_deferred(c, cr);
 	st = cairo_status(cr);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
@@ -287,6 +363,8 @@ pdf_raster_page_end(pdf_ctx *c)
 				c->page_rc = -1;
 		}
 	}
+	if (c->deferred != NULL)
+		g_ptr_array_set_size(c->deferred, 0);
 	cairo_destroy(c->cr);
 	c->cr = c->idle;
 }
@@ -325,6 +403,8 @@ vb_pdf_render_pages(const vb_document *doc, const vb_pdf_options *opt,
 			    "không vẽ được trang xem trước: không đủ bộ nhớ");
 	}
 	g_free(c.layout_key);
+	if (c.deferred != NULL)
+		g_ptr_array_free(c.deferred, TRUE);
 	if (c.fm != kept.fm)
 		pdf_fonts_close(&c);
 	vb_arena_free(c.arena);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/infile.h"
@@ -38,7 +39,20 @@ typedef struct preview_out {
 	int pages;		/* pages drawn */
 	int first;		/* source lines of the page being drawn: first */
 	int last;		/* and last */
+	double mark;		/* ms: when the page was wanted (draw starts) */
+	double draw_ms;		/* ms spent rasterizing the pages wanted */
+	double png_ms;		/* ms spent encoding them */
 } preview_out;
+
+/* Returns a monotonic clock in milliseconds. */
+static double
+now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
 
 /* Writes all of b to fd; returns 0 or -1. */
 static int
@@ -83,6 +97,7 @@ want_page(void *arg, int page, unsigned long long key, int first, int last)
 		vb_buf_puts(o->json, "null}");
 		return 0;
 	}
+	o->mark = now_ms();
 	return 1;
 }
 
@@ -93,8 +108,10 @@ on_page(void *arg, int page, unsigned long long key, int w, int h,
 {
 	preview_out *o = arg;
 	vb_buf png = {0};
+	double t = now_ms();
 	int r;
 
+	o->draw_ms += t - o->mark;
 	entry(o, key, w, h);
 	o->pages = page;
 	r = serve_png(px, w, h, stride, &png);
@@ -102,6 +119,7 @@ on_page(void *arg, int page, unsigned long long key, int w, int h,
 	serve_base64(o->json, (const unsigned char *)png.data, png.len);
 	vb_buf_puts(o->json, "\"}");
 	vb_buf_free(&png);
+	o->png_ms += now_ms() - t;
 	return r;
 }
 
@@ -145,7 +163,8 @@ field(const char *job, size_t len, size_t *off)
 	return f;
 }
 
-/* The worker's work for a preview: check, parse, draw; writes the JSON. */
+/* The worker's work for a preview: parse and check, draw; writes the
+ * JSON. */
 static int
 preview_work(const vb_server *s, const char *blob, size_t blen, int fd)
 {
@@ -155,7 +174,8 @@ preview_work(const vb_server *s, const char *blob, size_t blen, int fd)
 	vb_inputs in = { .dirfd = -1 };
 	vb_diags cd = {0}, pd = {0};
 	vb_buf json = {0}, pages = {0};
-	preview_out o = { NULL, &pages, 0, 0, 0 };
+	preview_out o = { NULL, &pages, 0, 0, 0, 0, 0, 0 };
+	double t0 = now_ms(), t_check, t_pages;
 	vb_pdf_raster raster;
 	vb_document *doc = NULL;
 	vb_pdf_options po;
@@ -173,16 +193,23 @@ preview_work(const vb_server *s, const char *blob, size_t blen, int fd)
 	o.job = job;
 	if (asprintf(&path, "%s/%s", s->root, job->name) < 0)
 		return -1;
-	vb_check_source(path, job->text, job->len, &cd);
+	/* parsed once: check's document is the one drawn */
 	if (vb_inputs_open(&in, s->root, &pd) == 0)
-		doc = vb_document_parse_in(path, job->text, job->len, &in, &pd);
+		vb_check_source_in(path, job->text, job->len, &in, &doc, &cd);
+	else
+		vb_check_source(path, job->text, job->len, &cd);
+	t_check = now_ms();
 	raster.scale = job->scale;
 	raster.want = want_page;
 	raster.page = on_page;
 	raster.arg = &o;
 	if (doc != NULL && s->pages != NULL)
 		s->pages(doc, &po, &raster, &pd);
-	vb_buf_puts(&json, "{\"loi\":");
+	t_pages = now_ms();
+	vb_buf_printf(&json, "{\"ms\":{\"kiem_tra\":%.1f,"
+	    "\"dan_trang\":%.1f,\"ve\":%.1f,\"png\":%.1f},\"loi\":",
+	    t_check - t0, t_pages - t_check - o.draw_ms - o.png_ms, o.draw_ms,
+	    o.png_ms);
 	diags_json(s, &cd, &json);
 	vb_buf_printf(&json, ",\"so_trang\":%d,\"trang\":[", o.pages);
 	if (pages.len)
@@ -218,7 +245,7 @@ serve_preview(const serve_call *c, serve_reply *r)
 		scale = SERVE_SCALE;
 	if (have == NULL || strlen(have) > 64 * 1024)
 		have = "";
-	if (vb_buf_printf(&job, "%s%c,%s,%c%.3f%c", name, 0, have, 0, scale,
+	if (vb_buf_printf(&job, "%s%c,%s,%c%.4f%c", name, 0, have, 0, scale,
 	    0) < 0 || vb_buf_put(&job, c->body, c->len) < 0) {
 		vb_buf_free(&job);
 		return -1;

@@ -40,7 +40,9 @@ async function settled(page, mark) {
 }
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  /* scrollbars that take room, as on a desktop (playwright hides them) */
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'],
+    ignoreDefaultArgs: ['--hide-scrollbars'] });
   const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 950 }, locale: 'vi-VN' });
   const page = await ctx.newPage();
   const errors = [];
@@ -69,6 +71,21 @@ async function main() {
   let h = await settled(page, 0);
   ok(fs.existsSync(path.join(DOCS, 'ke-hoach-thu.md')), 'a new document is made on disk (name completed with .md)');
   ok((await page.$$('#trang img')).length >= 1, 'the preview shows the pages of the skeleton');
+  /* pages drawn at the size they are shown, so the browser never scales
+   * them (sharper, cheaper); a narrower window gets narrower pages */
+  const unscaled = () => page.$$eval('#trang img', (l) => l.map((i) => [i.naturalWidth,
+    Math.round(i.getBoundingClientRect().width * devicePixelRatio)]));
+  const sizes = await unscaled();
+  ok(sizes.every(([n, w]) => n === w && n < 893), 'each page image is exactly as wide as shown (' + sizes[0] + ')');
+  let mark = await count(page);
+  await page.setViewportSize({ width: 1200, height: 950 });
+  await settled(page, mark);
+  const narrow = await unscaled();
+  ok(narrow.every(([n, w]) => n === w) && narrow[0][0] < sizes[0][0],
+    'a narrower window redraws the pages at the new width (' + narrow[0] + ')');
+  mark = await count(page);
+  await page.setViewportSize({ width: 1500, height: 950 });
+  h = await settled(page, mark);
   ok(await page.inputValue('#f-co_quan') === '……', 'the form shows vanban new\'s skeleton, its blanks marked ……');
 
   /* a field left empty: check says so, the last pages stay */
@@ -81,7 +98,7 @@ async function main() {
 
   /* the form */
   const fill = async (id, v) => { await page.fill('#' + id, v); };
-  let mark = await count(page);
+  mark = await count(page);
   await fill('f-co_quan_chu_quan', 'UBND tỉnh Bắc Giang');
   await fill('f-co_quan', 'Sở Giáo dục và Đào tạo');
   await fill('f-viet_tat', 'SGDĐT');

@@ -59,6 +59,7 @@ let busy = 0;               /* previews in flight */
 let again = false;          /* the text changed while one was in flight */
 let pages = [];             /* [{h, img}] shown in the preview */
 let messages = [];          /* check's last messages */
+let askedScale = 0;         /* pixels per point of the last preview asked for */
 
 function status(msg) { $('trang-thai').textContent = msg; }
 
@@ -591,6 +592,17 @@ function showMessages(list) {
 
 /* ---------- preview ---------- */
 
+/* Pixels per point of the page images: those of the width the preview
+ * shows a page at (at most 893 CSS pixels, i.e. 1.5 per point of an A4
+ * page) times the screen's pixels per CSS pixel. A page is then shown at
+ * its size, never scaled: sharper, and the browser paints it as it is
+ * decoded; and it costs less to draw, send and decode than a larger one. */
+function scale() {
+  const css = Math.min($('trang').clientWidth || 893, 893);
+  const s = css * (window.devicePixelRatio || 1) / 595.28;
+  return Math.min(3, Math.max(0.5, Math.floor(s * 10000) / 10000));
+}
+
 /* Asks for the preview of the current text; while one is in flight, the
  * next waits for it (so the last keystroke is always rendered). */
 async function preview() {
@@ -604,7 +616,7 @@ async function preview() {
   const have = pages.map((p) => p.h).join(',');
   try {
     const resp = await call('POST', '/api/xem?ten=' + q(doc.name) + '&co=' + have +
-      '&ty=' + (window.devicePixelRatio > 1.4 ? 2 : 1.5), compose());
+      '&ty=' + (askedScale = scale()), compose());
     const r = await json(resp);
     /* a text that does not parse keeps the last pages on screen */
     if (r.trang.length > 0 || !r.dung) showPages(r.trang);
@@ -612,6 +624,7 @@ async function preview() {
     $('dung').hidden = !r.dung;
     $('dung').textContent = r.dung || '';
     document.body.dataset.previewMs = String(Math.round(performance.now() - t0));
+    document.body.dataset.workMs = JSON.stringify(r.ms || {});    /* the server's split */
     document.body.dataset.previews = String(Number(document.body.dataset.previews || 0) + 1);
   } catch (e) {
     $('dung').hidden = false;
@@ -637,6 +650,7 @@ function showPages(list) {
       img = document.createElement('img');
       img.src = 'data:image/png;base64,' + p.png;
       img.width = p.w; img.height = p.c;
+      img.style.width = (p.w / (window.devicePixelRatio || 1)) + 'px';
       fresh.push(img);
     } else if (!img) {
       return;    /* should not happen: the page said it had it */
@@ -708,6 +722,12 @@ function setupEditor() {
     else if (k === 'i' && document.activeElement === $('noi-dung')) { e.preventDefault(); command('nghieng'); }
   });
   setInterval(() => recover(false), 2000);
+  /* a wider or narrower preview (window, zoom): pages drawn at its size */
+  let wait = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(wait);
+    wait = setTimeout(() => { if (doc.name && !$('soan').hidden && scale() !== askedScale) preview(); }, 200);
+  });
   window.addEventListener('pagehide', () => recover(true));
   window.addEventListener('beforeunload', (e) => { if (doc.name && dirty()) { recover(true); e.preventDefault(); e.returnValue = ''; } });
 }
