@@ -5,8 +5,9 @@
 # (version pinned in tests/firefox/package-lock.json, installed with
 # "npm ci" into build/firefox, no browser download). Opens the page and a
 # document, types, and sees the preview change and the pages drawn at the
-# size they are shown. Skipped when firefox-esr is not installed (it is not
-# in tools/deps.sh). Screenshot: OUTDIR/firefox.png.
+# size they are shown. tools/deps.sh installs firefox-esr; skipped when it
+# is missing all the same (a run without "make test"). Screenshot:
+# OUTDIR/firefox.png.
 # Usage: tests/test_serve_firefox.sh VANBAN OUTDIR
 set -u
 V=$1

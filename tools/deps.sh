@@ -8,8 +8,9 @@ libxml2-dev libxml2-utils libzip-dev libpango1.0-dev libcairo2-dev
 libfontconfig-dev libqpdf-dev qpdf fonts-liberation2 poppler-utils
 libreoffice-writer-nogui libreoffice-calc-nogui libnss3-tools python3 unzip
 pandoc python3-docx time libmicrohttpd-dev libpng-dev curl chromium
-iproute2 python3-yaml"
-# The browser tests drive chromium with playwright-core from npm. Debian's
+iproute2 python3-yaml firefox-esr"
+# The browser tests drive chromium with playwright-core and firefox-esr with
+# puppeteer-core (WebDriver BiDi) from npm. Debian's
 # nodejs and npm, unless a node with its own npm is installed already.
 command -v npm > /dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 missing=""
