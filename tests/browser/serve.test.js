@@ -87,6 +87,8 @@ async function main() {
   await page.setViewportSize({ width: 1500, height: 950 });
   h = await settled(page, mark);
   ok(await page.inputValue('#f-co_quan') === '……', 'the form shows vanban new\'s skeleton, its blanks marked ……');
+  ok(await page.inputValue('#f-ky-quyen_han') === '' && await page.inputValue('#f-so') === '',
+    'an empty quoted value with a comment after it ("" # …) shows as an empty field');
 
   /* a field left empty: check says so, the last pages stay */
   await page.fill('#f-dia_danh', '');

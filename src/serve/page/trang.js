@@ -207,12 +207,16 @@ function block(lines, key, indent) {
   return null;
 }
 
+/* The text of a YAML scalar: quotes and escapes resolved, a comment after
+ * it ("" # …) left out. */
 function unquote(v) {
   v = v.trim();
-  if (v.length >= 2 && v[0] === '"' && v[v.length - 1] === '"') {
-    try { return JSON.parse(v); } catch (e) { return v.slice(1, -1); }
+  const dq = /^"((?:[^"\\]|\\.)*)"\s*(#.*)?$/.exec(v);
+  if (dq) {
+    try { return JSON.parse('"' + dq[1] + '"'); } catch (e) { return dq[1]; }
   }
-  if (v.length >= 2 && v[0] === "'" && v[v.length - 1] === "'") return v.slice(1, -1).replace(/''/g, "'");
+  const sq = /^'((?:[^']|'')*)'\s*(#.*)?$/.exec(v);
+  if (sq) return sq[1].replace(/''/g, "'");
   return v.replace(/\s+#.*$/, '');
 }
 
