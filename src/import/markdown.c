@@ -504,8 +504,98 @@ table(imp_md *m, const imp_table *t)
 		m->maxcols = ncols;
 }
 
+/* Returns 1 when p reads as the caption under a picture: in Word's
+ * Caption style, or a short line starting "Hình", "Biểu đồ", "Sơ đồ",
+ * "Ảnh" set centred or in italics. */
+static int
+caption_like(const imp_para *p)
+{
+	static const char *w[] = { "Hình", "HÌNH", "Biểu đồ", "BIỂU ĐỒ",
+	    "Sơ đồ", "SƠ ĐỒ", "Ảnh", "ẢNH", NULL };
+	size_t k;
+
+	if (p->text[0] == '\0' || p->image || p->toc || strlen(p->text) > 400)
+		return 0;
+	if (p->style && strcmp(p->style, "caption") == 0)
+		return 1;
+	for (k = 0; w[k] && strncmp(p->text, w[k], strlen(w[k])) != 0; k++)
+		;
+	return w[k] && (p->align == VB_ALIGN_CENTER || p->italic);
+}
+
+/* Writes the picture of m->pic with caption (a paragraph, or NULL). */
+static void
+picture(imp_md *m, const imp_para *caption)
+{
+	const imp_image *im = &m->doc->images[m->pic->image - 1];
+
+	m->pic = NULL;
+	if (im->out == NULL)
+		return;
+	vb_buf_puts(m->out, "![");
+	if (caption) {
+		m->drop = caption->italic ? VB_ITALIC : 0;
+		if (caption->bold)
+			m->drop |= VB_BOLD;
+		imp_md_inline(m, m->out, caption, 0, 0);
+		m->drop = 0;
+	}
+	vb_buf_printf(m->out, "](%s)\n\n", im->out);
+	m->pictures++;
+	m->depth = -1;
+}
+
+void
+imp_md_flush(imp_md *m)
+{
+	if (m->pic)
+		picture(m, NULL);
+}
+
+/* Writes an explicit page break. */
+static void
+page_break(imp_md *m)
+{
+	imp_md_flush(m);
+	vb_buf_puts(m->out, "\\newpage\n\n");
+	m->depth = -1;
+}
+
+static void block_md(imp_md *m, imp_block *b);
+
 void
 imp_md_block(imp_md *m, imp_block *b)
+{
+	imp_para *p = b->p;
+
+	if (p && p->toc)	/* vanban makes the contents (muc_luc) */
+		return;
+	if (p && p->page_before)
+		page_break(m);
+	if (m->pic && p && caption_like(p) && !p->page_before) {
+		picture(m, p);
+		if (p->page_after)
+			page_break(m);
+		return;
+	}
+	imp_md_flush(m);
+	if (p && p->image && m->doc->images[p->image - 1].out) {
+		m->pic = p;
+		if (p->text[0] == '\0') {	/* its caption may follow */
+			if (p->page_after)
+				page_break(m);
+			return;
+		}
+		imp_md_flush(m);
+	}
+	block_md(m, b);
+	if (p && p->page_after)
+		page_break(m);
+}
+
+/* Writes one block (a paragraph or a table) as Markdown. */
+static void
+block_md(imp_md *m, imp_block *b)
 {
 	imp_para *p = b->p;
 	const char *mark, *keep;
@@ -581,6 +671,7 @@ imp_md_notes(imp_md *m)
 {
 	size_t i, k;
 	imp_note *n;
+	imp_md_flush(m);
 
 	for (i = 0; i < m->doc->nnotes; i++) {
 		n = &m->doc->notes[i];
