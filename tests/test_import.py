@@ -102,7 +102,6 @@ def fill_issued_with(src, imp, out, name, said=""):
 NOT_YET = {
     "ban-sao-y-quyet-dinh": "the copy's parts under the full-width rule (ban_sao)",
     "bao-cao-tot-nghiep-bieu-do": "pictures (![caption](file.png))",
-    "de-an-stem-du-thao": "the draft mark, the table of contents and page breaks",
 }
 
 
