@@ -309,7 +309,7 @@ picture(struct rd *r, const char *part, const char *name)
 	vb_buf b = { 0 };
 	const char *kind;
 	char *data;
-	size_t i;
+	size_t i, len;
 
 	for (i = 0; i < d->nimages; i++)
 		if (strcmp(d->images[i].part, part) == 0)
@@ -320,8 +320,9 @@ picture(struct rd *r, const char *part, const char *name)
 		d->skipped_images++;
 		return 0;
 	}
-	data = vb_alloc(r->a, b.len);
-	memcpy(data, b.data, b.len);
+	len = b.len;
+	data = vb_alloc(r->a, len);
+	memcpy(data, b.data, len);
 	vb_buf_free(&b);
 	d->images = vb_grow(r->a, d->images, d->nimages + 1,
 	    sizeof(*d->images), &d->imagecap);
@@ -331,7 +332,7 @@ picture(struct rd *r, const char *part, const char *name)
 	im->name = name;
 	im->ext = kind;
 	im->data = data;
-	im->len = b.len;
+	im->len = len;
 	return (int)d->nimages;
 }
 
