@@ -567,6 +567,67 @@ def profile(vanban, out):
           "profile's is written, the agency still left out")
 
 
+CONTACTS = """co_quan_chu_quan: UBND tỉnh Bắc Giang
+co_quan: Sở Giáo dục và Đào tạo
+viet_tat: SGDĐT
+dia_chi: Số 50 đường Hùng Vương, phường Ngô Quyền, thành phố Bắc Giang, tỉnh Bắc Giang
+dien_thoai: 0204 3854 321
+fax: 0204 3854 322
+email: vanthu@bacgiang.edu.vn
+website: bacgiang.edu.vn
+"""
+
+
+def profile_contacts(vanban, out):
+    """Check 2f: the agency's address and contacts (ô 13) read from the
+    page footer are left out when co-quan.yaml gives the same ones."""
+    name = "cong-van-hoa-toc-mua-lu"
+    src = os.path.join(ROOT, "content", name + ".md")
+    d = os.path.join(out, "prof-contacts")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    docx = os.path.join(d, name + ".docx")
+    rc, _, _ = run([vanban, "render", src, "-o", docx, "-f", "docx"])
+    with open(os.path.join(d, "co-quan.yaml"), "w", encoding="utf-8") as f:
+        f.write(CONTACTS)
+    md = os.path.join(d, "cv.md")
+    rc2, so, err = run([vanban, "import", docx, "-o", md])
+    head = open(md, encoding="utf-8").read().split("\n---\n", 1)[0] \
+        if rc2 == 0 else ""
+    _, a, _ = dump(vanban, src)
+    _, b, _ = dump(vanban, md)
+    check(rc == 0 and rc2 == 0 and "dia_chi" not in head and "website" not
+          in head and "dia_chi" in so and a == b, "profile: the address "
+          "and contacts co-quan.yaml gives are left out, same model")
+
+
+def contacts_typed(vanban, out):
+    """Check 2g: the address typed in Word's footer with other labels
+    ("Điện thoại", "Email", "Trang thông tin điện tử") and separators, on
+    one line, is read key by key."""
+    import docx
+    src = os.path.join(out, "clerk.docx")
+    if not os.path.exists(src):
+        check(False, "contacts: clerk.docx exists")
+        return
+    d = docx.Document(src)
+    d.sections[0].footer.paragraphs[0].text = (
+        "Địa chỉ: Số 5 Hùng Vương, TP. Bắc Giang - Điện thoại: (0204) 385 "
+        "4321; Email: vanthu@bacgiang.edu.vn | Trang thông tin điện tử: "
+        "sogd.bacgiang.gov.vn")
+    path = os.path.join(out, "clerk-footer.docx")
+    d.save(path)
+    md = os.path.join(out, "clerk-footer.md")
+    rc, so, err = run([vanban, "import", path, "-o", md])
+    text = open(md, encoding="utf-8").read() if rc == 0 else ""
+    for key, val in (("dia_chi", "Số 5 Hùng Vương, TP. Bắc Giang"),
+                     ("dien_thoai", "(0204) 385 4321"),
+                     ("email", "vanthu@bacgiang.edu.vn"),
+                     ("website", "sogd.bacgiang.gov.vn")):
+        check('\n%s: "%s"\n' % (key, val) in text, "contacts typed in "
+              "the footer: %s is %s" % (key, val))
+
+
 def variant_docx(out):
     """Writes two more clerk layouts with python3-docx: a công văn whose
     header is tab-separated paragraphs, with Word bullets and numbers and
@@ -915,6 +976,8 @@ def main():
     pictures(vanban, out)
     clerk(vanban, out)
     profile(vanban, out)
+    profile_contacts(vanban, out)
+    contacts_typed(vanban, out)
     variants(vanban, out)
     legacy_txt(vanban, out)
     no_text_lost(vanban, out)

@@ -152,6 +152,9 @@ def pdf_words(pdf):
     p = run(["pdftotext", "-enc", "UTF-8", pdf, "-"])
     lines = [l for l in p.stdout.splitlines() if not re.fullmatch(r"\s*\d{1,3}\s*", l)]
     text = unicodedata.normalize("NFC", " ".join(lines))
+    # dot leaders of a table of contents, joined ("THIẾT.....2") or spaced
+    # (". . . ."), are not words
+    text = re.sub(r"(?:\s*\.){4,}\s*", " ", text)
     # a footnote mark glued to its word ("phủ1,") is the same mark as one
     # pdftotext reads apart; rules typed as underscores are not words
     text = re.sub(r"(?<=[^\W\d_])(\d{1,2})(?=[\s,.;:)]|$)", r" \1", text)
