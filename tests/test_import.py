@@ -628,6 +628,47 @@ def contacts_typed(vanban, out):
               "the footer: %s is %s" % (key, val))
 
 
+def body_sheet(vanban, out):
+    """Check 2h: a table of the body (not an appendix) with a vertical
+    merge goes to NAME-bang-1.xlsx beside the document, written in the
+    text as "![](NAME-bang-1.xlsx)" on its own line, and vanban reads it
+    back with the merge (the covered cell stays covered)."""
+    import docx
+    src = os.path.join(out, "clerk.docx")
+    if not os.path.exists(src):
+        check(False, "body sheet: clerk.docx exists")
+        return
+    d = docx.Document(src)
+    after = [p for p in d.paragraphs if p.text.startswith("Thực hiện chỉ")][0]
+    t = d.add_table(rows=3, cols=3)
+    for c, h in enumerate(["TT", "Nhiệm vụ", "Đơn vị"]):
+        t.cell(0, c).text = h
+    for r, (n, w) in enumerate([("1", "Rà soát"), ("2", "Công khai")], 1):
+        t.cell(r, 0).text = n
+        t.cell(r, 1).text = w
+    t.cell(1, 2).merge(t.cell(2, 2)).text = "Văn phòng"
+    after._p.addnext(t._tbl)
+    path = os.path.join(out, "body-sheet.docx")
+    d.save(path)
+    md = os.path.join(out, "body-sheet.md")
+    rc, so, err = run([vanban, "import", path, "-o", md])
+    text = open(md, encoding="utf-8").read() if rc == 0 else ""
+    check("\n![](body-sheet-bang-1.xlsx)\n" in text and os.path.exists(
+          os.path.join(out, "body-sheet-bang-1.xlsx")) and "body-sheet-"
+          "bang-1.xlsx" in so, "body sheet: a body table with a vertical "
+          "merge is written to body-sheet-bang-1.xlsx, ![](…) in the text")
+    rc, dm, err = run([vanban, "dump", md])
+    check(rc == 0 and "  R | 1 | Rà soát | Văn phòng |\n  R | 2 | Công khai "
+          "|\n" in dm, "body sheet: vanban reads the merge back from the "
+          ".xlsx (%s)" % err.strip()[:100])
+    before = open(os.path.join(out, "body-sheet-bang-1.xlsx"), "rb").read()
+    rc, so, err = run([vanban, "import", path, "-o", os.path.join(
+        out, "body-sheet.md2")])
+    check(rc != 0 and "-o" in err and open(os.path.join(
+          out, "body-sheet-bang-1.xlsx"), "rb").read() == before,
+          "body sheet: an existing .xlsx of that name is never replaced")
+
+
 def variant_docx(out):
     """Writes two more clerk layouts with python3-docx: a công văn whose
     header is tab-separated paragraphs, with Word bullets and numbers and
@@ -978,6 +1019,7 @@ def main():
     profile(vanban, out)
     profile_contacts(vanban, out)
     contacts_typed(vanban, out)
+    body_sheet(vanban, out)
     variants(vanban, out)
     legacy_txt(vanban, out)
     no_text_lost(vanban, out)

@@ -15,6 +15,7 @@
 #include "base/output.h"
 #include "base/text.h"
 #include "import/import.h"
+#include "import/markdown.h"
 #include "import/recognize.h"
 #include "import/xlsx_write.h"
 #include "parse/agency.h"
@@ -128,6 +129,7 @@ new_year(vb_arena *a, const char *s, int old, int year)
 }
 
 static int profile_has(const vb_agency *ag, const char *key);
+static int exists(vb_diags *d, const char *path);
 
 /* Appends "key: value" unless the agency profile ag already gives that
  * value, or gives the key while the import found nothing (empty: what to
@@ -520,6 +522,33 @@ exists(vb_diags *d, const char *path)
 	return 1;
 }
 
+/* Adds the tables of the text written as .xlsx to the output set, beside
+ * out; returns 0, or -1 after reporting one that already exists. */
+static int
+sheets_add(vb_arena *a, vb_outset *set, const imp_doc *doc,
+    const char *out, vb_diags *d)
+{
+	char *folder = vb_folder_of(out), *p;
+	vb_buf b = { 0 };
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < doc->nsheets && rc == 0; i++) {
+		p = vb_sprintf(a, "%s/%s", folder, imp_sheet_name(a, doc, i));
+		if (exists(d, p)) {
+			rc = -1;
+			break;
+		}
+		vb_buf_reset(&b);
+		if (imp_xlsx_write(doc->sheets[i], &b) < 0 ||
+		    vb_out_add(set, p, &b) < 0)
+			rc = -1;
+	}
+	vb_buf_free(&b);
+	free(folder);
+	return rc;
+}
+
 /* Adds the pictures of doc that are written (not an existing file with
  * the same bytes) to the output set, beside out; returns 0 or -1. */
 static int
@@ -608,6 +637,8 @@ run(const struct opts *o)
 	folder = vb_folder_of(out);
 	imp_pictures_name(&doc, folder, st);
 	free(folder);
+	/* tables with merges go beside it as .xlsx: not on standard output */
+	doc.stem = strcmp(out, "-") != 0 ? st : NULL;
 	imp_recognize(&doc, &r);
 	names = vb_alloc(a, (r.napps + 1) * sizeof(*names));
 	sheets = vb_alloc(a, (r.napps + 1) * sizeof(*sheets));
@@ -667,6 +698,10 @@ run(const struct opts *o)
 		}
 		vb_out_add(&set, p, &f);
 	}
+	if (sheets_add(a, &set, &doc, out, &d) < 0) {
+		vb_out_free(&set);
+		goto done;
+	}
 	if (pictures_add(a, &set, &doc, out) < 0) {
 		vb_out_free(&set);
 		goto done;
@@ -691,6 +726,11 @@ run(const struct opts *o)
 			printf("Bảng có ô gộp của phụ lục %zu được ghi ra %s "
 			    "(sửa bằng Excel; vanban đọc lại cả ô gộp).\n", i + 1,
 			    sheets[i]);
+	for (i = 0; i < doc.nsheets; i++)
+		printf("Bảng có ô gộp thứ %zu trong nội dung được ghi ra %s, "
+		    "trong văn bản là dòng ![](%s) (sửa bảng bằng Excel; vanban "
+		    "đọc lại cả ô gộp).\n", i + 1, imp_sheet_name(a, &doc, i),
+		    imp_sheet_name(a, &doc, i));
 	rc = EXIT_OK;
 done:
 	vb_diags_print(&d);

@@ -128,6 +128,10 @@ typedef struct imp_doc {
 	size_t nimages;		/* number of pictures */
 	size_t imagecap;	/* allocated */
 	size_t skipped_images;	/* pictures not kept (not PNG/JPEG, unreadable, too many) */
+	const char *stem;	/* the new document's name without .md, for files beside it; NULL: none can be written */
+	const imp_table **sheets;	/* tables of the text written as .xlsx beside the document (![](…-bang-N.xlsx)) */
+	size_t nsheets;		/* number of them */
+	size_t sheetcap;	/* allocated */
 } imp_doc;
 
 /* Appends a run to p; returns it. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "xlsx_write.h"
 
 /* The letters of Vietnamese point numbers, in order. */
 static const char *const LETTERS[] = { "a", "b", "c", "d", "đ", "e", "g",
@@ -438,6 +439,29 @@ cell_text(imp_md *m, vb_buf *b, const imp_cell *c)
 		b->data[b->len -= 4] = '\0';
 }
 
+/* Writes table t, whose merges a Markdown table cannot keep, as a
+ * spreadsheet beside the document, "![](NAME-bang-N.xlsx)" on a line of
+ * its own (vanban reads it back with its merged cells); returns 0 when no
+ * file can be written beside the document. */
+static int
+sheet_table(imp_md *m, const imp_table *t)
+{
+	imp_doc *d = m->doc;
+
+	if (d->stem == NULL || !imp_table_needs_sheet(t))
+		return 0;
+	d->sheets = vb_grow(m->a, d->sheets, d->nsheets + 1,
+	    sizeof(*d->sheets), &d->sheetcap);
+	d->sheets[d->nsheets++] = t;
+	vb_buf_printf(m->out, "![](%s)\n\n", imp_sheet_name(m->a, d,
+	    d->nsheets - 1));
+	m->tables++;
+	m->sheets++;
+	if (t->ncols > m->maxcols)
+		m->maxcols = t->ncols;
+	return 1;
+}
+
 /* Writes table t as a GitHub table. */
 static void
 table(imp_md *m, const imp_table *t)
@@ -447,7 +471,7 @@ table(imp_md *m, const imp_table *t)
 	int *right, *any, lossy = 0;
 	vb_buf b = { 0 };
 
-	if (ncols == 0 || t->n == 0)
+	if (ncols == 0 || t->n == 0 || sheet_table(m, t))
 		return;
 	grid = vb_alloc(m->a, t->n * ncols * sizeof(*grid));
 	right = vb_alloc(m->a, ncols * sizeof(*right));
@@ -543,6 +567,12 @@ picture(imp_md *m, const imp_para *caption)
 	vb_buf_printf(m->out, "](%s)\n\n", im->out);
 	m->pictures++;
 	m->depth = -1;
+}
+
+const char *
+imp_sheet_name(vb_arena *a, const imp_doc *d, size_t k)
+{
+	return vb_sprintf(a, "%s-bang-%zu.xlsx", d->stem, k + 1);
 }
 
 void
