@@ -446,6 +446,14 @@ def test_sheet_in_body(v, d):
     check(rc == 0 and "Công khai" in part(docx, "word/document.xml") and
           "<w:tbl>" in part(docx, "word/document.xml"), "sheet in the body: "
           "rendered as a Word table")
+    write(os.path.join(sd, "tong.csv"), "TT,Nội dung,Số\n,Rà soát,3\n,Tổng "
+          "kết năm học,4\n,Tổng cộng,7\n".encode("utf-8"))
+    md = doc(os.path.join(sd, "t.md"), loai="bao-cao",
+             body="Kết quả:\n\n![](tong.csv)\n")
+    rc, out, err = run([v, "dump", md])
+    check(rc == 0 and "  R | 2 | Tổng kết năm học | 4 |" in out and
+          "  R |  | Tổng cộng | 7 |" in out, "sheet table: the total row "
+          "(Tổng cộng, TT empty) is not numbered, a task starting 'Tổng' is")
     md = doc(os.path.join(sd, "b.md"), loai="bao-cao",
              body="Kết quả:\n\n![](khong-co.xlsx)\n")
     rc, out, err = run([v, "check", md])
