@@ -439,7 +439,7 @@ marks_report(FILE *f, const imp_result *r, const imp_doc *doc)
 	if (r->copy.form)
 		fprintf(f, "  đã nhận ra: bản sao (ban_sao: %s)\n", r->copy.form);
 	for (i = 0; i < doc->nimages; i++)
-		written += doc->images[i].out && !doc->images[i].reuse;
+		written += doc->images[i].used && !doc->images[i].reuse;
 	if (r->pictures)
 		fprintf(f, "  đã nhận ra: %zu hình (%zu tệp hình ghi cạnh văn "
 		    "bản)\n", r->pictures, written);
@@ -549,8 +549,8 @@ sheets_add(vb_arena *a, vb_outset *set, const imp_doc *doc,
 	return rc;
 }
 
-/* Adds the pictures of doc that are written (not an existing file with
- * the same bytes) to the output set, beside out; returns 0 or -1. */
+/* Adds the pictures the new document shows (but not an existing file
+ * with the same bytes) to the output set, beside out; returns 0 or -1. */
 static int
 pictures_add(vb_arena *a, vb_outset *set, const imp_doc *doc,
     const char *out)
@@ -561,7 +561,8 @@ pictures_add(vb_arena *a, vb_outset *set, const imp_doc *doc,
 	int rc = 0;
 
 	for (i = 0; i < doc->nimages && rc == 0; i++) {
-		if (doc->images[i].out == NULL || doc->images[i].reuse)
+		if (doc->images[i].out == NULL || doc->images[i].reuse ||
+		    !doc->images[i].used)
 			continue;
 		vb_buf_reset(&b);
 		vb_buf_put(&b, doc->images[i].data, doc->images[i].len);

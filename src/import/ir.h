@@ -106,6 +106,7 @@ typedef struct imp_image {
 	size_t len;		/* number of bytes */
 	const char *out;	/* file name written beside the output, set by the command */
 	int reuse;		/* 1 when that file exists with the same bytes (not written) */
+	int used;		/* 1 once the Markdown refers to it (only those are written) */
 } imp_image;
 
 /* A whole imported document. */

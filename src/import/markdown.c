@@ -551,7 +551,7 @@ caption_like(const imp_para *p)
 static void
 picture(imp_md *m, const imp_para *caption)
 {
-	const imp_image *im = &m->doc->images[m->pic->image - 1];
+	imp_image *im = &m->doc->images[m->pic->image - 1];
 
 	m->pic = NULL;
 	if (im->out == NULL)
@@ -565,6 +565,7 @@ picture(imp_md *m, const imp_para *caption)
 		m->drop = 0;
 	}
 	vb_buf_printf(m->out, "](%s)\n\n", im->out);
+	im->used = 1;
 	m->pictures++;
 	m->depth = -1;
 }
