@@ -370,6 +370,33 @@ def pictures(vanban, out):
                   "left out and the import says so")
 
 
+def picture_in_cell(vanban, out):
+    """Check 1e: a picture inside a table cell, which vanban's tables do
+    not hold, is left out and said, and no file is written for it."""
+    import docx
+    src = os.path.join(out, "clerk.docx")
+    if not os.path.exists(src):
+        check(False, "picture in a cell: clerk.docx exists")
+        return
+    d = docx.Document(src)
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "Biểu đồ"
+    t.cell(0, 1).paragraphs[0].add_run().add_picture(
+        os.path.join(ROOT, "content", "hinh", "ty-le-tot-nghiep.png"))
+    after = [p for p in d.paragraphs if p.text.startswith("Thực hiện chỉ")][0]
+    after._p.addnext(t._tbl)
+    sub = os.path.join(out, "pic-cell")
+    shutil.rmtree(sub, ignore_errors=True)
+    os.makedirs(sub)
+    path = os.path.join(sub, "o.docx")
+    d.save(path)
+    rc, so, err = run([vanban, "import", path, "-o", os.path.join(sub,
+                                                                 "o.md")])
+    check(rc == 0 and "nằm trong ô bảng" in so and not [
+          f for f in os.listdir(sub) if f.endswith(".png")], "picture in a "
+          "cell: left out and said, no file written for it")
+
+
 def clerk_docx(path, year="2024"):
     """Writes a DOCX typed the way a clerk does, with python3-docx."""
     import docx
@@ -1020,6 +1047,7 @@ def main():
     profile_contacts(vanban, out)
     contacts_typed(vanban, out)
     body_sheet(vanban, out)
+    picture_in_cell(vanban, out)
     variants(vanban, out)
     legacy_txt(vanban, out)
     no_text_lost(vanban, out)

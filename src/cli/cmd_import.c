@@ -421,7 +421,7 @@ attached_head(vb_arena *a, vb_buf *f, const imp_app *app,
 static void
 marks_report(FILE *f, const imp_result *r, const imp_doc *doc)
 {
-	size_t i, written = 0;
+	size_t i, written = 0, unused;
 
 	if (r->do_mat || r->do_khan || r->luu_hanh || r->du_thao ||
 	    r->nguoi_soan || r->so_ban)
@@ -443,6 +443,12 @@ marks_report(FILE *f, const imp_result *r, const imp_doc *doc)
 	if (r->pictures)
 		fprintf(f, "  đã nhận ra: %zu hình (%zu tệp hình ghi cạnh văn "
 		    "bản)\n", r->pictures, written);
+	for (i = 0, unused = 0; i < doc->nimages; i++)
+		unused += doc->images[i].out && !doc->images[i].used;
+	if (unused)
+		fprintf(f, "  chưa đặt được: %zu hình nằm trong ô bảng hay trong "
+		    "khung chữ, đã bỏ; hãy đặt hình trên một dòng riêng "
+		    "![chú thích](tệp.png)\n", unused);
 	if (doc->skipped_images)
 		fprintf(f, "  chưa đặt được: %zu hình không phải PNG/JPEG hoặc "
 		    "không đọc được, đã bỏ; hãy lưu lại hình đó dạng .png rồi "
