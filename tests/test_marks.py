@@ -426,6 +426,43 @@ def test_images(v, d):
           "a picture inside running text is reported")
 
 
+def test_sheet_in_body(v, d):
+    """A table kept in a spreadsheet, on a line of its own in the body
+    ("![](bang.csv)", "![Trang](bang.xlsx)"): read as a bang: table, with
+    its merged cells; a missing file is refused at its line."""
+    sd = os.path.join(d, "sheet-body")
+    os.makedirs(sd, exist_ok=True)
+    write(os.path.join(sd, "bang.csv"), "TT,Nội dung,Đơn vị\n,Rà soát,Văn "
+          "phòng\n,Công khai,Văn phòng\n".encode("utf-8"))
+    md = doc(os.path.join(sd, "a.md"), loai="bao-cao",
+             body="Kết quả như sau:\n\n![](bang.csv)\n\nHết.")
+    rc, out, err = run([v, "dump", md])
+    check(rc == 0 and re.search(r"(?m)^\d+:1 table table 3×3 header=1", out)
+          and "  R | 1 | Rà soát | Văn phòng |" in out and
+          "  R | 2 | Công khai | Văn phòng |" in out,
+          "sheet in the body: the .csv is a table at its place, TT numbered")
+    docx = os.path.join(sd, "a.docx")
+    rc, err = render(v, md, docx)
+    check(rc == 0 and "Công khai" in part(docx, "word/document.xml") and
+          "<w:tbl>" in part(docx, "word/document.xml"), "sheet in the body: "
+          "rendered as a Word table")
+    write(os.path.join(sd, "tong.csv"), "TT,Nội dung,Số\n,Rà soát,3\n,Tổng "
+          "kết năm học,4\n,Tổng cộng,7\n".encode("utf-8"))
+    md = doc(os.path.join(sd, "t.md"), loai="bao-cao",
+             body="Kết quả:\n\n![](tong.csv)\n")
+    rc, out, err = run([v, "dump", md])
+    check(rc == 0 and "  R | 2 | Tổng kết năm học | 4 |" in out and
+          "  R |  | Tổng cộng | 7 |" in out, "sheet table: the total row "
+          "(Tổng cộng, TT empty) is not numbered, a task starting 'Tổng' is")
+    md = doc(os.path.join(sd, "b.md"), loai="bao-cao",
+             body="Kết quả:\n\n![](khong-co.xlsx)\n")
+    rc, out, err = run([v, "check", md])
+    line = open(md, encoding="utf-8").read().splitlines().index(
+        "![](khong-co.xlsx)") + 1
+    check(rc == 1 and (":%d:1:" % line) in err and "khong-co.xlsx" in err,
+          "sheet in the body: a missing file is refused at its line")
+
+
 def test_breaks_toc(v, d):
     """Page breaks and the table of contents."""
     body = """# Mở đầu
@@ -610,6 +647,7 @@ def main():
     test_marks(v, d)
     test_check(v, d)
     test_images(v, d)
+    test_sheet_in_body(v, d)
     test_breaks_toc(v, d)
     test_copy(v, d)
     test_thu_cong(v, d)

@@ -15,6 +15,7 @@
 #include "base/output.h"
 #include "base/text.h"
 #include "import/import.h"
+#include "import/markdown.h"
 #include "import/recognize.h"
 #include "import/xlsx_write.h"
 #include "parse/agency.h"
@@ -128,6 +129,7 @@ new_year(vb_arena *a, const char *s, int old, int year)
 }
 
 static int profile_has(const vb_agency *ag, const char *key);
+static int exists(vb_diags *d, const char *path);
 
 /* Appends "key: value" unless the agency profile ag already gives that
  * value, or gives the key while the import found nothing (empty: what to
@@ -176,6 +178,63 @@ profile_has(const vb_agency *ag, const char *key)
 	else if (strcmp(key, "don_vi") == 0)
 		v = m->unit;
 	return v != NULL && *v != '\0';
+}
+
+/* Appends the marks of the position scheme found (ô 10a, 10b, 11, the
+ * draft mark) and the table of contents. */
+static void
+marks_keys(vb_buf *b, const imp_result *r)
+{
+	ykey(b, "", "do_mat", r->do_mat);
+	ykey(b, "", "do_khan", r->do_khan);
+	ykey(b, "", "luu_hanh", r->luu_hanh);
+	ykey(b, "", "du_thao", r->du_thao);
+	if (r->muc_luc)
+		vb_buf_puts(b, "muc_luc: co\n");
+}
+
+/* Appends a list key indented under a mapping ("  noi_nhan:"). */
+static void
+ylist_in(vb_buf *b, const char *indent, const char *key, const imp_list *l)
+{
+	size_t i;
+
+	if (l->n == 0)
+		return;
+	vb_buf_printf(b, "%s%s:\n", indent, key);
+	for (i = 0; i < l->n; i++) {
+		vb_buf_printf(b, "%s  - ", indent);
+		yq(b, l->s[i]);
+		vb_buf_putc(b, '\n');
+	}
+}
+
+/* Appends ban_sao, the parts of a copy, when the document is one. */
+static void
+copy_keys(vb_buf *b, const imp_copy *cp)
+{
+	if (cp->form == NULL)
+		return;
+	vb_buf_puts(b, "ban_sao:\n");
+	ykey(b, "  ", "hinh_thuc", cp->form);
+	ykey(b, "  ", "co_quan_chu_quan", cp->parent);
+	ykey(b, "  ", "co_quan", cp->issuer);
+	ykey(b, "  ", "viet_tat", cp->viet_tat);
+	ykey(b, "  ", "so", cp->so);
+	ykey(b, "  ", "dia_danh", cp->dia_danh);
+	if (cp->year && cp->month && cp->day)
+		vb_buf_printf(b, "  ngay: \"%04d-%02d-%02d\"\n", cp->year,
+		    cp->month, cp->day);
+	ylist_in(b, "  ", "noi_nhan", &cp->noi_nhan);
+	ylist_in(b, "  ", "luu", &cp->luu);
+	if (cp->chuc_vu || cp->ho_ten || cp->quyen_han) {
+		vb_buf_puts(b, "  ky:\n");
+		ykey(b, "    ", "quyen_han", cp->quyen_han);
+		ykey(b, "    ", "tap_the", cp->tap_the);
+		ykey(b, "    ", "thu_truong", cp->thu_truong);
+		ykey(b, "    ", "chuc_vu", cp->chuc_vu);
+		ykey(b, "    ", "ho_ten", cp->ho_ten);
+	}
 }
 
 /* Writes one signer of a list ("  - chuc_vu: …"). */
@@ -276,12 +335,20 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 	if (o->year)
 		trich = new_year(a, trich, old, o->year);
 	ykey(b, "", "trich_yeu", trich);
+	marks_keys(b, r);
 	plist(b, ag, given, "kinh_gui", &r->kinh_gui);
 	ykey(b, "", "tham_quyen", r->tham_quyen);
 	plist(b, ag, given, "can_cu", &r->can_cu);
 	ykey(b, "", "de_nghi", r->de_nghi);
 	plist(b, ag, given, "noi_nhan", &r->noi_nhan);
 	plist(b, ag, given, "luu", &r->luu);
+	ykey(b, "", "nguoi_soan", r->nguoi_soan);
+	ykey(b, "", "so_ban", r->so_ban);
+	pkey(b, ag, given, "dia_chi", r->dia_chi, NULL);
+	pkey(b, ag, given, "dien_thoai", r->dien_thoai, NULL);
+	pkey(b, ag, given, "fax", r->fax, NULL);
+	pkey(b, ag, given, "email", r->email, NULL);
+	pkey(b, ag, given, "website", r->website, NULL);
 	if (r->nbefore) {
 		/* several signers: a list, left to right */
 		vb_buf_puts(b, "ky:\n");
@@ -325,6 +392,7 @@ front_matter(vb_arena *a, vb_buf *b, imp_result *r, const struct opts *o,
 				vb_buf_puts(b, "    huong: ngang\n");
 		}
 	}
+	copy_keys(b, &r->copy);
 	vb_buf_puts(b, "---\n\n");
 }
 
@@ -347,6 +415,44 @@ attached_head(vb_arena *a, vb_buf *f, const imp_app *app,
 	ykey(f, "", "trich_yeu", t);
 	ykey(f, "", "kem_theo", base);
 	vb_buf_puts(f, "---\n\n");
+}
+
+/* Prints the marks, the contents, page breaks and pictures found. */
+static void
+marks_report(FILE *f, const imp_result *r, const imp_doc *doc)
+{
+	size_t i, written = 0, unused;
+
+	if (r->do_mat || r->do_khan || r->luu_hanh || r->du_thao ||
+	    r->nguoi_soan || r->so_ban)
+		fprintf(f, "  đã nhận ra: dấu%s%s%s%s%s\n", r->do_mat ?
+		    " độ mật (do_mat)" : "", r->do_khan ? " độ khẩn (do_khan)" :
+		    "", r->luu_hanh ? " lưu hành (luu_hanh)" : "", r->du_thao ?
+		    " dự thảo (du_thao)" : "", r->nguoi_soan || r->so_ban ?
+		    " người soạn, số bản (nguoi_soan, so_ban)" : "");
+	if (r->dia_chi || r->dien_thoai || r->email || r->website || r->fax)
+		fprintf(f, "  đã nhận ra: địa chỉ cơ quan ở chân trang (dia_chi, "
+		    "dien_thoai, fax, email, website)\n");
+	if (r->muc_luc)
+		fprintf(f, "  đã nhận ra: mục lục (muc_luc: co; vanban tự làm "
+		    "lại mục lục)\n");
+	if (r->copy.form)
+		fprintf(f, "  đã nhận ra: bản sao (ban_sao: %s)\n", r->copy.form);
+	for (i = 0; i < doc->nimages; i++)
+		written += doc->images[i].used && !doc->images[i].reuse;
+	if (r->pictures)
+		fprintf(f, "  đã nhận ra: %zu hình (%zu tệp hình ghi cạnh văn "
+		    "bản)\n", r->pictures, written);
+	for (i = 0, unused = 0; i < doc->nimages; i++)
+		unused += doc->images[i].out && !doc->images[i].used;
+	if (unused)
+		fprintf(f, "  chưa đặt được: %zu hình nằm trong ô bảng hay trong "
+		    "khung chữ, đã bỏ; hãy đặt hình trên một dòng riêng "
+		    "![chú thích](tệp.png)\n", unused);
+	if (doc->skipped_images)
+		fprintf(f, "  chưa đặt được: %zu hình không phải PNG/JPEG hoặc "
+		    "không đọc được, đã bỏ; hãy lưu lại hình đó dạng .png rồi "
+		    "thêm ![chú thích](tệp.png)\n", doc->skipped_images);
 }
 
 /* Prints what was recognised. */
@@ -393,6 +499,7 @@ report(FILE *f, const imp_result *r, const imp_doc *doc, const char *out)
 	fprintf(f, "  nội dung: %zu đề mục, %zu dòng danh sách, %zu bảng, "
 	    "%zu chú thích, %zu phụ lục\n", r->headings, r->items, r->tables,
 	    r->notes, r->napps);
+	marks_report(f, r, doc);
 	if (doc->legacy)
 		fprintf(f, "  đã chuyển %zu đoạn chữ TCVN3/VNI sang Unicode\n",
 		    doc->legacy);
@@ -421,6 +528,58 @@ exists(vb_diags *d, const char *path)
 	return 1;
 }
 
+/* Adds the tables of the text written as .xlsx to the output set, beside
+ * out; returns 0, or -1 after reporting one that already exists. */
+static int
+sheets_add(vb_arena *a, vb_outset *set, const imp_doc *doc,
+    const char *out, vb_diags *d)
+{
+	char *folder = vb_folder_of(out), *p;
+	vb_buf b = { 0 };
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < doc->nsheets && rc == 0; i++) {
+		p = vb_sprintf(a, "%s/%s", folder, imp_sheet_name(a, doc, i));
+		if (exists(d, p)) {
+			rc = -1;
+			break;
+		}
+		vb_buf_reset(&b);
+		if (imp_xlsx_write(doc->sheets[i], &b) < 0 ||
+		    vb_out_add(set, p, &b) < 0)
+			rc = -1;
+	}
+	vb_buf_free(&b);
+	free(folder);
+	return rc;
+}
+
+/* Adds the pictures the new document shows (but not an existing file
+ * with the same bytes) to the output set, beside out; returns 0 or -1. */
+static int
+pictures_add(vb_arena *a, vb_outset *set, const imp_doc *doc,
+    const char *out)
+{
+	char *folder = vb_folder_of(out);
+	vb_buf b = { 0 };
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < doc->nimages && rc == 0; i++) {
+		if (doc->images[i].out == NULL || doc->images[i].reuse ||
+		    !doc->images[i].used)
+			continue;
+		vb_buf_reset(&b);
+		vb_buf_put(&b, doc->images[i].data, doc->images[i].len);
+		rc = vb_out_add(set, vb_sprintf(a, "%s/%s", folder,
+		    doc->images[i].out), &b);
+	}
+	vb_buf_free(&b);
+	free(folder);
+	return rc;
+}
+
 /* Runs the import; returns an exit code. */
 static int
 run(const struct opts *o)
@@ -434,6 +593,7 @@ run(const struct opts *o)
 	vb_buf md = { 0 }, f = { 0 }, given = { 0 };
 	vb_agency ag = { 0 };
 	char *data, *dir, *out, *st, **names = NULL, **sheets, *conv = NULL;
+	char *folder;
 	size_t len, i;
 	int rc = EXIT_INPUT;
 	kind k;
@@ -477,10 +637,16 @@ run(const struct opts *o)
 			goto done;
 		break;
 	}
-	imp_recognize(&doc, &r);
 	out = o->out ? vb_strdup(a, o->out) : strcmp(o->in, "-") == 0 ?
 	    vb_strdup(a, "-") : default_out(a, o->in);
 	st = stem(a, out);
+	/* the pictures' names, beside the new document */
+	folder = vb_folder_of(out);
+	imp_pictures_name(&doc, folder, st);
+	free(folder);
+	/* tables with merges go beside it as .xlsx: not on standard output */
+	doc.stem = strcmp(out, "-") != 0 ? st : NULL;
+	imp_recognize(&doc, &r);
 	names = vb_alloc(a, (r.napps + 1) * sizeof(*names));
 	sheets = vb_alloc(a, (r.napps + 1) * sizeof(*sheets));
 	for (i = 0; i < r.napps; i++) {
@@ -498,6 +664,13 @@ run(const struct opts *o)
 	front_matter(a, &md, &r, o, names, sheets, &ag, &given);
 	vb_buf_put(&md, r.body.data ? r.body.data : "", r.body.len);
 	vb_out_init(&set, 0, NULL, &in);
+	if (strcmp(out, "-") == 0 && r.pictures) {
+		vb_diag_add(&d, VB_ERROR, o->in, 0, 0, "Hãy ghi ra tệp: -o "
+		    "TÊN.md", "văn bản có hình, phải ghi ra tệp (cùng các tệp "
+		    "hình), không ghi ra đầu ra chuẩn được");
+		vb_out_free(&set);
+		goto done;
+	}
 	if (strcmp(out, "-") == 0 && r.napps) {
 		vb_diag_add(&d, VB_ERROR, o->in, 0, 0, "Hãy ghi ra tệp: -o "
 		    "TÊN.md", "văn bản có phụ lục, phải ghi ra tệp (cùng các "
@@ -532,6 +705,14 @@ run(const struct opts *o)
 		}
 		vb_out_add(&set, p, &f);
 	}
+	if (sheets_add(a, &set, &doc, out, &d) < 0) {
+		vb_out_free(&set);
+		goto done;
+	}
+	if (pictures_add(a, &set, &doc, out) < 0) {
+		vb_out_free(&set);
+		goto done;
+	}
 	if (vb_out_commit(&set, &d) < 0) {
 		vb_out_free(&set);
 		goto done;
@@ -552,6 +733,11 @@ run(const struct opts *o)
 			printf("Bảng có ô gộp của phụ lục %zu được ghi ra %s "
 			    "(sửa bằng Excel; vanban đọc lại cả ô gộp).\n", i + 1,
 			    sheets[i]);
+	for (i = 0; i < doc.nsheets; i++)
+		printf("Bảng có ô gộp thứ %zu trong nội dung được ghi ra %s, "
+		    "trong văn bản là dòng ![](%s) (sửa bảng bằng Excel; vanban "
+		    "đọc lại cả ô gộp).\n", i + 1, imp_sheet_name(a, &doc, i),
+		    imp_sheet_name(a, &doc, i));
 	rc = EXIT_OK;
 done:
 	vb_diags_print(&d);

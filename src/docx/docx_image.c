@@ -4,6 +4,8 @@
  * gives, then the caption in Word's "Caption" style. */
 #include "docx_int.h"
 
+#include <string.h>
+
 /* English Metric Units per millimetre. */
 #define EMU_PER_MM 36000L
 /* The DrawingML picture namespace (graphicData uri and pic:). */
@@ -40,6 +42,7 @@ static void
 graphic(dx_ctx *c, const vb_image *im, long cx, long cy, const char *rid)
 {
 	dx_xml *x = c->x;
+	const char *base;
 
 	dx_start(x, "a:graphic");
 	dx_attr(x, "xmlns:a", DX_NS_A);
@@ -50,7 +53,11 @@ graphic(dx_ctx *c, const vb_image *im, long cx, long cy, const char *rid)
 	dx_start(x, "pic:nvPicPr");
 	dx_start(x, "pic:cNvPr");
 	dx_attri(x, "id", 0);
-	dx_attr(x, "name", vb_sprintf(c->arena, "image%d", im->index));
+	/* the picture's own file name, as Word keeps it when a file is
+	 * inserted: "vanban import" names the picture it extracts so */
+	base = strrchr(im->src, '/') ? strrchr(im->src, '/') + 1 : im->src;
+	dx_attr(x, "name", *base ? base : vb_sprintf(c->arena, "image%d",
+	    im->index));
 	dx_end(x);
 	dx_empty(x, "pic:cNvPicPr");
 	dx_end(x);

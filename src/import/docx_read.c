@@ -45,6 +45,10 @@ struct rd {
 	size_t pendcap;		/* allocated */
 	size_t paras;		/* paragraphs read, cells and notes included */
 	size_t cells;		/* table cells read */
+	imp_pkg *pkg;		/* the package (pictures are read from it) */
+	int in_toc;		/* 1 inside the shown result of a TOC field */
+	int toc_hit;		/* 1 when the paragraph being read is in a TOC field */
+	int in_margin;		/* 1 while reading a page header or footer */
 };
 
 /* Returns the legacy encoding a font name implies. */
@@ -179,6 +183,17 @@ hyperlink_field(vb_arena *a, const char *in)
 	return vb_strndup(a, q + 1, (size_t)(e - q - 1));
 }
 
+/* Returns 1 when field instruction in makes a table of contents
+ * (' TOC \\o "1-3" \\h …'). */
+static int
+toc_field(const char *in)
+{
+	while (*in == ' ')
+		in++;
+	return strncmp(in, "TOC", 3) == 0 && (in[3] == ' ' || in[3] == '\0' ||
+	    in[3] == '\\');
+}
+
 /* Follows a w:fldChar of type type: a HYPERLINK field makes its shown
  * text a link. */
 static void
@@ -196,10 +211,13 @@ field_char(struct rd *r, const char *type)
 		r->fld_result = 1;
 		r->fld_href = hyperlink_field(r->a, r->instr.data ?
 		    r->instr.data : "");
+		if (toc_field(r->instr.data ? r->instr.data : ""))
+			r->in_toc = r->toc_hit = 1;
 	} else if (strcmp(type, "end") == 0 && r->fld > 0) {
 		if (--r->fld == 0) {
 			r->fld_result = 0;
 			r->fld_href = NULL;
+			r->in_toc = 0;
 		}
 	}
 }
@@ -235,6 +253,125 @@ text_boxes(struct rd *r, xmlNodePtr node, int depth)
 			r->pending[r->npending++] = tmp;
 		}
 	}
+}
+
+/* Returns the first element named name in the subtree of node, or NULL. */
+static xmlNodePtr
+find(xmlNodePtr node, const char *name, int depth)
+{
+	xmlNodePtr n, f;
+
+	if (node == NULL || depth > MAX_DEPTH)
+		return NULL;
+	for (n = node->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || imp_is(n, "txbxContent"))
+			continue;
+		if (imp_is(n, name))
+			return n;
+		if ((f = find(n, name, depth + 1)) != NULL)
+			return f;
+	}
+	return NULL;
+}
+
+/* Returns the part a relationship target of the main part names
+ * ("media/image1.png" -> "word/media/image1.png"), or NULL when it leaves
+ * the package or climbs out of it. */
+static const char *
+part_of(struct rd *r, const char *target)
+{
+	if (target == NULL || *target == '\0' || strstr(target, "..") ||
+	    strstr(target, "://") || strchr(target, '\\'))
+		return NULL;
+	if (target[0] == '/')
+		return vb_strdup(r->a, target + 1);
+	return vb_sprintf(r->a, "word/%s", target);
+}
+
+/* Returns the kind of picture data[0..len) holds: "png", "jpg", or NULL. */
+static const char *
+picture_kind(const char *data, size_t len)
+{
+	if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "png";
+	if (len >= 3 && memcmp(data, "\xFF\xD8\xFF", 3) == 0)
+		return "jpg";
+	return NULL;
+}
+
+/* Returns the 1-based index of the picture in part (read once), or 0 when
+ * it is left out: not PNG or JPEG, unreadable, too large or too many. */
+static int
+picture(struct rd *r, const char *part, const char *name)
+{
+	imp_doc *d = r->doc;
+	imp_image *im;
+	vb_buf b = { 0 };
+	const char *kind;
+	char *data;
+	size_t i, len;
+
+	for (i = 0; i < d->nimages; i++)
+		if (strcmp(d->images[i].part, part) == 0)
+			return (int)i + 1;
+	if (d->nimages >= IMP_MAX_IMAGES || imp_pkg_media(r->pkg, part, &b) != 0
+	    || (kind = picture_kind(b.data, b.len)) == NULL) {
+		vb_buf_free(&b);
+		d->skipped_images++;
+		return 0;
+	}
+	len = b.len;
+	data = vb_alloc(r->a, len);
+	memcpy(data, b.data, len);
+	vb_buf_free(&b);
+	d->images = vb_grow(r->a, d->images, d->nimages + 1,
+	    sizeof(*d->images), &d->imagecap);
+	im = &d->images[d->nimages++];
+	memset(im, 0, sizeof(*im));
+	im->part = part;
+	im->name = name;
+	im->ext = kind;
+	im->data = data;
+	im->len = len;
+	return (int)d->nimages;
+}
+
+/* Takes the picture of a w:drawing or w:pict node (a:blip r:embed, or a
+ * VML v:imagedata r:id) into p; returns 1 when it holds one. */
+static int
+drawn_picture(struct rd *r, xmlNodePtr node, imp_para *p)
+{
+	xmlNodePtr blip = find(node, "blip", 0), nv;
+	const char *id, *part, *name = NULL;
+
+	if (blip != NULL)
+		id = imp_attr(r->a, blip, "embed");
+	else if ((blip = find(node, "imagedata", 0)) != NULL)
+		id = imp_attr(r->a, blip, "id");
+	else
+		return 0;
+	if (r->in_margin)	/* a logo in the page header: not the body's */
+		return 1;
+	if ((nv = find(node, "cNvPr", 0)) != NULL)
+		name = imp_attr(r->a, nv, "name");
+	if ((part = part_of(r, link_target(r, id))) != NULL && p->image == 0)
+		p->image = picture(r, part, name);
+	else if (part == NULL)
+		r->doc->skipped_images++;
+	return 1;
+}
+
+/* Returns 1 when p has no text yet (a page break there comes before it). */
+static int
+no_text_yet(const imp_para *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nruns; i++)
+		if (p->runs[i].note || p->runs[i].text[strspn(p->runs[i].text,
+		    " \t\n")] != '\0')
+			return 0;
+	return 1;
 }
 
 /* Reads one w:r into p. */
@@ -288,6 +425,10 @@ run(struct rd *r, xmlNodePtr node, imp_para *p, struct fmt f, int depth)
 			v = imp_attr(r->a, n, "type");
 			if (v == NULL || strcmp(v, "textWrapping") == 0)
 				add_text(r, p, "\n", 0, NULL);
+			else if (strcmp(v, "page") == 0 && no_text_yet(p))
+				p->page_before = 1;
+			else if (strcmp(v, "page") == 0)
+				p->page_after = 1;
 		} else if (imp_is(n, "noBreakHyphen")) {
 			add_text(r, p, "-", f.style, f.href);
 		} else if (imp_is(n, "footnoteReference") && !r->in_note &&
@@ -297,7 +438,7 @@ run(struct rd *r, xmlNodePtr node, imp_para *p, struct fmt f, int depth)
 		} else if (imp_is(n, "drawing") || imp_is(n, "pict")) {
 			if (is_line(r->a, n, 0))
 				p->rule = 1;
-			else
+			else if (!drawn_picture(r, n, p))
 				text_boxes(r, n, 0);
 		} else if (imp_is(n, "AlternateContent")) {
 			xmlNodePtr ch = imp_child(n, "Choice");
@@ -388,6 +529,10 @@ para(struct rd *r, xmlNodePtr node, imp_para *p)
 			jc = VB_ALIGN_DEFAULT + 1;
 	}
 	p->align = jc ? (vb_align)(jc - 1) : VB_ALIGN_DEFAULT;
+	if ((np = imp_child(ppr, "pageBreakBefore")) != NULL && ((v =
+	    imp_attr(r->a, np, "val")) == NULL || (strcmp(v, "0") != 0 &&
+	    strcmp(v, "false") != 0 && strcmp(v, "off") != 0)))
+		p->page_before = 1;
 	if ((bdr = imp_child(imp_child(ppr, "pBdr"), "bottom")) != NULL &&
 	    (v = imp_attr(r->a, bdr, "val")) && strcmp(v, "none") != 0 &&
 	    strcmp(v, "nil") != 0)
@@ -397,8 +542,10 @@ para(struct rd *r, xmlNodePtr node, imp_para *p)
 		imp_rpr_bits(r->a, imp_child(ppr, "rPr"), &on, &off);
 		(void)on;	/* the paragraph mark's own format: not the text's */
 	}
+	r->toc_hit = r->in_toc;
 	inlines(r, node, p, f, 0);
 	imp_para_finish(r->a, p);
+	p->toc = r->toc_hit && !r->in_note && !r->in_margin;
 	if (numid > 0 && p->text[0] != '\0')
 		imp_number(&r->st, numid, ilvl, p);
 }
@@ -670,6 +817,85 @@ footnotes(struct rd *r, xmlDocPtr doc)
 	r->in_note = 0;
 }
 
+/* Page header and footer parts one import reads at most. */
+#define MAX_MARGIN_PARTS 32
+
+/* Adds paragraph p of a page header or footer to the document. */
+static void
+margin_para(struct rd *r, const imp_para *p)
+{
+	imp_doc *d = r->doc;
+
+	if (p->text[0] == '\0')
+		return;
+	d->margins = vb_grow(r->a, d->margins, d->nmargins + 1,
+	    sizeof(*d->margins), &d->margincap);
+	d->margins[d->nmargins++] = *p;
+}
+
+/* Reads the paragraphs (and those of tables) of one header or footer. */
+static void
+margin_blocks(struct rd *r, xmlNodePtr node, int depth)
+{
+	xmlNodePtr n;
+	imp_para tmp;
+	imp_table *t;
+	size_t i, j, k;
+
+	for (n = node ? node->children : NULL; n && depth < 8; n = n->next) {
+		if (imp_is(n, "p")) {
+			para(r, n, &tmp);
+			margin_para(r, &tmp);
+			for (i = 0; i < r->npending; i++)
+				margin_para(r, &r->pending[i]);
+			r->npending = 0;
+		} else if (imp_is(n, "tbl")) {
+			t = table(r, n, 0);
+			for (i = 0; i < t->n; i++)
+				for (j = 0; j < t->rows[i].n; j++)
+					for (k = 0; k < t->rows[i].cells[j].n; k++)
+						margin_para(r, &t->rows[i].cells[j].
+						    paras[k]);
+		} else if (imp_is(n, "sdt")) {
+			margin_blocks(r, imp_child(n, "sdtContent"), depth + 1);
+		}
+	}
+}
+
+/* Reads the page headers and footers the main part refers to, where the
+ * marks of the position scheme are: the draft mark and the circulation
+ * note (first-page header), the agency's address (first-page footer). */
+static void
+margins(struct rd *r, imp_pkg *pkg)
+{
+	xmlNodePtr n;
+	xmlDocPtr x;
+	const char *type, *part;
+	size_t len, parts = 0;
+
+	if (r->rels == NULL)
+		return;
+	r->in_margin = 1;
+	for (n = xmlDocGetRootElement(r->rels)->children; n &&
+	    parts < MAX_MARGIN_PARTS; n = n->next) {
+		if (!imp_is(n, "Relationship") || (type = imp_attr(r->a, n,
+		    "Type")) == NULL)
+			continue;
+		len = strlen(type);
+		if ((len < 7 || strcmp(type + len - 7, "/header") != 0) &&
+		    (len < 7 || strcmp(type + len - 7, "/footer") != 0))
+			continue;
+		if ((part = part_of(r, imp_attr(r->a, n, "Target"))) == NULL)
+			continue;
+		parts++;
+		if ((x = imp_pkg_xml(pkg, part, 0)) == NULL)
+			continue;
+		margin_blocks(r, xmlDocGetRootElement(x), 0);
+		xmlFreeDoc(x);
+	}
+	r->in_margin = 0;
+}
+
 /* Reads the author of the document from docProps/core.xml. */
 static void
 core(struct rd *r, imp_pkg *pkg)
@@ -701,6 +927,7 @@ imp_docx_read(imp_doc *doc, const char *file, const char *data, size_t len,
 	memset(&r, 0, sizeof(r));
 	r.doc = doc;
 	r.a = doc->a;
+	r.pkg = &pkg;
 	if (imp_pkg_open(&pkg, file, data, len, d) < 0)
 		return -1;
 	styles = imp_pkg_xml(&pkg, "word/styles.xml", 0);
@@ -712,6 +939,7 @@ imp_docx_read(imp_doc *doc, const char *file, const char *data, size_t len,
 		imp_numbering_read(&r.st, num);
 		if (stream_body(&r, &pkg, d) == 0) {
 			footnotes(&r, notes);
+			margins(&r, &pkg);
 			core(&r, &pkg);
 		}
 	}

@@ -22,6 +22,11 @@ int imp_txt_read(imp_doc *doc, const char *file, const char *data,
  * .docx bytes (malloc'd) with *len, or NULL after reporting to d. */
 char *imp_soffice_convert(const char *file, size_t *len, vb_diags *d);
 
+/* Gives each picture of doc the file name it is written under in folder
+ * (the new document's), never one of an existing different file; stem:
+ * the new document's, for pictures without a usable name. */
+void imp_pictures_name(imp_doc *doc, const char *folder, const char *stem);
+
 /* The vanban import command. */
 int vb_cmd_import(int argc, char **argv);
 

@@ -52,6 +52,10 @@ typedef struct imp_para {
 	int italic;		/* 1 when every letter is italic */
 	int rule;		/* 1 when a drawn line or bottom border follows it */
 	int tabbed;		/* 1 when the text holds a tab (two columns) */
+	int page_before;	/* 1 when a page break comes before its text */
+	int page_after;		/* 1 when a page break comes after its text */
+	int toc;		/* 1 when it is part of a table of contents (TOC field) */
+	int image;		/* 1-based index of its picture in imp_doc.images, 0 when none */
 } imp_para;
 
 /* One table cell. */
@@ -90,6 +94,21 @@ typedef struct imp_note {
 	size_t n;		/* number of paragraphs */
 } imp_note;
 
+/* Pictures one import extracts at most. */
+#define IMP_MAX_IMAGES 1000
+
+/* A picture of the body (word/media/…), PNG or JPEG. */
+typedef struct imp_image {
+	const char *part;	/* package part name ("word/media/image1.png") */
+	const char *name;	/* file name the author gave it (pic:cNvPr name), or NULL */
+	const char *ext;	/* "png" or "jpg", from its first bytes */
+	const char *data;	/* its bytes (in the arena) */
+	size_t len;		/* number of bytes */
+	const char *out;	/* file name written beside the output, set by the command */
+	int reuse;		/* 1 when that file exists with the same bytes (not written) */
+	int used;		/* 1 once the Markdown refers to it (only those are written) */
+} imp_image;
+
 /* A whole imported document. */
 typedef struct imp_doc {
 	vb_arena *a;		/* owns everything */
@@ -103,6 +122,17 @@ typedef struct imp_doc {
 	int from_txt;		/* 1 when read from plain text (no styles) */
 	size_t legacy;		/* runs converted from TCVN3 or VNI */
 	size_t cells;		/* table cells read (plain text) */
+	imp_para *margins;	/* paragraphs of the page headers and footers */
+	size_t nmargins;	/* number of them */
+	size_t margincap;	/* allocated */
+	imp_image *images;	/* pictures, in order of first use */
+	size_t nimages;		/* number of pictures */
+	size_t imagecap;	/* allocated */
+	size_t skipped_images;	/* pictures not kept (not PNG/JPEG, unreadable, too many) */
+	const char *stem;	/* the new document's name without .md, for files beside it; NULL: none can be written */
+	const imp_table **sheets;	/* tables of the text written as .xlsx beside the document (![](…-bang-N.xlsx)) */
+	size_t nsheets;		/* number of them */
+	size_t sheetcap;	/* allocated */
 } imp_doc;
 
 /* Appends a run to p; returns it. */

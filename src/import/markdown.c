@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "xlsx_write.h"
 
 /* The letters of Vietnamese point numbers, in order. */
 static const char *const LETTERS[] = { "a", "b", "c", "d", "đ", "e", "g",
@@ -438,6 +439,29 @@ cell_text(imp_md *m, vb_buf *b, const imp_cell *c)
 		b->data[b->len -= 4] = '\0';
 }
 
+/* Writes table t, whose merges a Markdown table cannot keep, as a
+ * spreadsheet beside the document, "![](NAME-bang-N.xlsx)" on a line of
+ * its own (vanban reads it back with its merged cells); returns 0 when no
+ * file can be written beside the document. */
+static int
+sheet_table(imp_md *m, const imp_table *t)
+{
+	imp_doc *d = m->doc;
+
+	if (d->stem == NULL || !imp_table_needs_sheet(t))
+		return 0;
+	d->sheets = vb_grow(m->a, d->sheets, d->nsheets + 1,
+	    sizeof(*d->sheets), &d->sheetcap);
+	d->sheets[d->nsheets++] = t;
+	vb_buf_printf(m->out, "![](%s)\n\n", imp_sheet_name(m->a, d,
+	    d->nsheets - 1));
+	m->tables++;
+	m->sheets++;
+	if (t->ncols > m->maxcols)
+		m->maxcols = t->ncols;
+	return 1;
+}
+
 /* Writes table t as a GitHub table. */
 static void
 table(imp_md *m, const imp_table *t)
@@ -447,7 +471,7 @@ table(imp_md *m, const imp_table *t)
 	int *right, *any, lossy = 0;
 	vb_buf b = { 0 };
 
-	if (ncols == 0 || t->n == 0)
+	if (ncols == 0 || t->n == 0 || sheet_table(m, t))
 		return;
 	grid = vb_alloc(m->a, t->n * ncols * sizeof(*grid));
 	right = vb_alloc(m->a, ncols * sizeof(*right));
@@ -504,8 +528,105 @@ table(imp_md *m, const imp_table *t)
 		m->maxcols = ncols;
 }
 
+/* Returns 1 when p reads as the caption under a picture: in Word's
+ * Caption style, or a short line starting "Hình", "Biểu đồ", "Sơ đồ",
+ * "Ảnh" set centred or in italics. */
+static int
+caption_like(const imp_para *p)
+{
+	static const char *w[] = { "Hình", "HÌNH", "Biểu đồ", "BIỂU ĐỒ",
+	    "Sơ đồ", "SƠ ĐỒ", "Ảnh", "ẢNH", NULL };
+	size_t k;
+
+	if (p->text[0] == '\0' || p->image || p->toc || strlen(p->text) > 400)
+		return 0;
+	if (p->style && strcmp(p->style, "caption") == 0)
+		return 1;
+	for (k = 0; w[k] && strncmp(p->text, w[k], strlen(w[k])) != 0; k++)
+		;
+	return w[k] && (p->align == VB_ALIGN_CENTER || p->italic);
+}
+
+/* Writes the picture of m->pic with caption (a paragraph, or NULL). */
+static void
+picture(imp_md *m, const imp_para *caption)
+{
+	imp_image *im = &m->doc->images[m->pic->image - 1];
+
+	m->pic = NULL;
+	if (im->out == NULL)
+		return;
+	vb_buf_puts(m->out, "![");
+	if (caption) {
+		m->drop = caption->italic ? VB_ITALIC : 0;
+		if (caption->bold)
+			m->drop |= VB_BOLD;
+		imp_md_inline(m, m->out, caption, 0, 0);
+		m->drop = 0;
+	}
+	vb_buf_printf(m->out, "](%s)\n\n", im->out);
+	im->used = 1;
+	m->pictures++;
+	m->depth = -1;
+}
+
+const char *
+imp_sheet_name(vb_arena *a, const imp_doc *d, size_t k)
+{
+	return vb_sprintf(a, "%s-bang-%zu.xlsx", d->stem, k + 1);
+}
+
+void
+imp_md_flush(imp_md *m)
+{
+	if (m->pic)
+		picture(m, NULL);
+}
+
+/* Writes an explicit page break. */
+static void
+page_break(imp_md *m)
+{
+	imp_md_flush(m);
+	vb_buf_puts(m->out, "\\newpage\n\n");
+	m->depth = -1;
+}
+
+static void block_md(imp_md *m, imp_block *b);
+
 void
 imp_md_block(imp_md *m, imp_block *b)
+{
+	imp_para *p = b->p;
+
+	if (p && p->toc)	/* vanban makes the contents (muc_luc) */
+		return;
+	if (p && p->page_before)
+		page_break(m);
+	if (m->pic && p && caption_like(p) && !p->page_before) {
+		picture(m, p);
+		if (p->page_after)
+			page_break(m);
+		return;
+	}
+	imp_md_flush(m);
+	if (p && p->image && m->doc->images[p->image - 1].out) {
+		m->pic = p;
+		if (p->text[0] == '\0') {	/* its caption may follow */
+			if (p->page_after)
+				page_break(m);
+			return;
+		}
+		imp_md_flush(m);
+	}
+	block_md(m, b);
+	if (p && p->page_after)
+		page_break(m);
+}
+
+/* Writes one block (a paragraph or a table) as Markdown. */
+static void
+block_md(imp_md *m, imp_block *b)
 {
 	imp_para *p = b->p;
 	const char *mark, *keep;
@@ -581,6 +702,7 @@ imp_md_notes(imp_md *m)
 {
 	size_t i, k;
 	imp_note *n;
+	imp_md_flush(m);
 
 	for (i = 0; i < m->doc->nnotes; i++) {
 		n = &m->doc->notes[i];

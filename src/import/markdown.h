@@ -25,13 +25,22 @@ typedef struct imp_md {
 	size_t merged;		/* tables whose merges Markdown cannot keep */
 	size_t notes;		/* footnote definitions written */
 	size_t maxcols;		/* widest table */
+	size_t pictures;	/* pictures written */
+	size_t sheets;		/* tables written as .xlsx beside the document */
+	const imp_para *pic;	/* a picture's paragraph waiting for its caption, or NULL */
 } imp_md;
 
 /* Starts a writer appending to out. */
 void imp_md_init(imp_md *m, vb_arena *a, imp_doc *doc, vb_buf *out);
 /* Writes one block. */
 void imp_md_block(imp_md *m, imp_block *b);
-/* Writes the definitions of the footnotes referenced so far. */
+/* Returns the file name of the k-th table of d written as .xlsx
+ * ("NAME-bang-1.xlsx"). */
+const char *imp_sheet_name(vb_arena *a, const imp_doc *d, size_t k);
+/* Writes a picture still waiting for its caption. */
+void imp_md_flush(imp_md *m);
+/* Writes the definitions of the footnotes referenced so far (after
+ * flushing a waiting picture). */
 void imp_md_notes(imp_md *m);
 /* Writes the runs of p as Markdown inline text into out; cell is 1 inside
  * a table cell (breaks as <br>, '|' escaped). */

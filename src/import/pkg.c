@@ -12,6 +12,7 @@
 #define MAX_ENTRIES 10000	/* entries of one package */
 #define MAX_PART VB_MAX_FILE	/* bytes of one inflated part (32 MB) */
 #define MAX_TOTAL VB_BUDGET_BYTES	/* bytes inflated from one package (128 MB) */
+#define MAX_MEDIA VB_MAX_FILE	/* bytes of one picture (what vanban reads of one) */
 #define MAX_RATIO 100		/* inflated / compressed size of a big part */
 #define RATIO_FROM (1u << 20)	/* parts smaller than this are not checked */
 #define XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
@@ -69,9 +70,10 @@ imp_pkg_close(imp_pkg *p)
 	p->zip = NULL;
 }
 
-/* Reads part name into b; returns 0, 1 when missing, -1 (reported). */
+/* Reads part name into b; returns 0, 1 when missing, -1 (reported
+ * unless quiet). */
 static int
-part(imp_pkg *p, const char *name, vb_buf *b)
+part(imp_pkg *p, const char *name, vb_buf *b, int quiet)
 {
 	zip_stat_t st;
 	zip_file_t *f;
@@ -84,7 +86,7 @@ part(imp_pkg *p, const char *name, vb_buf *b)
 	if ((st.valid & ZIP_STAT_SIZE) && (st.size > MAX_PART ||
 	    ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > RATIO_FROM &&
 	    st.size / (st.comp_size ? st.comp_size : 1) > MAX_RATIO)))
-		return fail(p, "Tệp có thể là \"bom nén\" độc hại; hãy hỏi lại "
+		return quiet ? -1 : fail(p, "Tệp có thể là \"bom nén\" độc hại; hãy hỏi lại "
 		    "người gửi.", "tệp .docx có phần %s giải nén ra quá lớn so "
 		    "với kích thước nén, vanban từ chối đọc", name);
 	/* room for the whole part at once (the size was checked above) */
@@ -96,13 +98,13 @@ part(imp_pkg *p, const char *name, vb_buf *b)
 			b->cap = st.size + 1;
 	}
 	if ((f = zip_fopen(p->zip, name, ZIP_FL_NOCASE)) == NULL)
-		return fail(p, HINT_RESAVE, "tệp .docx bị hỏng: không mở được "
+		return quiet ? -1 : fail(p, HINT_RESAVE, "tệp .docx bị hỏng: không mở được "
 		    "phần %s (có thể tệp có mật khẩu)", name);
 	while ((n = zip_fread(f, chunk, sizeof(chunk))) > 0) {
 		p->total += (size_t)n;
 		if (b->len + (size_t)n > MAX_PART || p->total > MAX_TOTAL) {
 			zip_fclose(f);
-			return fail(p, "Tệp có thể là \"bom nén\" độc hại; hãy "
+			return quiet ? -1 : fail(p, "Tệp có thể là \"bom nén\" độc hại; hãy "
 			    "hỏi lại người gửi.", "tệp .docx quá lớn: phần %s "
 			    "vượt giới hạn khi giải nén", name);
 		}
@@ -111,7 +113,7 @@ part(imp_pkg *p, const char *name, vb_buf *b)
 	}
 	zip_fclose(f);
 	if (n < 0)
-		return fail(p, "Có thể tệp tải về hay sao chép chưa xong; hãy "
+		return quiet ? -1 : fail(p, "Có thể tệp tải về hay sao chép chưa xong; hãy "
 		    "lấy lại tệp gốc.", "tệp .docx bị hỏng: không giải nén "
 		    "được phần %s", name);
 	return 0;
@@ -120,12 +122,25 @@ part(imp_pkg *p, const char *name, vb_buf *b)
 int
 imp_pkg_part(imp_pkg *p, const char *name, vb_buf *b, int required)
 {
-	int r = part(p, name, b);
+	int r = part(p, name, b, 0);
 
 	if (r == 1 && required)
 		fail(p, HINT_RESAVE, "tệp nén này không phải văn bản Word .docx: "
 		    "thiếu phần %s", name);
 	return r;
+}
+
+int
+imp_pkg_media(imp_pkg *p, const char *name, vb_buf *b)
+{
+	zip_stat_t st;
+
+	zip_stat_init(&st);
+	if (zip_stat(p->zip, name, ZIP_FL_NOCASE, &st) < 0)
+		return 1;
+	if ((st.valid & ZIP_STAT_SIZE) && st.size > MAX_MEDIA)
+		return -1;
+	return part(p, name, b, 1);
 }
 
 xmlDocPtr
@@ -135,7 +150,7 @@ imp_pkg_xml(imp_pkg *p, const char *name, int required)
 	xmlDocPtr doc;
 	int r;
 
-	if ((r = part(p, name, &b)) != 0) {
+	if ((r = part(p, name, &b, 0)) != 0) {
 		vb_buf_free(&b);
 		if (r == 1 && required)
 			fail(p, HINT_RESAVE, "tệp nén này không phải văn bản "

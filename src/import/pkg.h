@@ -37,6 +37,11 @@ xmlDocPtr imp_pkg_xml(imp_pkg *p, const char *name, int required);
  * when required), -1 on error (reported). */
 int imp_pkg_part(imp_pkg *p, const char *name, vb_buf *b, int required);
 
+/* Reads picture part name into b (raw bytes) within the same limits (32
+ * MB at most, as vanban reads a picture); returns 0, 1 when missing, -1 when it is too large or
+ * broken (never reported: the picture is left out, the text is read). */
+int imp_pkg_media(imp_pkg *p, const char *name, vb_buf *b);
+
 /* Returns 1 when the local name of node is name. */
 int imp_is(xmlNodePtr node, const char *name);
 /* Returns the first child element of node named name, or NULL. */

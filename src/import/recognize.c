@@ -11,6 +11,7 @@
 
 #include "base/text.h"
 #include "markdown.h"
+#include "marks_read.h"
 #include "xlsx_write.h"
 #include "model/doctype.h"
 
@@ -314,12 +315,111 @@ motto(struct rc *c, const char *s)
 	    is_rule_text(s);
 }
 
+/* Returns 1 when s is a mark of the position scheme standing alone
+ * ("HỎA TỐC", "MẬT", "LƯU HÀNH NỘI BỘ", "DỰ THẢO LẦN 2"), taking it into
+ * its key (the first one found wins). */
+static int
+mark_line(struct rc *c, const char *s)
+{
+	const char *v;
+
+	switch (imp_mark_line(c->a, vb_text_trim(c->a, s), &v)) {
+	case IMP_MARK_SECRECY:
+		if (c->r->do_mat == NULL)
+			c->r->do_mat = v;
+		return 1;
+	case IMP_MARK_URGENCY:
+		if (c->r->do_khan == NULL)
+			c->r->do_khan = v;
+		return 1;
+	case IMP_MARK_CIRCULATION:
+		if (c->r->luu_hanh == NULL)
+			c->r->luu_hanh = v;
+		return 1;
+	case IMP_MARK_DRAFT:
+		if (c->r->du_thao == NULL)
+			c->r->du_thao = v;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Returns 1 when every line of paragraph p is a mark (taken into its
+ * key); an empty paragraph is none. */
+static int
+mark_para(struct rc *c, const imp_para *p)
+{
+	char *t, *line, *save = NULL;
+	const char *v;
+	int any = 0;
+
+	t = vb_strdup(c->a, p->text);
+	for (line = strtok_r(t, "\n", &save); line; line = strtok_r(NULL,
+	    "\n", &save)) {
+		if (*vb_text_trim(c->a, line) == '\0')
+			continue;
+		if (imp_mark_line(c->a, vb_text_trim(c->a, line), &v) ==
+		    IMP_MARK_NONE)
+			return 0;
+		any = 1;
+	}
+	if (!any)
+		return 0;
+	t = vb_strdup(c->a, p->text);
+	for (line = strtok_r(t, "\n", &save); line; line = strtok_r(NULL,
+	    "\n", &save))
+		mark_line(c, line);
+	return 1;
+}
+
+/* Reads the page headers and footers: marks standing alone (the draft
+ * mark, the circulation note) and the agency's contacts (ô 13). */
+static void
+margins(struct rc *c)
+{
+	imp_contacts k = { 0 };
+	size_t i;
+
+	for (i = 0; i < c->doc->nmargins; i++)
+		if (!mark_para(c, &c->doc->margins[i]))
+			imp_contacts_read(c->a, c->doc->margins[i].text, &k);
+	c->r->dia_chi = k.address;
+	c->r->dien_thoai = k.phone;
+	c->r->fax = k.fax;
+	c->r->email = k.email;
+	c->r->website = k.website;
+}
+
+/* Finds the table of contents (paragraphs of a TOC field, and the
+ * "MỤC LỤC" title above them): vanban makes it from muc_luc, so its
+ * entries are not body text. */
+static void
+contents(struct rc *c)
+{
+	imp_para *p, *q;
+	size_t k, j;
+
+	for (k = 0; k < c->doc->n; k++) {
+		if ((p = para_at(c, k)) == NULL || !p->toc)
+			continue;
+		c->r->muc_luc = 1;
+		for (j = k; j > 0 && (q = para_at(c, j - 1)) != NULL &&
+		    q->text[0] == '\0'; j--)
+			;
+		if (j > 0 && (q = para_at(c, j - 1)) != NULL && !q->toc &&
+		    (strcmp(up(c, q->text), "MỤC LỤC") == 0 || (q->style &&
+		    strcmp(q->style, "toc heading") == 0)))
+			q->toc = 1;
+	}
+}
+
 /* Classifies one header line; left is 1 for the left column (agencies). */
 static void
 header_line(struct rc *c, const char *s, int left, imp_list *agencies)
 {
 	s = vb_text_trim(c->a, s);
-	if (*s == '\0' || motto(c, s))
+	if (*s == '\0' || motto(c, s) || mark_line(c, s))
 		return;
 	if (starts(c, s, "Số:") || starts(c, s, "Số ") || strcmp(s, "Số") ==
 	    0) {
@@ -531,18 +631,38 @@ header(struct rc *c)
 	imp_table *t;
 	imp_para *p;
 	const vb_doctype *ty = NULL;
+	const char *ty_mark = NULL;
 	vb_buf sub = { 0 };
-	size_t i, j, k, stop;
+	size_t i, j, k, stop, first;
 	int centred;
 
-	if (c->doc->n && c->doc->b[0].t && header_table(c, c->doc->b[0].t)) {
-		t = c->doc->b[0].t;
+	/* marks typed above the header ("DỰ THẢO", "KHẨN") */
+	for (first = 0; (p = para_at(c, first)) != NULL && first < 8 &&
+	    (p->text[0] == '\0' || imp_mark_line(c->a, p->text, &ty_mark) !=
+	    IMP_MARK_NONE); first++)
+		;
+	if (ty_mark == NULL)
+		first = 0;
+	for (i = 0; i < first; i++)
+		mark_para(c, para_at(c, i));
+	c->i = first;
+	if (c->doc->n > first && c->doc->b[first].t && header_table(c,
+	    c->doc->b[first].t)) {
+		t = c->doc->b[first].t;
 		for (i = 0; i < t->n; i++)
 			for (j = 0; j < t->rows[i].n; j++)
 				for (k = 0; k < t->rows[i].cells[j].n; k++)
 					header_para(c, &t->rows[i].cells[j].
 					    paras[k], j == 0, &ag);
-		c->i = 1;
+		c->i = first + 1;
+		/* a mark set as its own paragraph under the number */
+		for (k = c->i; (p = para_at(c, k)) != NULL && k < c->i + 4 &&
+		    (p->text[0] == '\0' || imp_mark_line(c->a, p->text,
+		    &ty_mark) != IMP_MARK_NONE); k++)
+			;
+		while (c->i < k && (p = para_at(c, c->i)) != NULL &&
+		    (p->text[0] == '\0' || mark_para(c, p)))
+			c->i++;
 	}
 	/* header lines as paragraphs: up to the type name */
 	for (stop = c->i; stop < c->doc->n && stop < c->i + 16; stop++) {
@@ -553,16 +673,16 @@ header(struct rc *c)
 			break;
 	}
 	if (stop < c->doc->n && para_at(c, stop) && (type_name(c,
-	    para_at(c, stop)->text) || c->i == 0)) {
+	    para_at(c, stop)->text) || c->i == first)) {
 		for (i = c->i; i < stop; i++)
 			header_para(c, para_at(c, i), 0, &ag);
 		/* no number, no date, no type name: these lines were not a
 		 * header after all, they stay in the body */
-		if (c->i == 0 && !type_name(c, para_at(c, stop)->text) &&
+		if (c->i == first && !type_name(c, para_at(c, stop)->text) &&
 		    !c->r->dated && c->r->so == NULL) {
 			ag.n = 0;
 			c->dropped.n = 0;
-			stop = 0;
+			stop = first;
 		}
 		c->i = stop;
 	}
@@ -622,8 +742,8 @@ header(struct rc *c)
 				c->i++;
 				break;
 			}
-			if (starts(c, p->text, "Kính gửi") || starts(c,
-			    p->text, "Căn cứ") || (sub.len && is_upper(c,
+			if (p->toc || starts(c, p->text, "Kính gửi") ||
+			    starts(c, p->text, "Căn cứ") || (sub.len && is_upper(c,
 			    p->text)) || (c->doc->from_txt ? sub.len
 			    > 0 : (centred && p->align != VB_ALIGN_CENTER)) ||
 			    p->numkind != IMP_NUM_NONE || p->outline >= 0)
@@ -799,6 +919,7 @@ static void
 recipient_line(struct rc *c, const char *s)
 {
 	char *t, *e, *save = NULL;
+	const char *who, *copies;
 
 	s = vb_text_trim(c->a, s);
 	if (starts(c, s, "Nơi nhận") || *s == '\0')
@@ -812,6 +933,13 @@ recipient_line(struct rc *c, const char *s)
 		    &save))
 			if (*(e = vb_text_trim(c->a, e)))
 				list_add(c->a, &c->r->luu, e);
+		return;
+	}
+	/* ô 12 after "Lưu": "TH.(45)" */
+	if (c->r->luu.n && c->r->nguoi_soan == NULL && c->r->so_ban == NULL &&
+	    imp_drafter_line(c->a, s, 1, &who, &copies)) {
+		c->r->nguoi_soan = who;
+		c->r->so_ban = copies;
 		return;
 	}
 	list_add(c->a, &c->r->noi_nhan, trim_end(c, s, ";.,"));
@@ -1017,6 +1145,7 @@ blocks_md(struct rc *c, size_t from, size_t to, vb_buf *out, imp_app *app)
 	c->r->tables += md.tables;
 	c->r->merged += md.merged;
 	c->r->notes += md.notes;
+	c->r->pictures += md.pictures;
 	if (app) {
 		app->landscape = md.maxcols >= 6;
 	}
@@ -1221,17 +1350,165 @@ signer_row(struct rc *c, size_t k)
 	return 1;
 }
 
+/* Returns 1 when table t is the head of a copy: a form of copy ("SAO
+ * Y") and a copy's number ("Số: 07/SY-SGDĐT") among its lines. */
+static int
+copy_head(struct rc *c, const imp_table *t)
+{
+	const char *num, *abbr, *s;
+	size_t i, j, m;
+	int form = 0, number = 0;
+
+	for (i = 0; i < t->n && i < 4; i++)
+		for (j = 0; j < t->rows[i].n; j++)
+			for (m = 0; m < t->rows[i].cells[j].n; m++) {
+				s = t->rows[i].cells[j].paras[m].text;
+				if (imp_copy_form(c->a, s))
+					form = 1;
+				if (starts(c, s, "Số") && imp_copy_number(c->a,
+				    s + strlen("Số"), &num, &abbr))
+					number = 1;
+			}
+	return form && number;
+}
+
+/* Returns the block where the parts of a copy start (its head table),
+ * at or after from; the end of the document when it is an original. */
+static size_t
+copy_at(struct rc *c, size_t from)
+{
+	size_t k;
+
+	for (k = from; k < c->doc->n; k++)
+		if (c->doc->b[k].t && copy_head(c, c->doc->b[k].t))
+			return k;
+	return c->doc->n;
+}
+
+/* Reads one line of a copy's head: the form, the number, place and date,
+ * or a line of the copying agency's name (into ag). */
+static void
+copy_line(struct rc *c, const char *s, imp_list *ag)
+{
+	imp_copy *cp = &c->r->copy;
+	const char *form, *num, *abbr, *place = c->r->dia_danh;
+	int y = c->r->year, mo = c->r->month, d = c->r->day,
+	    dated = c->r->dated;
+
+	s = vb_text_trim(c->a, s);
+	if (*s == '\0' || motto(c, s))
+		return;
+	if ((form = imp_copy_form(c->a, s)) != NULL) {
+		cp->form = form;
+	} else if (starts(c, s, "Số") && imp_copy_number(c->a, s +
+	    strlen("Số"), &num, &abbr)) {
+		cp->so = num;
+		if (c->r->viet_tat == NULL || strcmp(up(c, abbr),
+		    up(c, c->r->viet_tat)) != 0)
+			cp->viet_tat = abbr;
+	} else if (place_date(c, s)) {
+		/* place_date() fills the original's keys: move them */
+		if (place == NULL || strcmp(c->r->dia_danh, place) != 0)
+			cp->dia_danh = c->r->dia_danh;
+		cp->year = c->r->year;
+		cp->month = c->r->month;
+		cp->day = c->r->day;
+		c->r->dia_danh = place;
+		c->r->year = y;
+		c->r->month = mo;
+		c->r->day = d;
+		c->r->dated = dated;
+	} else if (is_upper(c, s)) {
+		list_add(c->a, ag, s);
+	}
+}
+
+/* Reads the parts of a copy from block k (its head table): the copying
+ * agency when not the original's, the form, number, place and date, then
+ * its "Nơi nhận" and signer, read as the original's and moved over. */
+static void
+copy_read(struct rc *c, size_t k)
+{
+	imp_result *r = c->r, keep = *c->r;
+	imp_copy *cp = &r->copy;
+	const imp_table *t = c->doc->b[k].t;
+	imp_list ag = { 0 };
+	const char *issuer, *parent;
+	size_t i, j, m;
+	char *x, *line, *save;
+
+	for (i = 0; i < t->n; i++)
+		for (j = 0; j < t->rows[i].n; j++)
+			for (m = 0; m < t->rows[i].cells[j].n; m++) {
+				x = vb_strdup(c->a, t->rows[i].cells[j].
+				    paras[m].text);
+				save = NULL;
+				for (line = strtok_r(x, "\n", &save); line;
+				    line = strtok_r(NULL, "\n", &save))
+					copy_line(c, line, &ag);
+			}
+	issuer = ag.n ? ag.s[ag.n - 1] : NULL;
+	parent = ag.n > 1 ? ag.s[ag.n - 2] : NULL;
+	if (issuer && (r->issuer == NULL || strcmp(up(c, issuer), up(c,
+	    r->issuer)) != 0)) {
+		cp->issuer = sentence_case(c, issuer);
+		cp->parent = parent ? sentence_case(c, parent) : NULL;
+	} else if (parent && (r->parent == NULL || strcmp(up(c, parent),
+	    up(c, r->parent)) != 0)) {
+		cp->parent = sentence_case(c, parent);
+	}
+	/* the signature: read into the result's own keys, then moved */
+	for (k++; k < c->doc->n && para_at(c, k) && para_at(c, k)->text[0] ==
+	    '\0'; k++)
+		;
+	if (k < c->doc->n && sign_start(c, k)) {
+		memset(&r->noi_nhan, 0, sizeof(r->noi_nhan));
+		memset(&r->luu, 0, sizeof(r->luu));
+		r->quyen_han = r->tap_the = r->thu_truong = NULL;
+		r->chuc_vu = r->ho_ten = NULL;
+		r->nguoi_soan = r->so_ban = NULL;
+		signature(c, k, k);
+		cp->noi_nhan = r->noi_nhan;
+		cp->luu = r->luu;
+		cp->quyen_han = r->quyen_han;
+		cp->tap_the = r->tap_the;
+		cp->thu_truong = r->thu_truong;
+		cp->chuc_vu = r->chuc_vu;
+		cp->ho_ten = r->ho_ten;
+		r->noi_nhan = keep.noi_nhan;
+		r->luu = keep.luu;
+		r->quyen_han = keep.quyen_han;
+		r->tap_the = keep.tap_the;
+		r->thu_truong = keep.thu_truong;
+		r->chuc_vu = keep.chuc_vu;
+		r->ho_ten = keep.ho_ten;
+		r->nguoi_soan = keep.nguoi_soan;
+		r->so_ban = keep.so_ban;
+	}
+	if (cp->form == NULL)
+		cp->form = "sao y";
+	if (cp->so == NULL)
+		cp->so = "";
+}
+
 void
 imp_recognize(imp_doc *doc, imp_result *r)
 {
 	struct rc c;
-	size_t k, end, above;
+	size_t k, end, above, copied, all;
 
 	memset(&c, 0, sizeof(c));
 	c.doc = doc;
 	c.a = doc->a;
 	c.r = r;
+	contents(&c);
+	margins(&c);
 	header(&c);
+	/* a copy: its parts after the copied document are read last, the
+	 * original's parts are looked for before them */
+	copied = copy_at(&c, c.i);
+	all = doc->n;
+	doc->n = copied;
 	for (end = c.i; end < doc->n && !sign_start(&c, end) && !app_label(&c,
 	    para_at(&c, end)); end++)
 		;
@@ -1254,6 +1531,9 @@ imp_recognize(imp_doc *doc, imp_result *r)
 	blocks_md(&c, c.i, above, &r->body, NULL);
 	lines_md(&c, &c.tail, &r->body, "ở khối chữ ký, để ở cuối nội dung");
 	appendices(&c, k);
+	doc->n = all;
+	if (copied < all)
+		copy_read(&c, copied);
 }
 
 void

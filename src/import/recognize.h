@@ -33,6 +33,25 @@ typedef struct imp_signer {
 	const char *ho_ten;	/* signer's name, or NULL */
 } imp_signer;
 
+/* The parts of a copy (bản sao) under the full-width rule after the
+ * copied document: the copy's own keys (ban_sao). */
+typedef struct imp_copy {
+	const char *form;	/* hinh_thuc: "sao y", "sao lục", "trích sao"; NULL: no copy */
+	const char *so;		/* the copy's number ("7"), "" when blank */
+	const char *parent;	/* copying agency's parent when not the original's, or NULL */
+	const char *issuer;	/* copying agency when not the original's, or NULL */
+	const char *viet_tat;	/* its abbreviation when not the original's, or NULL */
+	const char *dia_danh;	/* place when not the original's, or NULL */
+	int year, month, day;	/* date of the copy, 0 parts blank */
+	imp_list noi_nhan;	/* the copy's recipients */
+	imp_list luu;		/* the copy's "Lưu" entries */
+	const char *quyen_han;	/* who signs the copy: KT, TM, TL, TUQ, Q or NULL */
+	const char *tap_the;	/* collective after TM., or NULL */
+	const char *thu_truong;	/* head's title after KT./TL./TUQ., or NULL */
+	const char *chuc_vu;	/* signer's title, or NULL */
+	const char *ho_ten;	/* signer's name, or NULL */
+} imp_copy;
+
 /* Signers side by side that one import keeps at most. */
 #define IMP_MAX_SIGNERS 8
 
@@ -64,6 +83,19 @@ typedef struct imp_result {
 	size_t nbefore;		/* number of them (0: one signer) */
 	imp_list noi_nhan;	/* recipients, without "- " and ";" */
 	imp_list luu;		/* "Lưu:" entries */
+	const char *do_mat;	/* secrecy mark (ô 10a), or NULL */
+	const char *do_khan;	/* urgency mark (ô 10b), or NULL */
+	const char *luu_hanh;	/* circulation note (ô 11), or NULL */
+	const char *du_thao;	/* draft mark: "co" or its label ("lần 2"), or NULL */
+	const char *nguoi_soan;	/* drafter's initials (ô 12), or NULL */
+	const char *so_ban;	/* copies issued (ô 12), or NULL */
+	const char *dia_chi;	/* agency's address (ô 13), or NULL */
+	const char *dien_thoai;	/* its telephone, or NULL */
+	const char *fax;	/* its fax, or NULL */
+	const char *email;	/* its e-mail, or NULL */
+	const char *website;	/* its website, or NULL */
+	int muc_luc;		/* 1 when the document has a table of contents */
+	imp_copy copy;		/* the copy's parts (ban_sao) */
 	vb_buf body;		/* the body as Markdown */
 	imp_app *apps;		/* appendices */
 	size_t napps;		/* number of appendices */
@@ -74,6 +106,7 @@ typedef struct imp_result {
 	size_t tables;		/* tables found */
 	size_t merged;		/* tables with merged cells written as Markdown (lossy) */
 	size_t notes;		/* footnotes written */
+	size_t pictures;	/* pictures written (![…](…)) */
 } imp_result;
 
 /* Recognizes doc into r (zeroed by the caller). */

@@ -605,6 +605,41 @@ add_sheet_table(struct build *b, vb_part *p, const vb_appx_src *src)
 	add_table_block(b, p, t, src->pos);
 }
 
+/* Reads the tables of part p kept in spreadsheets ("![](bang.xlsx)" on
+ * a line of its own) as the tables of bang: are read, merged cells,
+ * group rows and TT numbers included; a table that cannot be read is
+ * reported at its line and its block left empty. */
+static void
+load_sheets(struct build *b, vb_part *p)
+{
+	vb_block *blk;
+	vb_where w;
+	size_t i, errors;
+
+	for (i = 0; i < p->n; i++) {
+		blk = &p->blocks[i];
+		if (blk->kind != VB_BLOCK_TABLE || blk->sheet_file == NULL ||
+		    blk->table != NULL)
+			continue;
+		errors = b->d->errors;
+		w.file = blk->file;
+		w.line = blk->line;
+		w.col = blk->col;
+		if (!b->in->over)
+			blk->table = vb_sheet_load(b->a, b->in, blk->sheet_file,
+			    blk->sheet_name, &w, b->d);
+		if (blk->table == NULL) {
+			if (b->d->errors == errors && !b->in->over)
+				vb_diag_add(b->d, VB_ERROR, blk->file, blk->line,
+				    blk->col, NULL, "không đọc được bảng '%s'",
+				    blk->sheet_file);
+			blk->kind = VB_BLOCK_PARA;
+			continue;
+		}
+		vb_table_number(b->a, blk->table, blk->sheet_file, b->d);
+	}
+}
+
 /* Makes appendix p a document issued with this one (ban hành kèm theo)
  * when the front matter of its file, yaml[0..ylen), names its kind (loai):
  * it gets its own header, type name, trích yếu and "(Ban hành kèm theo
@@ -670,6 +705,7 @@ load_appendix(struct build *b, vb_part *p, const vb_appx_src *src)
 	} else
 		attached_header(b, p, path, yaml, ylen);
 	vb_body_parse(b->a, path, body, strlen(body), line, p, &b->notes, b->d);
+	load_sheets(b, p);
 	vb_scheme_apply(b->a, p, b->d);
 	vb_number_headings(b->a, p, b->d);
 	if (src->table)
@@ -813,6 +849,7 @@ compose(struct build *b, const char *body, int body_line)
 	doc->body.file = doc->path;
 	vb_body_parse(b->a, doc->path, body, strlen(body), body_line,
 	    &doc->body, &b->notes, b->d);
+	load_sheets(b, &doc->body);
 	vb_scheme_apply(b->a, &doc->body, b->d);
 	vb_number_headings(b->a, &doc->body, b->d);
 	add_end_mark(b, &doc->body);

@@ -150,7 +150,9 @@ typedef struct vb_block {
 	int ordinal;		/* item: its number in an ordered list */
 	int continued;		/* item: 1 for a second paragraph of the same item (no marker) */
 	vb_inline text;		/* content of headings, paragraphs, items, quotes, code */
-	vb_table *table;	/* VB_BLOCK_TABLE: the table */
+	vb_table *table;	/* VB_BLOCK_TABLE: the table (NULL until a spreadsheet's is read) */
+	const char *sheet_file;	/* VB_BLOCK_TABLE read from a spreadsheet ("![](bang.xlsx)"): its file, else NULL */
+	const char *sheet_name;	/* that .xlsx's sheet (the alternative text), or NULL for the first */
 	vb_align align;		/* paragraph alignment */
 	vb_image *image;	/* VB_BLOCK_IMAGE: the picture */
 	const char *anchor;	/* heading listed in the table of contents: its bookmark, else NULL */

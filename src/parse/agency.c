@@ -305,6 +305,11 @@ scalar_of(const vb_meta *m, const char *key)
 		{"viet_tat", offsetof(vb_meta, abbrev)},
 		{"don_vi", offsetof(vb_meta, unit)},
 		{"dia_danh", offsetof(vb_meta, place)},
+		{"dia_chi", offsetof(vb_meta, marks.address)},
+		{"dien_thoai", offsetof(vb_meta, marks.phone)},
+		{"fax", offsetof(vb_meta, marks.fax)},
+		{"email", offsetof(vb_meta, marks.email)},
+		{"website", offsetof(vb_meta, marks.website)},
 	};
 	static const struct {
 		const char *key;	/* front matter key */

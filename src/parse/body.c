@@ -788,14 +788,56 @@ page_break(cmark_node *n)
 	    (len == 10 && strncmp(s, "\\pagebreak", 10) == 0);
 }
 
+/* Returns 1 when url names a spreadsheet (.xlsx, .csv, .tsv). */
+static int
+sheet_url(const char *url)
+{
+	static const char *ext[] = { ".xlsx", ".csv", ".tsv", NULL };
+	size_t n = url ? strlen(url) : 0, k;
+
+	for (k = 0; ext[k]; k++)
+		if (n > strlen(ext[k]) && strcasecmp(url + n - strlen(ext[k]),
+		    ext[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Returns the letters of runs il joined (a sheet's name). */
+static const char *
+plain_text(vb_arena *a, const vb_inline *il)
+{
+	vb_buf b = { 0 };
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < il->n; i++)
+		if (il->runs[i].text)
+			vb_buf_puts(&b, il->runs[i].text);
+	s = vb_text_trim(a, b.data ? b.data : "");
+	vb_buf_free(&b);
+	return *s ? s : NULL;
+}
+
 /* Adds the picture block of paragraph n, which holds only picture img:
  * its file name as written, its caption from the alternative text. The
  * file is read and checked when the document is composed (image.c). */
 static void
 read_image(struct ctx *c, cmark_node *n, cmark_node *img)
 {
-	vb_block *b = new_block(c, VB_BLOCK_IMAGE, n);
+	vb_block *b;
 	const char *url = cmark_node_get_url(img);
+	vb_inline alt = { 0 };
+
+	if (sheet_url(url)) {
+		/* a table kept in a spreadsheet, with its merged cells: read
+		 * when the document is composed (document.c), as bang: is */
+		b = new_block(c, VB_BLOCK_TABLE, n);
+		b->sheet_file = vb_strdup(c->a, url);
+		walk_inlines(c, img, 0, &alt, NULL);
+		b->sheet_name = alt.n ? plain_text(c->a, &alt) : NULL;
+		return;
+	}
+	b = new_block(c, VB_BLOCK_IMAGE, n);
 
 	b->image = vb_alloc(c->a, sizeof(vb_image));
 	b->image->src = vb_strdup(c->a, url != NULL ? url : "");

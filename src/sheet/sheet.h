@@ -60,7 +60,9 @@ vb_table *vb_sheet_load(vb_arena *a, vb_inputs *in, const char *path,
 
 /* Numbers the rows of t in its TT column (the first column headed "TT",
  * "STT", "Số TT" or "Số thứ tự"; no TT column: nothing is numbered):
- * group rows I, II, III…, other rows 1, 2, 3… restarting in each group.
+ * group rows I, II, III…, other rows 1, 2, 3… restarting in each group;
+ * a total row (content "Tổng cộng", "Cộng", "Tổng số", "Tổng cộng …",
+ * its TT empty) is left unnumbered.
  * A number the user already wrote is kept; a gap or repeat there is a
  * warning (file names the source). Sub-numbers such as "1.1" or "a)" are
  * kept and not counted.

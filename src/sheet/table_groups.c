@@ -322,6 +322,31 @@ number_task(vb_arena *a, vb_table *t, size_t r, size_t tt, int *k,
 	}
 }
 
+/* Returns 1 when row r is a total ("Tổng cộng", "Cộng", "Tổng số",
+ * "Tổng cộng toàn tỉnh" as its content cell, its TT left empty): it is
+ * not a task and is not numbered. */
+static int
+total_row(vb_arena *a, const vb_table *t, size_t r, size_t tt,
+    size_t content)
+{
+	static const char *const words[] = { "tổng cộng", "cộng", "tổng số",
+	    "tổng", NULL };
+	char *s;
+	size_t i, n;
+
+	if (*text_of(a, &t->rows[r].cells[tt]) != '\0')
+		return 0;
+	s = vb_text_lower(a, text_of(a, &t->rows[r].cells[content]));
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.'))
+		s[--n] = '\0';
+	for (i = 0; words[i]; i++)
+		if (strcmp(s, words[i]) == 0)
+			return 1;
+	/* "Tổng cộng toàn tỉnh" */
+	return strncmp(s, "tổng cộng ", strlen("tổng cộng ")) == 0;
+}
+
 /* Returns 1 when row r has nothing in it. */
 static int
 blank_row(const vb_table *t, size_t r)
@@ -354,7 +379,7 @@ vb_table_number(vb_arena *a, vb_table *t, const char *file, vb_diags *d)
 				number_group(a, t, r, tt, &g, file, d);
 			make_group(t, r, tt, content);
 			k = 0;
-		} else if (tt != NONE) {
+		} else if (tt != NONE && !total_row(a, t, r, tt, content)) {
 			number_task(a, t, r, tt, &k, file, d);
 		}
 	}

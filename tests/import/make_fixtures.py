@@ -210,6 +210,18 @@ class Builder:
         number = "Số: " + (f["so"] or "      ") + "/" + (f["_code"] + "-" + f["viet_tat"] if f["_code"] else f["viet_tat"] + ("-" + f["don_vi"] if f.get("don_vi") else ""))
         date = f["_date_line"]
         s = self.s
+        if f.get("du_thao"):
+            # a clerk's "DỰ THẢO" stamp: a bold line in a box, above all
+            self.boxed("DỰ THẢO" if f["du_thao"] == "co" else "DỰ THẢO " + f["du_thao"].upper())
+        if f.get("luu_hanh"):
+            # the circulation note typed in the first page's header
+            # (Word: Header > Different First Page), where ô 11 is
+            sec = self.doc.sections[0]
+            sec.different_first_page_header_footer = True
+            hp = sec.first_page_header.paragraphs[0]
+            hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            self.run(hp, f["luu_hanh"].upper(), bold=True, size=13)
+        self.contacts(f)
         if s.header == "table":
             t = self.doc.add_table(rows=1, cols=2)
             t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -229,6 +241,9 @@ class Builder:
             p = rc.add_paragraph()
             p.alignment = CENTER
             self.run(p, date, italic=True)
+            if f.get("do_khan"):
+                # the urgency stamp typed under the number, in a box
+                self.boxed(f["do_khan"].upper(), WD_ALIGN_PARAGRAPH.LEFT)
         elif s.header == "tabs":
             for i in range(2):
                 l = left[i][0] if i < len(left) else ""
@@ -260,6 +275,78 @@ class Builder:
             if f.get("_cv_subject"):
                 self.para(f["_cv_subject"], CENTER, size=12)
             self.para(date, CENTER, italic=True)
+
+    def boxed(self, text, align=WD_ALIGN_PARAGRAPH.LEFT):
+        """A bold line framed by a paragraph border, as clerks stamp
+        "HỎA TỐC" or "DỰ THẢO" in Word."""
+        p = self.para("", align, indent=False)
+        p.paragraph_format.right_indent = Mm(120)
+        self.run(p, text, bold=True, size=13)
+        sides = "".join(f'<w:{k} w:val="single" w:sz="8" w:space="1" w:color="000000"/>'
+                        for k in ("top", "left", "bottom", "right"))
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:pBdr xmlns:w="{W_NS}">{sides}</w:pBdr>'))
+        return p
+
+    def contacts(self, f):
+        """The agency's address in the first page's footer, as Word's
+        "Different First Page" footer, with the labels clerks type."""
+        lines = []
+        if f.get("dia_chi"):
+            lines.append("Địa chỉ: " + f["dia_chi"])
+        tail = [lab + ": " + f[k] for lab, k in (("ĐT", "dien_thoai"), ("Fax", "fax"),
+                                               ("E-mail", "email"), ("Website", "website")) if f.get(k)]
+        if tail:
+            lines.append(", ".join(tail))
+        if not lines:
+            return
+        sec = self.doc.sections[0]
+        sec.different_first_page_header_footer = True
+        ft = sec.first_page_footer
+        for k, line in enumerate(lines):
+            p = ft.paragraphs[0] if k == 0 else ft.add_paragraph()
+            p.alignment = CENTER
+            self.run(p, line, size=11)
+
+    def toc(self, heads):
+        """A table of contents as Word inserts it (References > Table of
+        Contents): a content control holding the "Mục lục" title and a TOC
+        field whose result lists the headings with their page numbers."""
+        def fld(t):
+            return f'<w:r><w:fldChar w:fldCharType="{t}"/></w:r>'
+
+        def instr(t):
+            return f'<w:r><w:instrText xml:space="preserve">{t}</w:instrText></w:r>'
+        paras = ['<w:p><w:pPr><w:pStyle w:val="TOCHeading"/><w:jc w:val="center"/></w:pPr>'
+                 '<w:r><w:rPr><w:b/></w:rPr><w:t>MỤC LỤC</w:t></w:r></w:p>']
+        for k, (level, text) in enumerate(heads):
+            anchor = f"_Toc{100 + k}"
+            pageref = " PAGEREF " + anchor + " \\h "
+            start = fld("begin") + instr(' TOC \\o "1-3" \\h \\z \\u ') + fld("separate") if k == 0 else ""
+            paras.append(
+                f'<w:p><w:pPr><w:pStyle w:val="TOC{level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs></w:pPr>'
+                f'{start}<w:hyperlink w:anchor="{anchor}" w:history="1"><w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+                f'<w:r><w:tab/></w:r>{fld("begin")}{instr(pageref)}{fld("separate")}'
+                f'<w:r><w:t>{2 + k // 3}</w:t></w:r>{fld("end")}</w:hyperlink></w:p>')
+        paras.append(f'<w:p>{fld("end")}</w:p>')
+        sdt = parse_xml(f'<w:sdt xmlns:w="{W_NS}"><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+                        f'<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>{"".join(paras)}</w:sdtContent></w:sdt>')
+        self.doc.element.body.append(sdt)
+        # python-docx appends before the final sectPr only through its own API
+        body = self.doc.element.body
+        sect = body.find(qn("w:sectPr"))
+        if sect is not None:
+            body.remove(sect)
+            body.append(sect)
+
+    def picture(self, caption):
+        """A chart inserted from a file (Insert > Pictures) with its
+        caption under it in Word's Caption style."""
+        path = os.path.join(tempfile.gettempdir(), "bieu-do-ket-qua.png")
+        with open(path, "wb") as fp:
+            fp.write(png_chart(240, 120))
+        self.doc.add_picture(path, width=Mm(120))
+        self.doc.paragraphs[-1].alignment = CENTER
+        self.para(caption, CENTER, italic=True, style="Caption")
 
     def _rule_para(self, mm):
         if self.s.rule == "underscore":
@@ -428,6 +515,8 @@ class Builder:
         lines.append((k["chuc_vu"].upper(), True))
         rec = [("- " + x + ";", False) for x in f["noi_nhan"]]
         rec.append(("- Lưu: " + ", ".join(f["luu"]) + ".", False))
+        if f.get("nguoi_soan"):
+            rec.append((f["nguoi_soan"] + (".(" + f["so_ban"] + ")" if f.get("so_ban") else ""), False))
         t = self.doc.add_table(rows=1, cols=2)
         t.autofit = False
         lc, rc = t.rows[0].cells
@@ -474,6 +563,12 @@ class Builder:
             self.table(b[1])
         elif kind == "bold":
             self.para(b[1], bold=True)
+        elif kind == "pagebreak":
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif kind == "toc":
+            self.toc(b[1])
+        elif kind == "picture":
+            self.picture(b[1])
 
     def footnotes_part(self, notes):
         if not notes:
@@ -499,9 +594,29 @@ class Builder:
 def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
+def png_chart(w, h):
+    """A small bar chart as PNG bytes, made here (zlib, no image library)."""
+    import struct
+    import zlib
+    bars = [0.55, 0.7, 0.8, 0.9, 0.97]
+    rows = []
+    for y in range(h):
+        row = bytearray([0])
+        for x in range(w):
+            k = x * len(bars) // w
+            inside = (x % (w // len(bars))) > 6 and y > h * (1 - bars[k])
+            row += bytes([40, 90, 160]) if inside else bytes([255, 255, 255])
+        rows.append(bytes(row))
+
+    def chunk(t, data):
+        c = struct.pack(">I", len(data)) + t + data
+        return c + struct.pack(">I", zlib.crc32(t + data) & 0xffffffff)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b""))
+
 # ---------------------------------------------------------------- documents
 
-TYPES = {"ke-hoach": ("Kế hoạch", "KH"), "quyet-dinh": ("Quyết định", "QĐ"), "bao-cao": ("Báo cáo", "BC"),
+TYPES = {"de-an": ("Đề án", "ĐA"), "ke-hoach": ("Kế hoạch", "KH"), "quyet-dinh": ("Quyết định", "QĐ"), "bao-cao": ("Báo cáo", "BC"),
          "to-trinh": ("Tờ trình", "TTr"), "cong-van": ("", "")}
 
 
@@ -668,6 +783,42 @@ def fixtures():
         ("p", "Kính trình UBND tỉnh xem xét, quyết định./."),
     ], [(1, "Quyết định ban hành Kế hoạch rà soát, đơn giản hóa thủ tục hành chính nội bộ."),
         (2, "Theo Báo cáo số 45/BC-SGDĐT ngày 18/3/2024.")], []))
+    # The marks of the position scheme as a clerk makes them in Word: a
+    # công văn hỏa tốc (the stamp a boxed bold line under the number, the
+    # drafter after "Lưu", the address in the first page's footer) and a
+    # draft đề án ("DỰ THẢO" boxed above the header, the circulation note
+    # in the page header, Word's table of contents, a page break, a chart
+    # with its caption).
+    cvk = dict(cv, so="216", ngay="2024-09-10", trich_yeu="khắc phục hậu quả mưa lũ tại các cơ sở giáo dục",
+               do_khan="hỏa tốc", nguoi_soan="TH", so_ban="30",
+               dia_chi="Số 50 đường Hùng Vương, thành phố Bắc Giang, tỉnh Bắc Giang",
+               dien_thoai="0204 3854 321", email="vanthu@bacgiang.edu.vn")
+    out.append(("cv-hoa-toc-word", Style(header="table", rule="border"), cvk, [
+        ("p", "Để khắc phục hậu quả mưa lũ, bảo đảm an toàn cho học sinh, Sở Giáo dục và Đào tạo đề nghị các đơn vị:"),
+        ("li", 0, "Kiểm tra an toàn trường lớp trước khi đón học sinh trở lại;"),
+        ("li", 0, "Báo cáo thiệt hại về Sở trước 16 giờ 00 hằng ngày."),
+        ("p", "Đề nghị các đơn vị khẩn trương thực hiện./."),
+    ], [], []))
+    da_heads = [(1, "I. SỰ CẦN THIẾT"), (2, "1. Cơ sở pháp lý"), (2, "2. Cơ sở thực tiễn"),
+                (1, "II. MỤC TIÊU"), (1, "III. TỔ CHỨC THỰC HIỆN")]
+    da = dict(BG, loai="de-an", so="", ngay="2025-03", trich_yeu="Phát triển giáo dục STEM giai đoạn 2025-2030",
+              du_thao="co", luu_hanh="lưu hành nội bộ", muc_luc="co",
+              noi_nhan=["UBND tỉnh (b/c)", "Các phòng thuộc Sở"], luu=["VT", "GDTrH"], ky=dict(KT))
+    out.append(("da-du-thao-word", Style(header="table", rule="border", headings="typed"), da, [
+        ("toc", da_heads),
+        ("pagebreak",),
+        ("h", 1, "I.", "Sự cần thiết"),
+        ("h", 2, "1.", "Cơ sở pháp lý"),
+        ("p", "Chương trình giáo dục phổ thông 2018 yêu cầu tăng cường giáo dục STEM trong nhà trường."),
+        ("h", 2, "2.", "Cơ sở thực tiễn"),
+        ("p", "Tỷ lệ trường tổ chức bài học STEM tăng đều qua các năm học:"),
+        ("picture", "Hình 1. Tỷ lệ trường tổ chức bài học STEM các năm học 2020-2021 đến 2024-2025"),
+        ("pagebreak",),
+        ("h", 1, "II.", "Mục tiêu"),
+        ("p", "Đến năm 2030, 80% trường trung học có phòng học bộ môn đáp ứng dạy học STEM."),
+        ("h", 1, "III.", "Tổ chức thực hiện"),
+        ("p", "Phòng Giáo dục Trung học chủ trì, hướng dẫn, kiểm tra việc thực hiện Đề án./."),
+    ], [], []))
     return out
 
 

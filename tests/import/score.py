@@ -148,10 +148,13 @@ def dump(vanban, md_path):
             "notes": notes, "stderr": p.stderr}
 
 
-def pdf_words(pdf):
-    p = run(["pdftotext", "-enc", "UTF-8", pdf, "-"])
+def pdf_words(pdf, layout=False):
+    p = run(["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [pdf, "-"])
     lines = [l for l in p.stdout.splitlines() if not re.fullmatch(r"\s*\d{1,3}\s*", l)]
     text = unicodedata.normalize("NFC", " ".join(lines))
+    # dot leaders of a table of contents, joined ("THIẾT.....2") or spaced
+    # (". . . ."), are not words
+    text = re.sub(r"(?:\s*\.){4,}\s*", " ", text)
     # a footnote mark glued to its word ("phủ1,") is the same mark as one
     # pdftotext reads apart; rules typed as underscores are not words
     text = re.sub(r"(?<=[^\W\d_])(\d{1,2})(?=[\s,.;:)]|$)", r" \1", text)
@@ -178,13 +181,19 @@ def tiled_ratio(a, b, least=2):
 
 def similarity(a_pdf, b_pdf):
     """(tiled, ordered) text similarity of two PDFs; see tiled_ratio. The
-    ordered one is difflib's ratio over the words in reading order."""
+    ordered one is difflib's ratio over the words in reading order. The
+    tiled one is the better of pdftotext's two reading orders, its raw one
+    and -layout: a table's cells come out column by column in one of them
+    and row by row in the other, depending on how wide the columns are (a
+    table's numbers, one word per cell, are then single words that no run
+    of two can match)."""
     if not (os.path.exists(a_pdf) and os.path.exists(b_pdf)):
         return 0.0, 0.0
     a, b = pdf_words(a_pdf), pdf_words(b_pdf)
     if not a or not b:
         return 0.0, 0.0
-    return tiled_ratio(a, b), difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    tiled = max(tiled_ratio(a, b), tiled_ratio(pdf_words(a_pdf, True), pdf_words(b_pdf, True)))
+    return tiled, difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def render_pdf(vanban, md_path, pdf_path):
