@@ -165,6 +165,15 @@ const char *dx_jc(vb_align a, const char *fallback);
 /* Writes a whole paragraph of one text run. */
 void dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text,
     unsigned style, int half);
+/* Starts a paragraph in style id holding text (may be NULL), with no
+ * direct formatting, ending section sect when that is not NULL; the
+ * caller ends it (dx_end), after any runs it adds. */
+void dx_para_open(dx_ctx *c, const char *id, const char *text,
+    const dx_sect *sect);
+/* Writes a paragraph in style id holding text (may be NULL), with no
+ * direct formatting; it ends section sect when that is not NULL. */
+void dx_para_sect(dx_ctx *c, const char *id, const char *text,
+    const dx_sect *sect);
 /* Writes a paragraph in style id holding text ('\n': line breaks), with
  * no direct formatting. */
 void dx_para_styled(dx_ctx *c, const char *id, const char *text);

@@ -171,14 +171,7 @@ void
 dx_para_ruled(dx_ctx *c, const char *id, const char *text, int w, double pt,
     const dx_sect *sect)
 {
-	dx_ppr pp = dx_ppr_init();
-
-	pp.style = id;
-	pp.sect = sect;
-	dx_start(c->x, "w:p");
-	dx_ppr_write(c, &pp);
-	if (text != NULL && *text != '\0')
-		dx_run(c, text, 0, NULL);
+	dx_para_open(c, id, text, sect);
 	dx_rule_run(c, w, pt);
 	dx_end(c->x);
 }

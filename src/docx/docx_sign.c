@@ -37,22 +37,6 @@ signer_cell(dx_ctx *c, const vb_signature *s, int w)
 	dx_end(c->x);
 }
 
-/* Writes a paragraph in style id holding text (may be NULL); it ends
- * section sect when that is not NULL. */
-static void
-para_sect(dx_ctx *c, const char *id, const char *text, const dx_sect *sect)
-{
-	dx_ppr pp = dx_ppr_init();
-
-	pp.style = id;
-	pp.sect = sect;
-	dx_start(c->x, "w:p");
-	dx_ppr_write(c, &pp);
-	if (text != NULL && *text != '\0')
-		dx_run(c, text, 0, NULL);
-	dx_end(c->x);
-}
-
 /* Writes one signer's cell of a row of several: titles, the space that
  * lines its room up with the others', the room, the name. */
 static void
@@ -71,7 +55,7 @@ cosigner_cell(dx_ctx *c, size_t k, int w)
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
 	dx_end(c->x);
-	para_sect(c, DX_ST_SIGNERS_NAME, s->name, NULL);
+	dx_para_sect(c, DX_ST_SIGNERS_NAME, s->name, NULL);
 	dx_end(c->x);
 }
 
@@ -118,11 +102,11 @@ cosigners(dx_ctx *c, const dx_sect *sect)
 		cosigner_cell(c, i, cols[i]);
 	dx_end(c->x);
 	dx_end(c->x);
-	para_sect(c, DX_ST_NN_LABEL, doc->noi_nhan_label != NULL ?
+	dx_para_sect(c, DX_ST_NN_LABEL, doc->noi_nhan_label != NULL ?
 	    doc->noi_nhan_label : "Nơi nhận:", doc->nrecipients == 0 &&
 	    drafter == NULL ? sect : NULL);
 	for (i = 0; i < doc->nrecipients; i++)
-		para_sect(c, DX_ST_NN_LIST, doc->recipients[i],
+		dx_para_sect(c, DX_ST_NN_LIST, doc->recipients[i],
 		    i + 1 == doc->nrecipients && drafter == NULL ? sect : NULL);
 	if (drafter != NULL)	/* ô 12, after "Lưu" */
 		drafter_under(c, drafter, sect);
@@ -158,6 +142,6 @@ dx_signature(dx_ctx *c, const dx_sect *sect)
 	signer_cell(c, s, cols[1]);
 	dx_end(c->x);
 	dx_end(c->x);
-	para_sect(c, DX_ST_SIGN_NAME, s->name, sect);
+	dx_para_sect(c, DX_ST_SIGN_NAME, s->name, sect);
 	return 1;
 }
