@@ -207,6 +207,16 @@ int dx_header(dx_ctx *c, const dx_sect *sect);
  * when a paragraph took sect. */
 int dx_signature(dx_ctx *c, const dx_sect *sect);
 
+/* Starts the row of a signature table of n columns of cols[] twips: one
+ * row that never splits across pages. */
+void dx_sign_row(dx_ctx *c, const int *cols, size_t n);
+/* Starts the left cell of a signature table, w twips wide, and writes
+ * label ("Nơi nhận:") and the n recipient lines in it; the caller ends
+ * the cell. */
+void dx_sign_recipients(dx_ctx *c, int w, const char *label,
+    const char *const *lines, size_t n);
+/* Writes signer s's title lines, one paragraph each. */
+void dx_sign_titles(dx_ctx *c, const vb_signature *s);
 
 /* Writes one body table. */
 void dx_table(dx_ctx *c, const vb_table *t);
