@@ -45,8 +45,19 @@ char *vb_text_trim(vb_arena *a, const char *s);
  * replaced by '_' ("Phó Giám đốc" -> "Pho_Giam_doc"). */
 char *vb_text_ascii(vb_arena *a, const char *s);
 
+/* Returns s folded for matching a word whatever its spelling: ASCII
+ * without diacritics, lower case, letters and digits only ("Hỏa tốc" ->
+ * "hoatoc"). */
+char *vb_text_fold(vb_arena *a, const char *s);
+
 /* Returns the edit (Levenshtein) distance between two short strings, by
  * bytes; 99 for strings of 63 bytes or more. Used for "did you mean". */
 size_t vb_edit_distance(const char *a, const char *b);
+/* Returns the index of the row whose name is closest to key, within an
+ * edit distance of 3 (the first of equally close ones), or -1: the "did
+ * you mean" suggestion. rows is a table of rows stride bytes apart, each
+ * starting with its name (a const char *), ended by a NULL name; an
+ * array of names is such a table. */
+int vb_text_closest(const char *key, const void *rows, size_t stride);
 
 #endif

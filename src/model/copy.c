@@ -27,36 +27,21 @@ static const struct form forms[] = {
 	{NULL, NULL, NULL}
 };
 
-/* Returns s folded: ASCII letters and digits, lower case. */
-static char *
-fold(vb_arena *a, const char *s)
-{
-	char *t = vb_text_ascii(a, s), *o = t, *p;
-
-	for (p = t; *p != '\0'; p++)
-		if (isalnum((unsigned char)*p))
-			*o++ = (char)tolower((unsigned char)*p);
-	*o = '\0';
-	return t;
-}
-
 /* Returns the form s names, or NULL after reporting it. */
 static const struct form *
 find_form(vb_document *doc, const vb_copy_src *s, vb_diags *d)
 {
-	const char *f = fold(doc->arena, s->form != NULL ? s->form : "");
+	const char *f = vb_text_fold(doc->arena, s->form != NULL ? s->form :
+	    "");
 	const struct form *k, *best = NULL;
-	size_t dist, bestd = 4;
+	int i;
 	char hint[200];
 
 	for (k = forms; k->fold != NULL; k++)
 		if (strcmp(k->fold, f) == 0)
 			return k;
-	for (k = forms; k->fold != NULL; k++)
-		if ((dist = vb_edit_distance(f, k->fold)) < bestd) {
-			bestd = dist;
-			best = k;
-		}
+	if ((i = vb_text_closest(f, forms, sizeof(forms[0]))) >= 0)
+		best = &forms[i];
 	if (best != NULL)
 		snprintf(hint, sizeof(hint), "có phải ý bạn là '%s'? (Nghị định "
 		    "30: sao-y, sao-luc, trich-sao)", best->printed);
