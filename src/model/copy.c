@@ -12,6 +12,7 @@
 
 #include "base/buf.h"
 #include "base/text.h"
+#include "signer.h"
 
 /* One form of copy: its folded spelling, printed words and code. */
 struct form {
@@ -80,30 +81,18 @@ copy_number(vb_document *doc, const vb_copy_src *s, vb_diags *d)
 	return strlen(n) == 1 ? vb_sprintf(doc->arena, "0%s", n) : n;
 }
 
-/* Adds an upper-cased line prefix + text to the copy's signer. */
-static void
-sign_line(vb_document *doc, vb_signature *g, const char *prefix,
-    const char *text)
-{
-	g->lines[g->nlines++] = vb_sprintf(doc->arena, "%s%s", prefix,
-	    vb_text_upper(doc->arena, text != NULL ? text : ""));
-}
-
 /* Composes who signs the copy: "TL. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG", as a
  * document's own signer (KT, TL, TUQ, TM, Q or the head). */
 static void
 copy_signer(vb_document *doc, const vb_sign_src *s, vb_signature *g,
     vb_diags *d)
 {
-	char auth[8] = "";
-	size_t i;
+	char auth[8];
 
 	g->lines = vb_alloc(doc->arena, 4 * sizeof(char *));
 	g->name = s->name != NULL ? s->name : "";
 	g->role = "Ban_sao";
-	for (i = 0; s->authority && s->authority[i] && s->authority[i] != '.'
-	    && i < 7; i++)
-		auth[i] = (char)toupper((unsigned char)s->authority[i]);
+	vb_signer_authority(s, auth);
 	if (s->title == NULL || *s->title == '\0') {
 		vb_diag_add(d, VB_ERROR, doc->path, s->pos.line, s->pos.col,
 		    "ví dụ: ky: {quyen_han: TL, thu_truong: Giám đốc, chuc_vu: "
@@ -111,20 +100,10 @@ copy_signer(vb_document *doc, const vb_sign_src *s, vb_signature *g,
 		    "bản sao thiếu chức vụ người ký (ban_sao: ky: chuc_vu)");
 		return;
 	}
-	if (*auth == '\0')
-		sign_line(doc, g, "", s->title);
-	else if (strcmp(auth, "Q") == 0)
-		sign_line(doc, g, "Q. ", s->title);
-	else if (strcmp(auth, "TM") == 0 && s->collective != NULL) {
-		sign_line(doc, g, "TM. ", s->collective);
-		if (s->head != NULL)
-			sign_line(doc, g, "KT. ", s->head);
-		sign_line(doc, g, "", s->title);
-	} else if ((strcmp(auth, "KT") == 0 || strcmp(auth, "TL") == 0 ||
-	    strcmp(auth, "TUQ") == 0) && s->head != NULL) {
-		sign_line(doc, g, vb_sprintf(doc->arena, "%s. ", auth), s->head);
-		sign_line(doc, g, "", s->title);
-	} else
+	/* unlike a document's signer, nothing is printed for an incomplete
+	 * authority */
+	if (vb_signer_missing(s, auth) != NULL ||
+	    vb_signer_lines(doc->arena, s, auth, g) < 0)
 		vb_diag_add(d, VB_ERROR, doc->path, s->pos.line, s->pos.col,
 		    "quyen_han KT, TL, TUQ cần thu_truong; TM cần tap_the",
 		    "quyền hạn ký bản sao '%s' chưa đủ thông tin", s->authority);
