@@ -83,20 +83,21 @@ graphic(dx_ctx *c, const vb_image *im, long cx, long cy, const char *rid)
 	dx_end(x);
 }
 
-/* Writes the run holding picture im inline, described by caption. */
-static void
-picture_run(dx_ctx *c, const vb_image *im, const char *caption)
+/* Writes the no-distance-from-text attributes of a drawing (wp:inline or
+ * wp:anchor), just after it is started. */
+void
+dx_drawing_dist(dx_xml *x)
 {
-	dx_xml *x = c->x;
-	long cx = (long)(im->w_mm * EMU_PER_MM), cy = (long)(im->h_mm * EMU_PER_MM);
-
-	dx_start(x, "w:r");
-	dx_start(x, "w:drawing");
-	dx_start(x, "wp:inline");
 	dx_attri(x, "distT", 0);
 	dx_attri(x, "distB", 0);
 	dx_attri(x, "distL", 0);
 	dx_attri(x, "distR", 0);
+}
+
+/* Writes a drawing's size, cx by cy EMU, with no effect extent. */
+void
+dx_drawing_extent(dx_xml *x, long cx, long cy)
+{
 	dx_start(x, "wp:extent");
 	dx_attri(x, "cx", cx);
 	dx_attri(x, "cy", cy);
@@ -107,6 +108,20 @@ picture_run(dx_ctx *c, const vb_image *im, const char *caption)
 	dx_attri(x, "r", 0);
 	dx_attri(x, "b", 0);
 	dx_end(x);
+}
+
+/* Writes the run holding picture im inline, described by caption. */
+static void
+picture_run(dx_ctx *c, const vb_image *im, const char *caption)
+{
+	dx_xml *x = c->x;
+	long cx = (long)(im->w_mm * EMU_PER_MM), cy = (long)(im->h_mm * EMU_PER_MM);
+
+	dx_start(x, "w:r");
+	dx_start(x, "w:drawing");
+	dx_start(x, "wp:inline");
+	dx_drawing_dist(x);
+	dx_drawing_extent(x, cx, cy);
 	dx_start(x, "wp:docPr");
 	dx_attri(x, "id", ++c->shapes);
 	dx_attr(x, "name", vb_sprintf(c->arena, "Hình %d", im->index));

@@ -263,6 +263,11 @@ void dx_image(dx_ctx *c, const vb_block *b, const dx_ppr *pp,
     const dx_sect *end);
 /* Adds a relationship per picture of the document to rels. */
 void dx_image_rels(dx_ctx *c, dx_rels *rels);
+/* Writes the no-distance-from-text attributes of a drawing (wp:inline or
+ * wp:anchor), just after it is started. */
+void dx_drawing_dist(dx_xml *x);
+/* Writes a drawing's size, cx by cy EMU, with no effect extent. */
+void dx_drawing_extent(dx_xml *x, long cx, long cy);
 /* Returns the zip entry name of picture im: "word/media/image1.png". */
 const char *dx_image_entry(vb_arena *a, const vb_image *im);
 

@@ -35,10 +35,7 @@ anchor(dx_ctx *c, int w, int off, int id)
 
 	snprintf(name, sizeof(name), "Đường kẻ %d", id);
 	dx_start(x, "wp:anchor");
-	dx_attri(x, "distT", 0);
-	dx_attri(x, "distB", 0);
-	dx_attri(x, "distL", 0);
-	dx_attri(x, "distR", 0);
+	dx_drawing_dist(x);
 	dx_attri(x, "simplePos", 0);
 	dx_attri(x, "relativeHeight", id);
 	dx_attri(x, "behindDoc", 0);
@@ -58,16 +55,7 @@ anchor(dx_ctx *c, int w, int off, int id)
 	dx_elem_text(x, "wp:posOffset", vb_sprintf(c->arena, "%ld",
 	    (long)off * EMU_PER_TW));
 	dx_end(x);
-	dx_start(x, "wp:extent");
-	dx_attri(x, "cx", (long)w * EMU_PER_TW);
-	dx_attri(x, "cy", 0);
-	dx_end(x);
-	dx_start(x, "wp:effectExtent");
-	dx_attri(x, "l", 0);
-	dx_attri(x, "t", 0);
-	dx_attri(x, "r", 0);
-	dx_attri(x, "b", 0);
-	dx_end(x);
+	dx_drawing_extent(x, (long)w * EMU_PER_TW, 0);
 	dx_empty(x, "wp:wrapNone");
 	dx_start(x, "wp:docPr");
 	dx_attri(x, "id", id);
