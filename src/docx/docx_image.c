@@ -63,20 +63,7 @@ graphic(dx_ctx *c, const vb_image *im, long cx, long cy, const char *rid)
 	dx_end(x);
 	dx_end(x);
 	dx_start(x, "pic:spPr");
-	dx_start(x, "a:xfrm");
-	dx_start(x, "a:off");
-	dx_attri(x, "x", 0);
-	dx_attri(x, "y", 0);
-	dx_end(x);
-	dx_start(x, "a:ext");
-	dx_attri(x, "cx", cx);
-	dx_attri(x, "cy", cy);
-	dx_end(x);
-	dx_end(x);
-	dx_start(x, "a:prstGeom");
-	dx_attr(x, "prst", "rect");
-	dx_empty(x, "a:avLst");
-	dx_end(x);
+	dx_drawing_geometry(x, cx, cy, "rect");
 	dx_end(x);
 	dx_end(x);
 	dx_end(x);
@@ -107,6 +94,27 @@ dx_drawing_extent(dx_xml *x, long cx, long cy)
 	dx_attri(x, "t", 0);
 	dx_attri(x, "r", 0);
 	dx_attri(x, "b", 0);
+	dx_end(x);
+}
+
+/* Writes a shape's transform, at the origin, cx by cy EMU, and its preset
+ * geometry prst ("rect", "line"). */
+void
+dx_drawing_geometry(dx_xml *x, long cx, long cy, const char *prst)
+{
+	dx_start(x, "a:xfrm");
+	dx_start(x, "a:off");
+	dx_attri(x, "x", 0);
+	dx_attri(x, "y", 0);
+	dx_end(x);
+	dx_start(x, "a:ext");
+	dx_attri(x, "cx", cx);
+	dx_attri(x, "cy", cy);
+	dx_end(x);
+	dx_end(x);
+	dx_start(x, "a:prstGeom");
+	dx_attr(x, "prst", prst);
+	dx_empty(x, "a:avLst");
 	dx_end(x);
 }
 

@@ -268,6 +268,9 @@ void dx_image_rels(dx_ctx *c, dx_rels *rels);
 void dx_drawing_dist(dx_xml *x);
 /* Writes a drawing's size, cx by cy EMU, with no effect extent. */
 void dx_drawing_extent(dx_xml *x, long cx, long cy);
+/* Writes a shape's transform, at the origin, cx by cy EMU, and its preset
+ * geometry prst ("rect", "line"). */
+void dx_drawing_geometry(dx_xml *x, long cx, long cy, const char *prst);
 /* Returns the zip entry name of picture im: "word/media/image1.png". */
 const char *dx_image_entry(vb_arena *a, const vb_image *im);
 
