@@ -411,3 +411,18 @@ vb_text_closest(const char *key, const void *rows, size_t stride)
 		}
 	return best;
 }
+
+/* Returns item s without its "- " and its trailing trail characters. */
+char *
+vb_text_bare_item(vb_arena *a, const char *s, const char *trail)
+{
+	char *t = vb_text_trim(a, s);
+	size_t n;
+
+	if (t[0] == '-' && t[1] == ' ')
+		t = vb_text_trim(a, t + 2);
+	n = strlen(t);
+	while (n > 0 && strchr(trail, t[n - 1]) != NULL)
+		t[--n] = '\0';
+	return t;
+}

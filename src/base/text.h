@@ -41,6 +41,11 @@ size_t vb_utf8_chars(const char *s, size_t nbytes);
 /* Returns s with leading and trailing white space removed. */
 char *vb_text_trim(vb_arena *a, const char *s);
 
+/* Returns a list item s trimmed, without a leading "- " and without
+ * trailing characters of trail (";." or ";.,"): "- Sở Tài chính;" ->
+ * "Sở Tài chính". */
+char *vb_text_bare_item(vb_arena *a, const char *s, const char *trail);
+
 /* Returns s without diacritics, in ASCII, with runs of other characters
  * replaced by '_' ("Phó Giám đốc" -> "Pho_Giam_doc"). */
 char *vb_text_ascii(vb_arena *a, const char *s);

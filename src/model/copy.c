@@ -109,21 +109,6 @@ copy_signer(vb_document *doc, const vb_sign_src *s, vb_signature *g,
 		    "quyền hạn ký bản sao '%s' chưa đủ thông tin", s->authority);
 }
 
-/* Returns item without "- " in front and ";" or "." after. */
-static const char *
-bare(vb_arena *a, const char *s)
-{
-	char *t = vb_text_trim(a, s);
-	size_t n;
-
-	if (t[0] == '-' && t[1] == ' ')
-		t = vb_text_trim(a, t + 2);
-	n = strlen(t);
-	while (n > 0 && (t[n - 1] == ';' || t[n - 1] == '.'))
-		t[--n] = '\0';
-	return t;
-}
-
 /* Composes the copy's "Nơi nhận": "- X;" lines, then "- Lưu: VT." */
 static void
 copy_recipients(vb_document *doc, const vb_copy_src *s, vb_copy *cp)
@@ -135,12 +120,14 @@ copy_recipients(vb_document *doc, const vb_copy_src *s, vb_copy *cp)
 	    (s->recipients.n + 2) * sizeof(char *));
 	for (i = 0; i < s->recipients.n; i++)
 		cp->recipients[cp->nrecipients++] = vb_sprintf(doc->arena,
-		    "- %s;", bare(doc->arena, s->recipients.items[i]));
+		    "- %s;", vb_text_bare_item(doc->arena,
+		    s->recipients.items[i], ";."));
 	vb_buf_puts(&luu, "");
 	for (i = 0; i < s->archive.n; i++) {
 		if (i > 0)
 			vb_buf_puts(&luu, ", ");
-		vb_buf_puts(&luu, bare(doc->arena, s->archive.items[i]));
+		vb_buf_puts(&luu, vb_text_bare_item(doc->arena,
+		    s->archive.items[i], ";."));
 	}
 	cp->recipients[cp->nrecipients++] = vb_sprintf(doc->arena,
 	    "- Lưu: %s.", luu.len > 0 ? luu.data : "VT");

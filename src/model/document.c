@@ -241,19 +241,12 @@ compose_date(struct build *b)
 	    vb_date_words(b->a, &b->doc->date));
 }
 
-/* Returns s without a leading "- " and without a trailing ';' or '.'. */
+/* Returns s without a leading "- " and without a trailing ';', '.' or
+ * ','. */
 static char *
 bare_item(vb_arena *a, const char *s)
 {
-	char *t = vb_text_trim(a, s);
-	size_t n;
-
-	if (t[0] == '-' && t[1] == ' ')
-		t = vb_text_trim(a, t + 2);
-	n = strlen(t);
-	while (n > 0 && (t[n - 1] == ';' || t[n - 1] == '.' || t[n - 1] == ','))
-		t[--n] = '\0';
-	return t;
+	return vb_text_bare_item(a, s, ";.,");
 }
 
 /* Composes the "Nơi nhận" lines: "- X;" each, then "- Lưu: VT, …". */
