@@ -69,9 +69,9 @@ build/san/%.o: %.c $(HEADERS)
 	@echo '  CC [san] $<'
 	@$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
 
-build/serve_page.c: tools/embed-page.sh $(SERVE_PAGE)
+build/serve_page.c: tools/embed.sh $(SERVE_PAGE)
 	@mkdir -p build
-	sh tools/embed-page.sh src/serve/page > $@.tmp && mv $@.tmp $@
+	sh tools/embed.sh --page src/serve/page > $@.tmp && mv $@.tmp $@
 
 build/rel/serve_page.o: build/serve_page.c src/serve/serve.h
 	@mkdir -p $(dir $@)

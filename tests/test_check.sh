@@ -9,10 +9,7 @@ set -u
 V=$1
 D=$2
 DATA=$(cd "$(dirname "$0")/data/check" && pwd)
-fails=0
-ok() { echo "ok - $1"; }
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
-t() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 # Work on a copy, so that "writes nothing" can be checked on it.
 F=$D/fx

@@ -6,10 +6,7 @@ set -u
 V=$1
 D=$2
 mkdir -p "$D"
-fails=0
-ok() { echo "ok - $1"; }
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
-t() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 "$V" --help > "$D/help" 2>&1; rc=$?
 t "--help exits 0" "[ $rc -eq 0 ]"

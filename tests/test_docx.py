@@ -20,6 +20,9 @@ import sys
 import zipfile
 import xml.etree.ElementTree as ET
 
+import tap
+from tap import check
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -29,18 +32,6 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-failures = 0
-
-
-def check(cond, desc):
-    """Prints one TAP-like line; returns cond."""
-    global failures
-    if cond:
-        print("ok - " + desc)
-    else:
-        failures += 1
-        print("not ok - " + desc)
-    return cond
 
 
 # ---------------------------------------------------------------- fixtures
@@ -982,8 +973,8 @@ def main():
         check(any(float(w) > float(h) for w, h in sizes) and
               any(float(w) < float(h) for w, h in sizes),
               "cong-van-thu: PDF has portrait and landscape pages")
-    print(f"# {failures} failed")
-    return 1 if failures else 0
+    print(f"# {tap.failed} failed")
+    return 1 if tap.failed else 0
 
 
 if __name__ == "__main__":

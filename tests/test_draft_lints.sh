@@ -8,10 +8,8 @@ set -u
 V=$1
 D=$2
 DATA=$(cd "$(dirname "$0")/data/draft" && pwd)
-fails=0
-ok() { echo "ok - $1"; }
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
-t() { if eval "$2"; then ok "$1"; else no "$1"; sed 's/^/#   /' "$D/out" | head -30; fi; }
+T_SHOW=30
+. "$(dirname "$0")/lib.sh"
 mkdir -p "$D"
 
 # Pasted paragraphs: one warning per run, with its line range.

@@ -27,23 +27,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import compare_pdf  # noqa: E402
+import tap  # noqa: E402
+from tap import check  # noqa: E402
 
-FAILS = 0
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PLAN = os.path.join(ROOT, "content", "ke-hoach-tthc-bac-giang-2024.md")
 LONG_ISSUER = "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH BẮC GIANG MỚI"
 SEAL = None    # the picture put in the room to sign (written by main)
 LONG_SUBJECT = (" và nâng cao chất lượng phục vụ người dân, doanh nghiệp "
                 "trên địa bàn tỉnh Bắc Giang")
-
-
-def check(ok, what):
-    """Prints the result of one check; returns ok."""
-    global FAILS
-    print(("ok - " if ok else "not ok - ") + what)
-    if not ok:
-        FAILS += 1
-    return ok
 
 
 def edit(src, dst):
@@ -214,7 +206,7 @@ def main():
     check(drop is not None and 20 < drop < 60 and " image " in imgs,
           f"a 4 cm seal put in the 3 cm room to sign pushes the name down, not "
           f"clipped (name {drop and round(drop, 1)} pt lower)")
-    return 1 if FAILS else 0
+    return 1 if tap.failed else 0
 
 
 if __name__ == "__main__":

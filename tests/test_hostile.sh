@@ -11,10 +11,7 @@ D=$2
 R=$(cd "$(dirname "$0")/.." && pwd)
 REL=${VANBAN_REL:-$R/vanban}
 rm -rf "$D" && mkdir -p "$D"
-fails=0
-ok() { echo "ok - $1"; }
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
-t() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+. "$(dirname "$0")/lib.sh"
 tm() { timeout -s KILL 120 "$@"; }
 # Prints the peak memory (KB) of a command's run to stdout.
 peak() { /usr/bin/time -f %M -o "$D/mem" "$@" > /dev/null 2>&1; tail -1 "$D/mem"; }

@@ -24,20 +24,13 @@ import sys
 import zipfile
 import zlib
 
+import tap
+from tap import check
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-FAILS = 0
 os.environ.setdefault("LSAN_OPTIONS", "suppressions=" +
                       os.path.join(HERE, "lsan.supp"))
-
-
-def check(ok, what):
-    """Prints the result of one check."""
-    global FAILS
-    print(("ok - " if ok else "not ok - ") + what)
-    if not ok:
-        FAILS += 1
-    return ok
 
 
 def run(args, cwd=None):
@@ -652,8 +645,8 @@ def main():
     test_copy(v, d)
     test_thu_cong(v, d)
     test_signers(v, d)
-    print(f"# test_marks: {FAILS} failed")
-    return 1 if FAILS else 0
+    print(f"# test_marks: {tap.failed} failed")
+    return 1 if tap.failed else 0
 
 
 if __name__ == "__main__":

@@ -10,10 +10,7 @@ V=$1
 D=$2
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$D"
-fails=0
-ok() { echo "ok - $1"; }
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
-t() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 head() {
 	cat <<MD

@@ -6,10 +6,8 @@
 set -u
 V=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 D=$2
-fails=0
-ok() { echo "ok - $1"; }
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
-t() { if eval "$2"; then ok "$1"; else no "$1"; sed 's/^/#   /' "$D/out" 2>/dev/null | head -20; fi; }
+T_SHOW=20
+. "$(dirname "$0")/lib.sh"
 
 W=$D/new
 rm -rf "$W"

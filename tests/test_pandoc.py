@@ -17,8 +17,10 @@ import shutil
 import subprocess
 import sys
 
+import tap
+from tap import check
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FAILS = 0
 
 FIXTURE = """---
 loai: ke-hoach
@@ -55,15 +57,6 @@ Mở đầu có chú thích[^a].
 [^a]: Chú thích một.
 [^b]: Chú thích hai.
 """
-
-
-def check(ok, what):
-    """Prints the result of one check; returns ok."""
-    global FAILS
-    print(("ok - " if ok else "not ok - ") + what)
-    if not ok:
-        FAILS += 1
-    return ok
 
 
 def inline_text(xs):
@@ -236,7 +229,7 @@ def main():
         p = subprocess.run([vanban, "render", md, "-o", docx], capture_output=True)
         if check(p.returncode == 0, f"{name}: renders"):
             check_one(vanban, name, md, docx, out)
-    return 1 if FAILS else 0
+    return 1 if tap.failed else 0
 
 
 if __name__ == "__main__":

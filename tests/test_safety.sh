@@ -9,10 +9,7 @@ set -u
 V=$1
 D=$2
 rm -rf "$D" && mkdir -p "$D"
-fails=0
-ok() { echo "ok - $1"; }
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
-t() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+. "$(dirname "$0")/lib.sh"
 # A run that must end quickly (a FIFO must not make vanban wait).
 tm() { timeout -s KILL 20 "$@"; }
 

@@ -8,13 +8,10 @@ set -u
 V=$1
 D=$2
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-fails=0
 # Pango/fontconfig keep the private font config at exit; see lsan.supp.
 LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/lsan.supp}
 export LSAN_OPTIONS
-ok() { echo "ok - $1"; }
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
-t() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 for tool in certutil pdfsig qpdf; do
 	if ! command -v $tool > /dev/null 2>&1; then

@@ -21,21 +21,11 @@ import sys
 import zipfile
 import xml.etree.ElementTree as ET
 
+import tap
+from tap import check_line as check
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-failures = 0
-
-
-def check(cond, desc):
-    """Prints one TAP-like line; returns cond."""
-    global failures
-    desc = " | ".join(desc.splitlines())
-    if cond:
-        print("ok - " + desc)
-    else:
-        failures += 1
-        print("not ok - " + desc)
-    return cond
 
 
 def write(outdir, name, text):
@@ -726,7 +716,7 @@ def main():
     test_joint(vanban, out)
     test_hostile(vanban, out)
     test_keeps(vanban, out)
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if tap.failed else 0)
 
 
 if __name__ == "__main__":

@@ -61,7 +61,32 @@ test_text(struct tally *t)
 	    "UTF-8 surrogate refused");
 	check_str(t, vb_text_ascii(a, "Phó Giám đốc"), "Pho_Giam_doc",
 	    "ASCII field name from a title");
+	check_str(t, vb_text_fold(a, "Hỏa tốc!"), "hoatoc",
+	    "folded for matching: ASCII, lower case, letters only");
 	vb_arena_free(a);
+}
+
+/* The "did you mean" helper over a table of rows and over names. */
+static void
+test_closest(struct tally *t)
+{
+	static const struct {
+		const char *name;	/* first member: what is matched */
+		int value;		/* anything else */
+	} rows[] = {{"saoy", 1}, {"saoluc", 2}, {"trichsao", 3}, {NULL, 0}};
+	static const char *const names[] = {"co_quan", "co_quan_chu_quan",
+	    NULL};
+
+	check(t, vb_text_closest("saoluc", rows, sizeof(rows[0])) == 1,
+	    "closest: an exact name");
+	check(t, vb_text_closest("saolucc", rows, sizeof(rows[0])) == 1,
+	    "closest: one letter off, in a table of structs");
+	check(t, vb_text_closest("banchinh", rows, sizeof(rows[0])) == -1,
+	    "closest: nothing within 3 edits");
+	check(t, vb_text_closest("co_quann", names, sizeof(names[0])) == 0,
+	    "closest: over an array of names");
+	check(t, vb_text_closest("x", names + 2, sizeof(names[0])) == -1,
+	    "closest: an empty table");
 }
 
 static void
@@ -338,6 +363,7 @@ main(void)
 	struct tally t = {0, 0};
 
 	test_text(&t);
+	test_closest(&t);
 	test_dates(&t);
 	test_numbers(&t);
 	test_document(&t);

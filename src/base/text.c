@@ -2,6 +2,7 @@
  * or changes the case of text goes through here. */
 #include "text.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -379,4 +380,49 @@ vb_edit_distance(const char *a, const char *b)
 		}
 	}
 	return row[lb];
+}
+
+/* Returns s in ASCII, lower case, letters and digits only. */
+char *
+vb_text_fold(vb_arena *a, const char *s)
+{
+	char *t = vb_text_ascii(a, s), *o = t, *p;
+
+	for (p = t; *p != '\0'; p++)
+		if (isalnum((unsigned char)*p))
+			*o++ = (char)tolower((unsigned char)*p);
+	*o = '\0';
+	return t;
+}
+
+/* Returns the index of the row of rows named closest to key, or -1. */
+int
+vb_text_closest(const char *key, const void *rows, size_t stride)
+{
+	const char *row = rows, *name;
+	size_t d, bestd = 4;
+	int i, best = -1;
+
+	for (i = 0; (name = *(const char *const *)(const void *)(row +
+	    (size_t)i * stride)) != NULL; i++)
+		if ((d = vb_edit_distance(key, name)) < bestd) {
+			bestd = d;
+			best = i;
+		}
+	return best;
+}
+
+/* Returns item s without its "- " and its trailing trail characters. */
+char *
+vb_text_bare_item(vb_arena *a, const char *s, const char *trail)
+{
+	char *t = vb_text_trim(a, s);
+	size_t n;
+
+	if (t[0] == '-' && t[1] == ' ')
+		t = vb_text_trim(a, t + 2);
+	n = strlen(t);
+	while (n > 0 && strchr(trail, t[n - 1]) != NULL)
+		t[--n] = '\0';
+	return t;
 }

@@ -41,12 +41,28 @@ size_t vb_utf8_chars(const char *s, size_t nbytes);
 /* Returns s with leading and trailing white space removed. */
 char *vb_text_trim(vb_arena *a, const char *s);
 
+/* Returns a list item s trimmed, without a leading "- " and without
+ * trailing characters of trail (";." or ";.,"): "- Sở Tài chính;" ->
+ * "Sở Tài chính". */
+char *vb_text_bare_item(vb_arena *a, const char *s, const char *trail);
+
 /* Returns s without diacritics, in ASCII, with runs of other characters
  * replaced by '_' ("Phó Giám đốc" -> "Pho_Giam_doc"). */
 char *vb_text_ascii(vb_arena *a, const char *s);
 
+/* Returns s folded for matching a word whatever its spelling: ASCII
+ * without diacritics, lower case, letters and digits only ("Hỏa tốc" ->
+ * "hoatoc"). */
+char *vb_text_fold(vb_arena *a, const char *s);
+
 /* Returns the edit (Levenshtein) distance between two short strings, by
  * bytes; 99 for strings of 63 bytes or more. Used for "did you mean". */
 size_t vb_edit_distance(const char *a, const char *b);
+/* Returns the index of the row whose name is closest to key, within an
+ * edit distance of 3 (the first of equally close ones), or -1: the "did
+ * you mean" suggestion. rows is a table of rows stride bytes apart, each
+ * starting with its name (a const char *), ended by a NULL name; an
+ * array of names is such a table. */
+int vb_text_closest(const char *key, const void *rows, size_t stride);
 
 #endif

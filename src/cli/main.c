@@ -48,6 +48,21 @@ struct opts {
 	int strict;		/* --strict: warnings count as errors */
 };
 
+/* The options of "render", in the general help and in its own. */
+#define HELP_RENDER_OPTIONS \
+"  -o, --output RA    ghi vào RA; đuôi .docx hoặc .pdf chọn định dạng\n" \
+"                     (RA là - thì ghi ra đầu ra chuẩn)\n" \
+"  -f, --format DS    định dạng cần ghi, cách nhau bởi dấu phẩy: docx,pdf\n" \
+"      --font TÊN     phông chữ cho PDF (mặc định: Liberation Serif đi kèm,\n" \
+"                     cùng số đo với Times New Roman)\n" \
+"      --strict       không ghi tệp nếu 'vanban check' thấy lỗi\n" \
+"  -h, --help         in hướng dẫn này\n"
+
+/* The exit codes, in the general help and in that of "render". */
+#define HELP_EXIT_CODES \
+"Mã thoát: 0 thành công; 1 lỗi trong văn bản hoặc khi ghi tệp (không tệp nào\n" \
+"được ghi dở); 2 dùng sai lệnh.\n"
+
 static const char usage_text[] =
 "Cách dùng:\n"
 "  vanban render TỆP.md [-o RA.docx|RA.pdf] [--format docx,pdf]\n"
@@ -65,13 +80,7 @@ static const char usage_text[] =
 "\n"
 "  render TỆP.md      ghi TỆP.docx và TỆP.pdf cạnh tệp nguồn\n"
 "                     (TỆP là - thì đọc từ đầu vào chuẩn, khi đó cần -o)\n"
-"  -o, --output RA    ghi vào RA; đuôi .docx hoặc .pdf chọn định dạng\n"
-"                     (RA là - thì ghi ra đầu ra chuẩn)\n"
-"  -f, --format DS    định dạng cần ghi, cách nhau bởi dấu phẩy: docx,pdf\n"
-"      --font TÊN     phông chữ cho PDF (mặc định: Liberation Serif đi kèm,\n"
-"                     cùng số đo với Times New Roman)\n"
-"      --strict       không ghi tệp nếu 'vanban check' thấy lỗi\n"
-"  -h, --help         in hướng dẫn này\n"
+HELP_RENDER_OPTIONS
 "\n"
 "  check TỆP          kiểm tra văn bản theo Nghị định 30 (không ghi tệp nào):\n"
 "                     in mọi lỗi và cảnh báo dạng tệp:dòng:cột kèm gợi ý sửa;\n"
@@ -89,8 +98,7 @@ static const char usage_text[] =
 "  -s, --trang-tinh   tên trang tính trong tệp .xlsx (mặc định: trang đầu)\n"
 "  -V, --version      in phiên bản\n"
 "\n"
-"Mã thoát: 0 thành công; 1 lỗi trong văn bản hoặc khi ghi tệp (không tệp nào\n"
-"được ghi dở); 2 dùng sai lệnh.\n"
+HELP_EXIT_CODES
 "Các khóa của phần đầu và cách viết nội dung: xem README.md.\n";
 
 /* Help of each command ("vanban LỆNH --help"). */
@@ -105,18 +113,11 @@ static const struct {
 "Chuyển văn bản Markdown (có phần đầu YAML) thành DOCX và PDF đúng thể thức\n"
 "Nghị định 30/2020/NĐ-CP. Mặc định ghi TỆP.docx và TỆP.pdf cạnh tệp nguồn.\n"
 "\n"
-"  -o, --output RA    ghi vào RA; đuôi .docx hoặc .pdf chọn định dạng\n"
-"                     (RA là - thì ghi ra đầu ra chuẩn)\n"
-"  -f, --format DS    định dạng cần ghi, cách nhau bởi dấu phẩy: docx,pdf\n"
-"      --font TÊN     phông chữ cho PDF (mặc định: Liberation Serif đi kèm,\n"
-"                     cùng số đo với Times New Roman)\n"
-"      --strict       không ghi tệp nếu 'vanban check' thấy lỗi\n"
-"  -h, --help         in hướng dẫn này\n"
+HELP_RENDER_OPTIONS
 "\n"
 "TỆP là - thì đọc từ đầu vào chuẩn (khi đó cần -o).\n"
 "VANBAN_DATE=2024-01-19T08:00:00+07:00 cố định ngày tạo ghi trong tệp.\n"
-"Mã thoát: 0 thành công; 1 lỗi trong văn bản hoặc khi ghi tệp (không tệp nào\n"
-"được ghi dở); 2 dùng sai lệnh.\n" },
+HELP_EXIT_CODES },
 	{ "convert",
 "Cách dùng: vanban convert --from tcvn3|vni TỆP [-o RA]\n"
 "\n"
@@ -525,11 +526,27 @@ dump(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* The commands other than "render", each run with the whole command line;
+ * each returns the exit code. */
+static const struct {
+	const char *name;	/* the command's name */
+	int (*run)(int, char **); /* runs it */
+} commands[] = {
+	{ "dump", dump },
+	{ "table", table },
+	{ "check", vb_cmd_check },
+	{ "convert", vb_cmd_convert },
+	{ "new", vb_cmd_new },
+	{ "serve", vb_cmd_serve },
+	{ "import", vb_cmd_import },
+};
+
 /* Runs the command of argv; returns the exit code. */
 static int
 run(int argc, char **argv)
 {
 	struct opts o;
+	size_t k;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
@@ -546,20 +563,9 @@ run(int argc, char **argv)
 	}
 	if (command_wants_help(argc, argv))
 		return EXIT_OK;
-	if (strcmp(argv[1], "dump") == 0)
-		return dump(argc, argv);
-	if (strcmp(argv[1], "table") == 0)
-		return table(argc, argv);
-	if (strcmp(argv[1], "check") == 0)
-		return vb_cmd_check(argc, argv);
-	if (strcmp(argv[1], "convert") == 0)
-		return vb_cmd_convert(argc, argv);
-	if (strcmp(argv[1], "new") == 0)
-		return vb_cmd_new(argc, argv);
-	if (strcmp(argv[1], "serve") == 0)
-		return vb_cmd_serve(argc, argv);
-	if (strcmp(argv[1], "import") == 0)
-		return vb_cmd_import(argc, argv);
+	for (k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (strcmp(argv[1], commands[k].name) == 0)
+			return commands[k].run(argc, argv);
 	if (strcmp(argv[1], "render") != 0)
 		return usage_error("không có lệnh '%s'", argv[1]);
 	if ((rc = parse_render(argc, argv, &o)) != 0)

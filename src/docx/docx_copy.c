@@ -46,23 +46,15 @@ copy_sign(dx_ctx *c, const vb_copy *cp)
 {
 	dx_ppr pp = dx_ppr_init();
 	int cols[2];
-	size_t i;
 
 	cols[0] = c->fit.sign_left_tw;
 	cols[1] = c->text_tw - cols[0];
-	dx_layout_table(c, cols, 2, 0, 0);
-	dx_start(c->x, "w:tr");
-	dx_start(c->x, "w:trPr");
-	dx_empty(c->x, "w:cantSplit");
-	dx_end(c->x);
-	dx_layout_cell(c, cols[0]);
-	dx_para_styled(c, DX_ST_NN_LABEL, "Nơi nhận:");
-	for (i = 0; i < cp->nrecipients; i++)
-		dx_para_styled(c, DX_ST_NN_LIST, cp->recipients[i]);
+	dx_sign_row(c, cols, 2);
+	dx_sign_recipients(c, cols[0], "Nơi nhận:", cp->recipients,
+	    cp->nrecipients);
 	dx_end(c->x);
 	dx_layout_cell(c, cols[1]);
-	for (i = 0; i < cp->sign.nlines; i++)
-		dx_para_styled(c, DX_ST_SIGN_TITLE, cp->sign.lines[i]);
+	dx_sign_titles(c, &cp->sign);
 	pp.style = DX_ST_SIGN_SPACE;
 	pp.line = DX_MM_TW(c->p->sign_space_mm);
 	pp.exact = 1;

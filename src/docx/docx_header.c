@@ -214,22 +214,6 @@ header_table(dx_ctx *c)
 	dx_end(c->x);
 }
 
-/* Writes a paragraph in style id holding text; it ends section end when
- * that is not NULL. */
-static void
-para_end(dx_ctx *c, const char *id, const char *text, const dx_sect *end)
-{
-	dx_ppr pp = dx_ppr_init();
-
-	pp.style = id;
-	pp.sect = end;
-	dx_start(c->x, "w:p");
-	dx_ppr_write(c, &pp);
-	if (text != NULL && *text != '\0')
-		dx_run(c, text, 0, NULL);
-	dx_end(c->x);
-}
-
 /* Writes the title of a document issued with another: type name, trích
  * yếu (no space under it), then the italic "(Ban hành kèm theo …)" line
  * with the rule under it, as long as for the trích yếu alone (the
@@ -340,10 +324,10 @@ bases(dx_ctx *c, const dx_sect *end)
 	size_t i;
 
 	for (i = 0; i < h->nbases; i++)
-		para_end(c, DX_ST_BASIS, h->bases[i], i + 1 == h->nbases &&
+		dx_para_sect(c, DX_ST_BASIS, h->bases[i], i + 1 == h->nbases &&
 		    !prop ? end : NULL);
 	if (prop)
-		para_end(c, DX_ST_BASIS, h->proposal, end);
+		dx_para_sect(c, DX_ST_BASIS, h->proposal, end);
 }
 
 /* The lines under the title, in order; the last one present ends the
@@ -386,11 +370,11 @@ dx_header(dx_ctx *c, const dx_sect *sect)
 	header_table(c);
 	title(c, last == T_TITLE ? sect : NULL);
 	if (h->authority != NULL)
-		para_end(c, DX_ST_AUTHORITY, h->authority,
+		dx_para_sect(c, DX_ST_AUTHORITY, h->authority,
 		    last == T_AUTHORITY ? sect : NULL);
 	kinh_gui(c, last == T_TO ? sect : NULL);
 	bases(c, last == T_BASES ? sect : NULL);
 	if (h->enact != NULL)
-		para_end(c, DX_ST_ENACT, h->enact, sect);
+		dx_para_sect(c, DX_ST_ENACT, h->enact, sect);
 	return last != T_NONE;
 }

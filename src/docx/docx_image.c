@@ -70,6 +70,45 @@ graphic(dx_ctx *c, const vb_image *im, long cx, long cy, const char *rid)
 	dx_end(x);
 	dx_end(x);
 	dx_start(x, "pic:spPr");
+	dx_drawing_geometry(x, cx, cy, "rect");
+	dx_end(x);
+	dx_end(x);
+	dx_end(x);
+	dx_end(x);
+}
+
+/* Writes the no-distance-from-text attributes of a drawing (wp:inline or
+ * wp:anchor), just after it is started. */
+void
+dx_drawing_dist(dx_xml *x)
+{
+	dx_attri(x, "distT", 0);
+	dx_attri(x, "distB", 0);
+	dx_attri(x, "distL", 0);
+	dx_attri(x, "distR", 0);
+}
+
+/* Writes a drawing's size, cx by cy EMU, with no effect extent. */
+void
+dx_drawing_extent(dx_xml *x, long cx, long cy)
+{
+	dx_start(x, "wp:extent");
+	dx_attri(x, "cx", cx);
+	dx_attri(x, "cy", cy);
+	dx_end(x);
+	dx_start(x, "wp:effectExtent");
+	dx_attri(x, "l", 0);
+	dx_attri(x, "t", 0);
+	dx_attri(x, "r", 0);
+	dx_attri(x, "b", 0);
+	dx_end(x);
+}
+
+/* Writes a shape's transform, at the origin, cx by cy EMU, and its preset
+ * geometry prst ("rect", "line"). */
+void
+dx_drawing_geometry(dx_xml *x, long cx, long cy, const char *prst)
+{
 	dx_start(x, "a:xfrm");
 	dx_start(x, "a:off");
 	dx_attri(x, "x", 0);
@@ -81,12 +120,8 @@ graphic(dx_ctx *c, const vb_image *im, long cx, long cy, const char *rid)
 	dx_end(x);
 	dx_end(x);
 	dx_start(x, "a:prstGeom");
-	dx_attr(x, "prst", "rect");
+	dx_attr(x, "prst", prst);
 	dx_empty(x, "a:avLst");
-	dx_end(x);
-	dx_end(x);
-	dx_end(x);
-	dx_end(x);
 	dx_end(x);
 }
 
@@ -100,20 +135,8 @@ picture_run(dx_ctx *c, const vb_image *im, const char *caption)
 	dx_start(x, "w:r");
 	dx_start(x, "w:drawing");
 	dx_start(x, "wp:inline");
-	dx_attri(x, "distT", 0);
-	dx_attri(x, "distB", 0);
-	dx_attri(x, "distL", 0);
-	dx_attri(x, "distR", 0);
-	dx_start(x, "wp:extent");
-	dx_attri(x, "cx", cx);
-	dx_attri(x, "cy", cy);
-	dx_end(x);
-	dx_start(x, "wp:effectExtent");
-	dx_attri(x, "l", 0);
-	dx_attri(x, "t", 0);
-	dx_attri(x, "r", 0);
-	dx_attri(x, "b", 0);
-	dx_end(x);
+	dx_drawing_dist(x);
+	dx_drawing_extent(x, cx, cy);
 	dx_start(x, "wp:docPr");
 	dx_attri(x, "id", ++c->shapes);
 	dx_attr(x, "name", vb_sprintf(c->arena, "Hình %d", im->index));

@@ -165,6 +165,15 @@ const char *dx_jc(vb_align a, const char *fallback);
 /* Writes a whole paragraph of one text run. */
 void dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text,
     unsigned style, int half);
+/* Starts a paragraph in style id holding text (may be NULL), with no
+ * direct formatting, ending section sect when that is not NULL; the
+ * caller ends it (dx_end), after any runs it adds. */
+void dx_para_open(dx_ctx *c, const char *id, const char *text,
+    const dx_sect *sect);
+/* Writes a paragraph in style id holding text (may be NULL), with no
+ * direct formatting; it ends section sect when that is not NULL. */
+void dx_para_sect(dx_ctx *c, const char *id, const char *text,
+    const dx_sect *sect);
 /* Writes a paragraph in style id holding text ('\n': line breaks), with
  * no direct formatting. */
 void dx_para_styled(dx_ctx *c, const char *id, const char *text);
@@ -198,6 +207,16 @@ int dx_header(dx_ctx *c, const dx_sect *sect);
  * when a paragraph took sect. */
 int dx_signature(dx_ctx *c, const dx_sect *sect);
 
+/* Starts the row of a signature table of n columns of cols[] twips: one
+ * row that never splits across pages. */
+void dx_sign_row(dx_ctx *c, const int *cols, size_t n);
+/* Starts the left cell of a signature table, w twips wide, and writes
+ * label ("Nơi nhận:") and the n recipient lines in it; the caller ends
+ * the cell. */
+void dx_sign_recipients(dx_ctx *c, int w, const char *label,
+    const char *const *lines, size_t n);
+/* Writes signer s's title lines, one paragraph each. */
+void dx_sign_titles(dx_ctx *c, const vb_signature *s);
 
 /* Writes one body table. */
 void dx_table(dx_ctx *c, const vb_table *t);
@@ -244,6 +263,14 @@ void dx_image(dx_ctx *c, const vb_block *b, const dx_ppr *pp,
     const dx_sect *end);
 /* Adds a relationship per picture of the document to rels. */
 void dx_image_rels(dx_ctx *c, dx_rels *rels);
+/* Writes the no-distance-from-text attributes of a drawing (wp:inline or
+ * wp:anchor), just after it is started. */
+void dx_drawing_dist(dx_xml *x);
+/* Writes a drawing's size, cx by cy EMU, with no effect extent. */
+void dx_drawing_extent(dx_xml *x, long cx, long cy);
+/* Writes a shape's transform, at the origin, cx by cy EMU, and its preset
+ * geometry prst ("rect", "line"). */
+void dx_drawing_geometry(dx_xml *x, long cx, long cy, const char *prst);
 /* Returns the zip entry name of picture im: "word/media/image1.png". */
 const char *dx_image_entry(vb_arena *a, const vb_image *im);
 

@@ -348,19 +348,39 @@ dx_para_text(dx_ctx *c, const dx_ppr *pp, const char *text, unsigned style,
 	dx_end(c->x);
 }
 
+/* Starts a paragraph in style id holding text (may be NULL; '\n': line
+ * breaks), with no direct formatting, ending section sect when that is
+ * not NULL; the caller ends it (dx_end), after any runs it adds. */
+void
+dx_para_open(dx_ctx *c, const char *id, const char *text,
+    const dx_sect *sect)
+{
+	dx_ppr pp = dx_ppr_init();
+
+	pp.style = id;
+	pp.sect = sect;
+	dx_start(c->x, "w:p");
+	dx_ppr_write(c, &pp);
+	if (text != NULL && *text != '\0')
+		dx_run(c, text, 0, NULL);
+}
+
+/* Writes a paragraph in style id holding text (may be NULL), with no
+ * direct formatting; it ends section sect when that is not NULL. */
+void
+dx_para_sect(dx_ctx *c, const char *id, const char *text,
+    const dx_sect *sect)
+{
+	dx_para_open(c, id, text, sect);
+	dx_end(c->x);
+}
+
 /* Writes a paragraph in style id holding text ('\n': line breaks), with
  * no direct formatting. */
 void
 dx_para_styled(dx_ctx *c, const char *id, const char *text)
 {
-	dx_ppr pp = dx_ppr_init();
-
-	pp.style = id;
-	dx_start(c->x, "w:p");
-	dx_ppr_write(c, &pp);
-	if (text != NULL && *text != '\0')
-		dx_run(c, text, 0, NULL);
-	dx_end(c->x);
+	dx_para_sect(c, id, text, NULL);
 }
 
 /* Writes an empty paragraph whose bottom border is a rule of width_tw

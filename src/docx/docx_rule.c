@@ -35,10 +35,7 @@ anchor(dx_ctx *c, int w, int off, int id)
 
 	snprintf(name, sizeof(name), "Đường kẻ %d", id);
 	dx_start(x, "wp:anchor");
-	dx_attri(x, "distT", 0);
-	dx_attri(x, "distB", 0);
-	dx_attri(x, "distL", 0);
-	dx_attri(x, "distR", 0);
+	dx_drawing_dist(x);
 	dx_attri(x, "simplePos", 0);
 	dx_attri(x, "relativeHeight", id);
 	dx_attri(x, "behindDoc", 0);
@@ -58,16 +55,7 @@ anchor(dx_ctx *c, int w, int off, int id)
 	dx_elem_text(x, "wp:posOffset", vb_sprintf(c->arena, "%ld",
 	    (long)off * EMU_PER_TW));
 	dx_end(x);
-	dx_start(x, "wp:extent");
-	dx_attri(x, "cx", (long)w * EMU_PER_TW);
-	dx_attri(x, "cy", 0);
-	dx_end(x);
-	dx_start(x, "wp:effectExtent");
-	dx_attri(x, "l", 0);
-	dx_attri(x, "t", 0);
-	dx_attri(x, "r", 0);
-	dx_attri(x, "b", 0);
-	dx_end(x);
+	dx_drawing_extent(x, (long)w * EMU_PER_TW, 0);
 	dx_empty(x, "wp:wrapNone");
 	dx_start(x, "wp:docPr");
 	dx_attri(x, "id", id);
@@ -88,20 +76,7 @@ graphic(dx_ctx *c, int w)
 	dx_start(x, "wps:wsp");
 	dx_empty(x, "wps:cNvCnPr");
 	dx_start(x, "wps:spPr");
-	dx_start(x, "a:xfrm");
-	dx_start(x, "a:off");
-	dx_attri(x, "x", 0);
-	dx_attri(x, "y", 0);
-	dx_end(x);
-	dx_start(x, "a:ext");
-	dx_attri(x, "cx", (long)w * EMU_PER_TW);
-	dx_attri(x, "cy", 0);
-	dx_end(x);
-	dx_end(x);
-	dx_start(x, "a:prstGeom");
-	dx_attr(x, "prst", "line");
-	dx_empty(x, "a:avLst");
-	dx_end(x);
+	dx_drawing_geometry(x, (long)w * EMU_PER_TW, 0, "line");
 	dx_start(x, "a:ln");
 	dx_attri(x, "w", (long)(c->p->rule_pt * 12700 + 0.5));
 	dx_start(x, "a:solidFill");
@@ -171,14 +146,7 @@ void
 dx_para_ruled(dx_ctx *c, const char *id, const char *text, int w, double pt,
     const dx_sect *sect)
 {
-	dx_ppr pp = dx_ppr_init();
-
-	pp.style = id;
-	pp.sect = sect;
-	dx_start(c->x, "w:p");
-	dx_ppr_write(c, &pp);
-	if (text != NULL && *text != '\0')
-		dx_run(c, text, 0, NULL);
+	dx_para_open(c, id, text, sect);
 	dx_rule_run(c, w, pt);
 	dx_end(c->x);
 }

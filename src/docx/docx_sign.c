@@ -6,20 +6,41 @@
  * after a final table (Word would add one, which can push a blank page). */
 #include "docx_int.h"
 
-/* Writes the left cell: "Nơi nhận:" and the recipient lines. */
-static void
-recipients_cell(dx_ctx *c, int w)
+/* Starts the row of a signature table of n columns of cols[] twips: one
+ * row that never splits across pages. */
+void
+dx_sign_row(dx_ctx *c, const int *cols, size_t n)
 {
-	const vb_document *doc = c->doc;
+	dx_layout_table(c, cols, n, 0, 0);
+	dx_start(c->x, "w:tr");
+	dx_start(c->x, "w:trPr");
+	dx_empty(c->x, "w:cantSplit");
+	dx_end(c->x);
+}
+
+/* Starts the left cell of a signature table, w twips wide, and writes
+ * label ("Nơi nhận:") and the n recipient lines in it; the caller ends
+ * the cell. */
+void
+dx_sign_recipients(dx_ctx *c, int w, const char *label,
+    const char *const *lines, size_t n)
+{
 	size_t i;
 
 	dx_layout_cell(c, w);
-	dx_para_styled(c, DX_ST_NN_LABEL, doc->noi_nhan_label != NULL ?
-	    doc->noi_nhan_label : "Nơi nhận:");
-	for (i = 0; i < doc->nrecipients; i++)
-		dx_para_styled(c, DX_ST_NN_LIST, doc->recipients[i]);
-	dx_marks_drafter(c);
-	dx_end(c->x);
+	dx_para_styled(c, DX_ST_NN_LABEL, label);
+	for (i = 0; i < n; i++)
+		dx_para_styled(c, DX_ST_NN_LIST, lines[i]);
+}
+
+/* Writes signer s's title lines, one paragraph each. */
+void
+dx_sign_titles(dx_ctx *c, const vb_signature *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nlines; i++)
+		dx_para_styled(c, DX_ST_SIGN_TITLE, s->lines[i]);
 }
 
 /* Writes the right cell: authority lines (the first level with "Nơi
@@ -28,28 +49,9 @@ recipients_cell(dx_ctx *c, int w)
 static void
 signer_cell(dx_ctx *c, const vb_signature *s, int w)
 {
-	size_t i;
-
 	dx_layout_cell(c, w);
-	for (i = 0; i < s->nlines; i++)
-		dx_para_styled(c, DX_ST_SIGN_TITLE, s->lines[i]);
+	dx_sign_titles(c, s);
 	dx_para_styled(c, DX_ST_SIGN_SPACE, NULL);
-	dx_end(c->x);
-}
-
-/* Writes a paragraph in style id holding text (may be NULL); it ends
- * section sect when that is not NULL. */
-static void
-para_sect(dx_ctx *c, const char *id, const char *text, const dx_sect *sect)
-{
-	dx_ppr pp = dx_ppr_init();
-
-	pp.style = id;
-	pp.sect = sect;
-	dx_start(c->x, "w:p");
-	dx_ppr_write(c, &pp);
-	if (text != NULL && *text != '\0')
-		dx_run(c, text, 0, NULL);
 	dx_end(c->x);
 }
 
@@ -60,18 +62,16 @@ cosigner_cell(dx_ctx *c, size_t k, int w)
 {
 	const vb_signature *s = &c->doc->signers[k];
 	dx_ppr pp = dx_ppr_init();
-	size_t i;
 
 	dx_layout_cell(c, w);
-	for (i = 0; i < s->nlines; i++)
-		dx_para_styled(c, DX_ST_SIGN_TITLE, s->lines[i]);
+	dx_sign_titles(c, s);
 	pp.style = DX_ST_SIGN_SPACE;
 	if (c->fit.title_pad_tw[k] > 0)
 		pp.before = c->fit.title_pad_tw[k];
 	dx_start(c->x, "w:p");
 	dx_ppr_write(c, &pp);
 	dx_end(c->x);
-	para_sect(c, DX_ST_SIGNERS_NAME, s->name, NULL);
+	dx_para_sect(c, DX_ST_SIGNERS_NAME, s->name, NULL);
 	dx_end(c->x);
 }
 
@@ -109,20 +109,16 @@ cosigners(dx_ctx *c, const dx_sect *sect)
 	for (i = 0; i < n; i++)
 		cols[i] = i + 1 < n ? c->text_tw / (int)n :
 		    c->text_tw - (int)(n - 1) * (c->text_tw / (int)n);
-	dx_layout_table(c, cols, n, 0, 0);
-	dx_start(c->x, "w:tr");
-	dx_start(c->x, "w:trPr");
-	dx_empty(c->x, "w:cantSplit");
-	dx_end(c->x);
+	dx_sign_row(c, cols, n);
 	for (i = 0; i < n; i++)
 		cosigner_cell(c, i, cols[i]);
 	dx_end(c->x);
 	dx_end(c->x);
-	para_sect(c, DX_ST_NN_LABEL, doc->noi_nhan_label != NULL ?
+	dx_para_sect(c, DX_ST_NN_LABEL, doc->noi_nhan_label != NULL ?
 	    doc->noi_nhan_label : "Nơi nhận:", doc->nrecipients == 0 &&
 	    drafter == NULL ? sect : NULL);
 	for (i = 0; i < doc->nrecipients; i++)
-		para_sect(c, DX_ST_NN_LIST, doc->recipients[i],
+		dx_para_sect(c, DX_ST_NN_LIST, doc->recipients[i],
 		    i + 1 == doc->nrecipients && drafter == NULL ? sect : NULL);
 	if (drafter != NULL)	/* ô 12, after "Lưu" */
 		drafter_under(c, drafter, sect);
@@ -149,15 +145,15 @@ dx_signature(dx_ctx *c, const dx_sect *sect)
 	s = &doc->signers[0];
 	cols[0] = c->fit.sign_left_tw;
 	cols[1] = c->text_tw - cols[0];
-	dx_layout_table(c, cols, 2, 0, 0);
-	dx_start(c->x, "w:tr");
-	dx_start(c->x, "w:trPr");
-	dx_empty(c->x, "w:cantSplit");
+	dx_sign_row(c, cols, 2);
+	dx_sign_recipients(c, cols[0], doc->noi_nhan_label != NULL ?
+	    doc->noi_nhan_label : "Nơi nhận:", doc->recipients,
+	    doc->nrecipients);
+	dx_marks_drafter(c);
 	dx_end(c->x);
-	recipients_cell(c, cols[0]);
 	signer_cell(c, s, cols[1]);
 	dx_end(c->x);
 	dx_end(c->x);
-	para_sect(c, DX_ST_SIGN_NAME, s->name, sect);
+	dx_para_sect(c, DX_ST_SIGN_NAME, s->name, sect);
 	return 1;
 }

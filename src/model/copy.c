@@ -12,6 +12,7 @@
 
 #include "base/buf.h"
 #include "base/text.h"
+#include "signer.h"
 
 /* One form of copy: its folded spelling, printed words and code. */
 struct form {
@@ -27,36 +28,21 @@ static const struct form forms[] = {
 	{NULL, NULL, NULL}
 };
 
-/* Returns s folded: ASCII letters and digits, lower case. */
-static char *
-fold(vb_arena *a, const char *s)
-{
-	char *t = vb_text_ascii(a, s), *o = t, *p;
-
-	for (p = t; *p != '\0'; p++)
-		if (isalnum((unsigned char)*p))
-			*o++ = (char)tolower((unsigned char)*p);
-	*o = '\0';
-	return t;
-}
-
 /* Returns the form s names, or NULL after reporting it. */
 static const struct form *
 find_form(vb_document *doc, const vb_copy_src *s, vb_diags *d)
 {
-	const char *f = fold(doc->arena, s->form != NULL ? s->form : "");
+	const char *f = vb_text_fold(doc->arena, s->form != NULL ? s->form :
+	    "");
 	const struct form *k, *best = NULL;
-	size_t dist, bestd = 4;
+	int i;
 	char hint[200];
 
 	for (k = forms; k->fold != NULL; k++)
 		if (strcmp(k->fold, f) == 0)
 			return k;
-	for (k = forms; k->fold != NULL; k++)
-		if ((dist = vb_edit_distance(f, k->fold)) < bestd) {
-			bestd = dist;
-			best = k;
-		}
+	if ((i = vb_text_closest(f, forms, sizeof(forms[0]))) >= 0)
+		best = &forms[i];
 	if (best != NULL)
 		snprintf(hint, sizeof(hint), "có phải ý bạn là '%s'? (Nghị định "
 		    "30: sao-y, sao-luc, trich-sao)", best->printed);
@@ -95,30 +81,18 @@ copy_number(vb_document *doc, const vb_copy_src *s, vb_diags *d)
 	return strlen(n) == 1 ? vb_sprintf(doc->arena, "0%s", n) : n;
 }
 
-/* Adds an upper-cased line prefix + text to the copy's signer. */
-static void
-sign_line(vb_document *doc, vb_signature *g, const char *prefix,
-    const char *text)
-{
-	g->lines[g->nlines++] = vb_sprintf(doc->arena, "%s%s", prefix,
-	    vb_text_upper(doc->arena, text != NULL ? text : ""));
-}
-
 /* Composes who signs the copy: "TL. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG", as a
  * document's own signer (KT, TL, TUQ, TM, Q or the head). */
 static void
 copy_signer(vb_document *doc, const vb_sign_src *s, vb_signature *g,
     vb_diags *d)
 {
-	char auth[8] = "";
-	size_t i;
+	char auth[8];
 
 	g->lines = vb_alloc(doc->arena, 4 * sizeof(char *));
 	g->name = s->name != NULL ? s->name : "";
 	g->role = "Ban_sao";
-	for (i = 0; s->authority && s->authority[i] && s->authority[i] != '.'
-	    && i < 7; i++)
-		auth[i] = (char)toupper((unsigned char)s->authority[i]);
+	vb_signer_authority(s, auth);
 	if (s->title == NULL || *s->title == '\0') {
 		vb_diag_add(d, VB_ERROR, doc->path, s->pos.line, s->pos.col,
 		    "ví dụ: ky: {quyen_han: TL, thu_truong: Giám đốc, chuc_vu: "
@@ -126,38 +100,13 @@ copy_signer(vb_document *doc, const vb_sign_src *s, vb_signature *g,
 		    "bản sao thiếu chức vụ người ký (ban_sao: ky: chuc_vu)");
 		return;
 	}
-	if (*auth == '\0')
-		sign_line(doc, g, "", s->title);
-	else if (strcmp(auth, "Q") == 0)
-		sign_line(doc, g, "Q. ", s->title);
-	else if (strcmp(auth, "TM") == 0 && s->collective != NULL) {
-		sign_line(doc, g, "TM. ", s->collective);
-		if (s->head != NULL)
-			sign_line(doc, g, "KT. ", s->head);
-		sign_line(doc, g, "", s->title);
-	} else if ((strcmp(auth, "KT") == 0 || strcmp(auth, "TL") == 0 ||
-	    strcmp(auth, "TUQ") == 0) && s->head != NULL) {
-		sign_line(doc, g, vb_sprintf(doc->arena, "%s. ", auth), s->head);
-		sign_line(doc, g, "", s->title);
-	} else
+	/* unlike a document's signer, nothing is printed for an incomplete
+	 * authority */
+	if (vb_signer_missing(s, auth) != NULL ||
+	    vb_signer_lines(doc->arena, s, auth, g) < 0)
 		vb_diag_add(d, VB_ERROR, doc->path, s->pos.line, s->pos.col,
 		    "quyen_han KT, TL, TUQ cần thu_truong; TM cần tap_the",
 		    "quyền hạn ký bản sao '%s' chưa đủ thông tin", s->authority);
-}
-
-/* Returns item without "- " in front and ";" or "." after. */
-static const char *
-bare(vb_arena *a, const char *s)
-{
-	char *t = vb_text_trim(a, s);
-	size_t n;
-
-	if (t[0] == '-' && t[1] == ' ')
-		t = vb_text_trim(a, t + 2);
-	n = strlen(t);
-	while (n > 0 && (t[n - 1] == ';' || t[n - 1] == '.'))
-		t[--n] = '\0';
-	return t;
 }
 
 /* Composes the copy's "Nơi nhận": "- X;" lines, then "- Lưu: VT." */
@@ -171,12 +120,14 @@ copy_recipients(vb_document *doc, const vb_copy_src *s, vb_copy *cp)
 	    (s->recipients.n + 2) * sizeof(char *));
 	for (i = 0; i < s->recipients.n; i++)
 		cp->recipients[cp->nrecipients++] = vb_sprintf(doc->arena,
-		    "- %s;", bare(doc->arena, s->recipients.items[i]));
+		    "- %s;", vb_text_bare_item(doc->arena,
+		    s->recipients.items[i], ";."));
 	vb_buf_puts(&luu, "");
 	for (i = 0; i < s->archive.n; i++) {
 		if (i > 0)
 			vb_buf_puts(&luu, ", ");
-		vb_buf_puts(&luu, bare(doc->arena, s->archive.items[i]));
+		vb_buf_puts(&luu, vb_text_bare_item(doc->arena,
+		    s->archive.items[i], ";."));
 	}
 	cp->recipients[cp->nrecipients++] = vb_sprintf(doc->arena,
 	    "- Lưu: %s.", luu.len > 0 ? luu.data : "VT");

@@ -20,6 +20,7 @@
 #include "marks.h"
 #include "numbering.h"
 #include "scheme.h"
+#include "signer.h"
 #include "toc.h"
 #include "parse/body.h"
 #include "parse/agency.h"
@@ -240,19 +241,12 @@ compose_date(struct build *b)
 	    vb_date_words(b->a, &b->doc->date));
 }
 
-/* Returns s without a leading "- " and without a trailing ';' or '.'. */
+/* Returns s without a leading "- " and without a trailing ';', '.' or
+ * ','. */
 static char *
 bare_item(vb_arena *a, const char *s)
 {
-	char *t = vb_text_trim(a, s);
-	size_t n;
-
-	if (t[0] == '-' && t[1] == ' ')
-		t = vb_text_trim(a, t + 2);
-	n = strlen(t);
-	while (n > 0 && (t[n - 1] == ';' || t[n - 1] == '.' || t[n - 1] == ','))
-		t[--n] = '\0';
-	return t;
+	return vb_text_bare_item(a, s, ";.,");
 }
 
 /* Composes the "Nơi nhận" lines: "- X;" each, then "- Lưu: VT, …". */
@@ -293,59 +287,35 @@ compose_recipients(struct build *b)
 	vb_buf_free(&luu);
 }
 
-/* Adds an upper-cased line to signature block s. */
-static void
-sign_line(struct build *b, vb_signature *s, const char *prefix,
-    const char *text)
-{
-	s->lines[s->nlines++] = vb_sprintf(b->a, "%s%s", prefix,
-	    vb_text_upper(b->a, text ? text : ""));
-}
-
 /* Composes one signature block from quyen_han, tap_the, thu_truong,
  * chuc_vu and ho_ten. */
 static void
 compose_signer(struct build *b, const vb_sign_src *s, vb_signature *out)
 {
-	char auth[8] = "";
-	size_t i;
+	const char *missing;
+	char auth[8];
 
 	out->lines = vb_alloc(b->a, sizeof(char *) * 4);
 	out->name = s->name ? s->name : "";
 	out->role = vb_text_ascii(b->a, s->title ? s->title : "Chu_ky");
 	if (*out->role == '\0')
 		out->role = "Chu_ky";
-	if (s->authority && *s->authority) {
-		for (i = 0; s->authority[i] && s->authority[i] != '.' && i < 7; i++)
-			auth[i] = (char)toupper((unsigned char)s->authority[i]);
-		auth[i] = '\0';
-	}
+	vb_signer_authority(s, auth);
 	if (s->title == NULL || *s->title == '\0')
 		vb_diag_add(b->d, VB_ERROR, b->doc->path, s->pos.line, s->pos.col,
 		    "ví dụ: ky: {chuc_vu: Giám đốc, ho_ten: Nguyễn Văn A}",
 		    "thiếu chức vụ người ký (ky: chuc_vu)");
-	if (*auth == '\0')
-		sign_line(b, out, "", s->title);
-	else if (strcmp(auth, "Q") == 0)
-		sign_line(b, out, "Q. ", s->title);
-	else if (strcmp(auth, "TM") == 0) {
-		if (s->collective == NULL)
-			vb_diag_add(b->d, VB_ERROR, b->doc->path, s->pos.line,
-			    s->pos.col, "ví dụ: tap_the: Ủy ban nhân dân",
-			    "ký TM. cần tên tập thể (ky: tap_the)");
-		sign_line(b, out, "TM. ", s->collective);
-		if (s->head)
-			sign_line(b, out, "KT. ", s->head);
-		sign_line(b, out, "", s->title);
-	} else if (strcmp(auth, "KT") == 0 || strcmp(auth, "TL") == 0 ||
-	    strcmp(auth, "TUQ") == 0) {
-		if (s->head == NULL)
-			vb_diag_add(b->d, VB_ERROR, b->doc->path, s->pos.line,
-			    s->pos.col, "ví dụ: thu_truong: Giám đốc",
-			    "ký %s. cần chức vụ người đứng đầu (ky: thu_truong)", auth);
-		sign_line(b, out, vb_sprintf(b->a, "%s. ", auth), s->head);
-		sign_line(b, out, "", s->title);
-	} else
+	missing = vb_signer_missing(s, auth);
+	if (missing != NULL && strcmp(auth, "TM") == 0)
+		vb_diag_add(b->d, VB_ERROR, b->doc->path, s->pos.line,
+		    s->pos.col, "ví dụ: tap_the: Ủy ban nhân dân",
+		    "ký TM. cần tên tập thể (ky: tap_the)");
+	else if (missing != NULL)
+		vb_diag_add(b->d, VB_ERROR, b->doc->path, s->pos.line,
+		    s->pos.col, "ví dụ: thu_truong: Giám đốc",
+		    "ký %s. cần chức vụ người đứng đầu (ky: thu_truong)", auth);
+	/* a missing part is an empty line, so the rest is still shown */
+	if (vb_signer_lines(b->a, s, auth, out) < 0)
 		vb_diag_add(b->d, VB_ERROR, b->doc->path, s->pos.line, s->pos.col,
 		    "dùng một trong: KT, TM, TL, TUQ, Q (hoặc bỏ khóa khi người đứng đầu ký)",
 		    "quyền hạn ký '%s' không hợp lệ", s->authority);

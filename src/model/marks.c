@@ -85,20 +85,6 @@ misplaced(const struct word *ws, const char *f, struct place *out)
 	return 0;
 }
 
-/* Returns s folded for matching: ASCII without diacritics, lower case,
- * letters and digits only ("Hỏa tốc" -> "hoatoc"). */
-static char *
-fold(vb_arena *a, const char *s)
-{
-	char *t = vb_text_ascii(a, s), *o = t, *p;
-
-	for (p = t; *p != '\0'; p++)
-		if (isalnum((unsigned char)*p))
-			*o++ = (char)tolower((unsigned char)*p);
-	*o = '\0';
-	return t;
-}
-
 /* Returns the list of the printed words of ws: "MẬT, TỐI MẬT, TUYỆT MẬT". */
 static const char *
 word_list(vb_arena *a, const struct word *ws)
@@ -123,20 +109,17 @@ static const struct word *
 find_word(const vb_document *doc, const struct word *ws, const char *v,
     vb_pos pos, const char *key, const char *what, vb_diags *d)
 {
-	const char *f = fold(doc->arena, v);
+	const char *f = vb_text_fold(doc->arena, v);
 	const struct word *w, *best = NULL;
 	struct place other;
-	size_t dist, bestd = 4;
+	int i;
 	char hint[512];
 
 	for (w = ws; w->fold != NULL; w++)
 		if (strcmp(w->fold, f) == 0)
 			return w;
-	for (w = ws; w->fold != NULL; w++)
-		if ((dist = vb_edit_distance(f, w->fold)) < bestd) {
-			bestd = dist;
-			best = w;
-		}
+	if ((i = vb_text_closest(f, ws, sizeof(*ws))) >= 0)
+		best = &ws[i];
 	if (misplaced(ws, f, &other))
 		snprintf(hint, sizeof(hint), "'%s' là %s: ghi ở khóa %s",
 		    other.word->printed, other.what, other.key);
@@ -160,7 +143,7 @@ find_word(const vb_document *doc, const struct word *ws, const char *v,
 static int
 yes_no(vb_arena *a, const char *v)
 {
-	const char *f = fold(a, v);
+	const char *f = vb_text_fold(a, v);
 
 	if (strcmp(f, "co") == 0 || strcmp(f, "true") == 0 ||
 	    strcmp(f, "yes") == 0 || strcmp(f, "x") == 0)

@@ -271,15 +271,9 @@ static const struct setting settings[] = {
 static const char *
 closest(const char *const *names, const char *key)
 {
-	const char *best = NULL;
-	size_t d, bestd = 4;
+	int i = vb_text_closest(key, names, sizeof(*names));
 
-	for (; *names; names++)
-		if ((d = vb_edit_distance(key, *names)) < bestd) {
-			bestd = d;
-			best = *names;
-		}
-	return best;
+	return i >= 0 ? names[i] : NULL;
 }
 
 const char *

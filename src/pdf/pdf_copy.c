@@ -37,19 +37,6 @@ typedef struct copy_lay {
 	double h;		/* total height */
 } copy_lay;
 
-/* Returns a paragraph of text at size and style, w wide, centred or not. */
-static pdf_para *
-para(pdf_ctx *c, double size, unsigned style, double w, int centre,
-    const char *s)
-{
-	pdf_style st = pdf_style_body(c, size);
-
-	st.style = style;
-	st.width = w;
-	st.align = centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
-	return pdf_para_text(c, &st, s);
-}
-
 /* Returns size, or least when s does not fit w at size but does at least
  * (the header's rule, which the DOCX styles share). */
 static double
@@ -88,41 +75,39 @@ layout(pdf_ctx *c, const vb_copy *cp, copy_lay *l)
 	l->wl = c->width * 0.4;
 	l->wr = c->width - l->wl;
 	if (cp->parent != NULL && *cp->parent != '\0')
-		l->parent = para(c, ppt, 0, l->wl, 1, cp->parent);
-	l->issuer = para(c, ipt, VB_BOLD, l->wl, 1, cp->issuer);
+		l->parent = pdf_para_plain(c, ppt, 0, l->wl, 1, cp->parent);
+	l->issuer = pdf_para_plain(c, ipt, VB_BOLD, l->wl, 1, cp->issuer);
 	l->rule = pdf_rule_width(pdf_text_width(c, cp->issuer, ipt, VB_BOLD),
 	    l->wl);
 	l->rule_y = ht(l->parent) + ht(l->issuer) + PDF_RULE_LINE +
 	    pf->rule_pt / 2;
-	l->form = para(c, pf->subject_pt, VB_BOLD, l->wr, 1, cp->form);
+	l->form = pdf_para_plain(c, pf->subject_pt, VB_BOLD, l->wr, 1,
+	    cp->form);
 	left = l->rule_y + pf->rule_pt / 2;
 	l->row2 = left > ht(l->form) ? left : ht(l->form);
-	l->so = para(c, pf->number_pt, 0, l->wl, 1, cp->number_line);
-	l->date = para(c, dpt, VB_ITALIC, l->wr, 1, cp->place_date);
+	l->so = pdf_para_plain(c, pf->number_pt, 0, l->wl, 1, cp->number_line);
+	l->date = pdf_para_plain(c, dpt, VB_ITALIC, l->wr, 1, cp->place_date);
 	l->sign_y = l->row2 + ROW_GAP + (ht(l->so) > ht(l->date) ?
 	    ht(l->so) : ht(l->date));
 	l->sl = c->width * pf->sign_left_frac;
 	l->sr = c->width - l->sl;
-	l->label = para(c, pf->noi_nhan_label_pt, VB_BOLD | VB_ITALIC, l->sl,
-	    0, "Nơi nhận:");
+	l->label = pdf_para_plain(c, pf->noi_nhan_label_pt,
+	    VB_BOLD | VB_ITALIC, l->sl, 0, "Nơi nhận:");
 	l->to = vb_alloc(c->arena, (cp->nrecipients + 1) * sizeof(*l->to));
 	left = ht(l->label);
 	for (i = 0; i < cp->nrecipients; i++) {
-		pdf_style st = pdf_style_body(c, pf->noi_nhan_pt);
-
-		st.width = l->sl;
-		st.indent = -pdf_text_width(c, "- ", pf->noi_nhan_pt, 0);
-		l->to[l->nto] = pdf_para_text(c, &st, cp->recipients[i]);
+		l->to[l->nto] = pdf_sign_recipient(c, l->sl, cp->recipients[i]);
 		left += ht(l->to[l->nto++]);
 	}
 	l->lines = vb_alloc(c->arena, (cp->sign.nlines + 1) * sizeof(*l->lines));
 	right = VB_MM_TO_PT(pf->sign_space_mm);
 	for (i = 0; i < cp->sign.nlines; i++) {
-		l->lines[l->nlines] = para(c, pf->sign_pt, VB_BOLD, l->sr, 1,
-		    cp->sign.lines[i]);
+		l->lines[l->nlines] = pdf_para_plain(c, pf->sign_pt,
+		    VB_BOLD, l->sr, 1, cp->sign.lines[i]);
 		right += ht(l->lines[l->nlines++]);
 	}
-	l->name = para(c, pf->sign_pt, VB_BOLD, l->sr, 1, cp->sign.name);
+	l->name = pdf_para_plain(c, pf->sign_pt, VB_BOLD, l->sr, 1,
+	    cp->sign.name);
 	l->name_y = l->sign_y + ROW_GAP + (left > right ? left : right);
 	l->h = l->name_y + ht(l->name);
 }

@@ -33,12 +33,7 @@ typedef struct head {
 static pdf_para *
 centred(pdf_ctx *c, double size, unsigned style, double w, const char *text)
 {
-	pdf_style st = pdf_style_body(c, size);
-
-	st.style = style;
-	st.width = w;
-	st.align = PANGO_ALIGN_CENTER;
-	return pdf_para_text(c, &st, text);
+	return pdf_para_plain(c, size, style, w, 1, text);
 }
 
 /* Returns the height of p, 0 for NULL. */

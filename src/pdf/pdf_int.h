@@ -219,6 +219,10 @@ pdf_para *pdf_para_new(pdf_ctx *c, const pdf_style *st, const char *prefix,
     const vb_inline *in);
 /* Returns a paragraph of plain text ('\n' starts a new line). */
 pdf_para *pdf_para_text(pdf_ctx *c, const pdf_style *st, const char *text);
+/* Returns a paragraph of plain text at size in style (VB_BOLD…), w wide,
+ * centred or flush left ('\n' starts a new line). */
+pdf_para *pdf_para_plain(pdf_ctx *c, double size, unsigned style, double w,
+    int centre, const char *text);
 /* Frees the layout of a paragraph made outside a box. */
 void pdf_para_free(pdf_para *p);
 /* Returns the height of all lines of p. */
@@ -292,6 +296,11 @@ void pdf_marks_left_draw(pdf_ctx *c, double x, double y, double avail);
 void pdf_marks_page1(pdf_ctx *c);
 /* Returns the drafter's line (ô 12) flush right in width w, or NULL. */
 pdf_para *pdf_marks_drafter(pdf_ctx *c, double w);
+
+/* pdf_sign.c */
+/* Returns a "Nơi nhận" line in width w, wrapped lines under its text
+ * (hanging indent of "- "). */
+pdf_para *pdf_sign_recipient(pdf_ctx *c, double w, const char *s);
 
 /* pdf_copy.c */
 /* Queues the parts of a copy after the copied text, when doc->copy. */

@@ -226,6 +226,20 @@ pdf_para_new(pdf_ctx *c, const pdf_style *st, const char *prefix,
 	return p;
 }
 
+/* Returns a paragraph of plain text at size in style (VB_BOLD…), w wide,
+ * centred or flush left ('\n' starts a new line). */
+pdf_para *
+pdf_para_plain(pdf_ctx *c, double size, unsigned style, double w,
+    int centre, const char *text)
+{
+	pdf_style st = pdf_style_body(c, size);
+
+	st.style = style;
+	st.width = w;
+	st.align = centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+	return pdf_para_text(c, &st, text);
+}
+
 /* Returns a paragraph of plain text ('\n' starts a new line). */
 pdf_para *
 pdf_para_text(pdf_ctx *c, const pdf_style *st, const char *text)

@@ -20,23 +20,10 @@ typedef struct sign {
 	double space;		/* blank height for signature and seal */
 } sign;
 
-/* Returns a paragraph of text at size and style in width w, centred or not. */
-static pdf_para *
-text(pdf_ctx *c, double size, unsigned style, double w, int centre,
-    const char *s)
-{
-	pdf_style st = pdf_style_body(c, size);
-
-	st.style = style;
-	st.width = w;
-	st.align = centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
-	return pdf_para_text(c, &st, s);
-}
-
 /* Returns a "Nơi nhận" line in width w, wrapped lines under its text
  * (hanging indent of "- "). */
-static pdf_para *
-recipient(pdf_ctx *c, double w, const char *s)
+pdf_para *
+pdf_sign_recipient(pdf_ctx *c, double w, const char *s)
 {
 	pdf_style st = pdf_style_body(c, c->pf->noi_nhan_pt);
 
@@ -113,20 +100,22 @@ one_signer(pdf_ctx *c, const vb_signature *sg)
 	s->wr = c->width - s->wl;
 	s->space = VB_MM_TO_PT(pf->sign_space_mm);
 	if (doc->noi_nhan_label != NULL || doc->nrecipients > 0)
-		s->label = text(c, pf->noi_nhan_label_pt, VB_BOLD | VB_ITALIC,
-		    s->wl, 0, doc->noi_nhan_label != NULL ?
+		s->label = pdf_para_plain(c, pf->noi_nhan_label_pt,
+		    VB_BOLD | VB_ITALIC, s->wl, 0, doc->noi_nhan_label != NULL ?
 		    doc->noi_nhan_label : "Nơi nhận:");
 	s->to = vb_alloc(c->arena, (doc->nrecipients + 2) * sizeof(*s->to));
 	for (i = 0; i < doc->nrecipients; i++)
-		s->to[s->nto++] = recipient(c, s->wl, doc->recipients[i]);
+		s->to[s->nto++] = pdf_sign_recipient(c, s->wl,
+		    doc->recipients[i]);
 	if ((s->to[s->nto] = pdf_marks_drafter(c, s->wl)) != NULL)
 		s->nto++;	/* ô 12, after "Lưu" */
 	s->lines = vb_alloc(c->arena, (sg->nlines + 1) * sizeof(*s->lines));
 	for (i = 0; i < sg->nlines; i++)
-		s->lines[s->nlines++] = text(c, pf->sign_pt, VB_BOLD, s->wr, 1,
-		    sg->lines[i]);
+		s->lines[s->nlines++] = pdf_para_plain(c, pf->sign_pt,
+		    VB_BOLD, s->wr, 1, sg->lines[i]);
 	if (sg->name != NULL && *sg->name != '\0')
-		s->name = text(c, pf->sign_pt, VB_BOLD, s->wr, 1, sg->name);
+		s->name = pdf_para_plain(c, pf->sign_pt, VB_BOLD, s->wr, 1,
+		    sg->name);
 	if (s->label == NULL && s->nlines == 0 && s->name == NULL)
 		return;
 	/* The room to sign grows until the titles and the room are as tall
@@ -203,11 +192,11 @@ recipients_under(pdf_ctx *c)
 	size_t i;
 
 	pdf_box_space(c, b, PDF_SIGN_GAP);
-	pdf_box_para(c, b, text(c, c->pf->noi_nhan_label_pt,
+	pdf_box_para(c, b, pdf_para_plain(c, c->pf->noi_nhan_label_pt,
 	    VB_BOLD | VB_ITALIC, c->width, 0, doc->noi_nhan_label != NULL ?
 	    doc->noi_nhan_label : "Nơi nhận:"), 0);
 	for (i = 0; i < doc->nrecipients; i++)
-		pdf_box_para(c, b, recipient(c, c->width,
+		pdf_box_para(c, b, pdf_sign_recipient(c, c->width,
 		    doc->recipients[i]), 0);
 	/* ô 12 after "Lưu", where a one-signer document has it */
 	d = pdf_marks_drafter(c, c->width * c->pf->sign_left_frac);
@@ -240,15 +229,15 @@ cosigners(pdf_ctx *c)
 		s->lines = vb_alloc(c->arena, (sg->nlines + 1) *
 		    sizeof(*s->lines));
 		for (j = 0; j < sg->nlines; j++) {
-			s->lines[s->nlines++] = text(c, pf->sign_pt, VB_BOLD,
-			    k->w, 1, sg->lines[j]);
+			s->lines[s->nlines++] = pdf_para_plain(c,
+			    pf->sign_pt, VB_BOLD, k->w, 1, sg->lines[j]);
 			pdf_box_own(c, b, s->lines[j]->layout);
 		}
 		if ((h = titles_height(s)) > k->titles)
 			k->titles = h;
 		if (sg->name != NULL && *sg->name != '\0') {
-			s->name = text(c, pf->sign_pt, VB_BOLD, k->w, 1,
-			    sg->name);
+			s->name = pdf_para_plain(c, pf->sign_pt, VB_BOLD,
+			    k->w, 1, sg->name);
 			pdf_box_own(c, b, s->name->layout);
 			if (pdf_para_height(s->name) > name)
 				name = pdf_para_height(s->name);
