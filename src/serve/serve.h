@@ -191,7 +191,7 @@ unsigned long long serve_hash(unsigned long long h, const void *data,
 #define SERVE_HASH0 1469598103934665603ULL
 
 /* serve_page.c (the page, generated from src/serve/page/ by
- * tools/embed-page.sh) */
+ * tools/embed.sh --page) */
 /* Returns the embedded file name ("app.js"), its length in *len and its
  * Content-Type in *type, or NULL. */
 const unsigned char *serve_page_file(const char *name, size_t *len,
