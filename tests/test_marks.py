@@ -573,6 +573,23 @@ def test_copy(v, d):
               'w:left="0" w:right="0"' in x[rule:rule + 600],
               f"{printed}: a full-width rule between the copied text and "
               f"the copy")
+    # items typed with their punctuation, as the document's own list
+    # allows: the copy's Nơi nhận ends each with ";" and Lưu with "." once
+    md = doc(os.path.join(d, "copy-punct.md"), loai="quyet-dinh",
+             extra="""ban_sao:
+  hinh_thuc: sao y
+  noi_nhan: ["- Phòng Tổ chức cán bộ,", "Các thành viên;"]
+  luu: ["VT.,", "VP."]
+  ky: {quyen_han: TL, thu_truong: Giám đốc, chuc_vu: Chánh Văn phòng, ho_ten: Trần Thị Hoa}
+""", body="Điều 1. Nội dung.")
+    pdf = md[:-3] + ".pdf"
+    rc, err = render(v, md, pdf)
+    text = " ".join(" ".join(pages(pdf)).split()) if rc == 0 else err
+    tail = text[text.rfind("SAO Y"):]
+    check(all(x in tail for x in ["- Phòng Tổ chức cán bộ; ",
+                                  "- Các thành viên; ", "- Lưu: VT, VP. "]),
+          "copy: recipients typed with ',' ';' '.' are written once with "
+          "';' and Lưu with '.' (%s)" % tail[-120:])
 
 
 def test_thu_cong(v, d):

@@ -121,13 +121,13 @@ copy_recipients(vb_document *doc, const vb_copy_src *s, vb_copy *cp)
 	for (i = 0; i < s->recipients.n; i++)
 		cp->recipients[cp->nrecipients++] = vb_sprintf(doc->arena,
 		    "- %s;", vb_text_bare_item(doc->arena,
-		    s->recipients.items[i], ";."));
+		    s->recipients.items[i], ";.,"));
 	vb_buf_puts(&luu, "");
 	for (i = 0; i < s->archive.n; i++) {
 		if (i > 0)
 			vb_buf_puts(&luu, ", ");
 		vb_buf_puts(&luu, vb_text_bare_item(doc->arena,
-		    s->archive.items[i], ";."));
+		    s->archive.items[i], ";.,"));
 	}
 	cp->recipients[cp->nrecipients++] = vb_sprintf(doc->arena,
 	    "- Lưu: %s.", luu.len > 0 ? luu.data : "VT");
