@@ -873,6 +873,36 @@ def no_text_lost(vanban, out):
     check("Lời chào đầu văn bản" in got.split("---\n")[-1] and
           "chưa đặt được" in so, "odd.txt: a header line that fits no key "
           "is kept in the body and reported")
+    # text copied out of a PDF: lines broken at the margin, a blank line
+    # between them; each paragraph and list item must come back whole
+    words = ("Rà soát, hoàn thiện thể chế, pháp luật, đẩy mạnh cắt giảm, "
+             "đơn giản hóa thủ tục hành chính lĩnh vực giáo dục và nâng cao "
+             "chất lượng phục vụ người dân, doanh nghiệp").split()
+    para, wrapped = [], []
+    for i in range(12):
+        item = "%s %d %s." % ("- " + words[0] if i % 2 else "Đoạn", i,
+                              " ".join(words[1:]))
+        para.append(item)
+        line = ""
+        for w in item.split():
+            if len(line) + len(w) + 1 > 72:
+                wrapped.append(line)
+                line = w
+            else:
+                line = (line + " " + w).strip()
+        wrapped.append(line)
+    path = os.path.join(out, "pdf-copy.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("I. MỤC TIÊU\n\n" + "\n\n".join(wrapped) + "\n")
+    md = os.path.join(out, "pdf-copy.md")
+    rc, so, err = run([vanban, "import", path, "-o", md])
+    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    body = got.split("---\n")[-1].splitlines()
+    check(rc == 0 and all(p in body for p in para),
+          "pdf-copy.txt: lines wrapped at a margin are joined back into "
+          "their paragraphs and list items (%d of %d whole)"
+          % (sum(p in body for p in para), len(para)))
+    check("# MỤC TIÊU" in body, "pdf-copy.txt: the heading stays a heading")
 
 
 def bad_inputs(vanban, out):

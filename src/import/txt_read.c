@@ -205,6 +205,139 @@ notes(imp_doc *doc, char **lines, size_t n)
 	}
 }
 
+/* Returns the number of characters (code points) of UTF-8 text s. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Returns 1 when s has capital letters and no small ones (a heading, an
+ * agency's name, a signer's title). */
+static int
+capitals(const char *s)
+{
+	int lower = 0, upper = 0;
+
+	for (; *s; s++) {
+		lower += *s >= 'a' && *s <= 'z';
+		upper += *s >= 'A' && *s <= 'Z';
+	}
+	return upper > 2 && lower == 0;
+}
+
+/* Returns 1 when line s begins a block of its own, never the rest of the
+ * line above: a list mark, a section number ("I.", "2.", "a)", "1.2."),
+ * an article, a footnote, a signer's or recipients' line, a table line,
+ * or a line in capitals. */
+static int
+opens_block(const char *s)
+{
+	static const char *const words[] = { "Điều ", "Chương ", "Mục ",
+	    "Căn cứ", "Phụ lục", "Nơi nhận", "Kính gửi", "KT.", "TM.", "TL.",
+	    "TUQ.", "Q.", "(Kèm theo", NULL };
+	size_t k, len;
+
+	s += strspn(s, " \t");
+	if (strchr("-+*|\t", *s) != NULL || strncmp(s, "\xE2\x80\xA2", 3)
+	    == 0 || sup_number(s, &len) > 0)
+		return 1;
+	for (k = 0; words[k] != NULL; k++)
+		if (strncmp(s, words[k], strlen(words[k])) == 0)
+			return 1;
+	k = strspn(s, "IVXLC");
+	if (k > 0 && s[k] == '.')
+		return 1;
+	k = strspn(s, "0123456789.");
+	if (k > 0 && (s[k] == ')' || (s[k - 1] == '.' && s[k] == ' ')))
+		return 1;
+	if (*s >= 'a' && *s <= 'z' && s[1] == ')')
+		return 1;
+	if (strncmp(s, "đ)", strlen("đ)")) == 0)
+		return 1;
+	return capitals(s);
+}
+
+/* Returns the width a text copied out of a PDF was wrapped at (its lines
+ * broken at the margin, a blank line or none between them), or 0 when
+ * its lines are whole paragraphs: the long lines cluster under a width
+ * and most of them end without a sentence's last mark. */
+static size_t
+wrap_width(char **lines, size_t n)
+{
+	size_t k, m = 0, hist[512] = { 0 }, seen = 0, w = 0, near = 0,
+	    open = 0, len;
+
+	for (k = 0; k < n; k++)
+		if ((len = chars(lines[k])) > 0 && len < 512) {
+			hist[len]++;
+			m++;
+		} else if (len >= 512)
+			return 0;	/* a paragraph longer than any line */
+	if (m < 20)
+		return 0;
+	for (k = 511; k > 0 && w == 0; k--)
+		if ((seen += hist[k]) * 10 >= m)
+			w = k;		/* 90 % of the lines are no longer */
+	if (w < 40 || w > 160)
+		return 0;
+	for (k = 0; k < n; k++) {
+		len = chars(lines[k]);
+		if (len * 4 < w * 3 || len > w + w / 5)
+			continue;
+		near++;
+		len = strlen(lines[k]);
+		while (len > 0 && lines[k][len - 1] == ' ')
+			len--;
+		open += len > 0 && strchr(".:;!?", lines[k][len - 1]) == NULL;
+	}
+	return near * 3 >= m && open * 3 >= near * 2 ? w : 0;
+}
+
+/* Joins the lines of a text wrapped at a margin back into paragraphs: a
+ * line filled to near the margin, not ending a sentence and not in
+ * capitals goes on in the next line (a blank line between them allowed),
+ * unless that one opens a block of its own. */
+static void
+unwrap(vb_arena *a, char **lines, size_t n)
+{
+	size_t w = wrap_width(lines, n), k, j, at, len;
+	const char *last;
+
+	if (w == 0)
+		return;
+	for (k = 0; k < n; k++) {
+		/* last: the physical line that ends lines[k] so far, at its
+		 * index in lines */
+		for (last = lines[k], at = k;;) {
+			len = strlen(last);
+			while (len > 0 && last[len - 1] == ' ')
+				len--;
+			if (len == 0 || chars(last) * 4 < w * 3 ||
+			    strchr(".:;!?", last[len - 1]) != NULL ||
+			    capitals(last))
+				break;
+			for (j = at + 1; j < n && j <= at + 2 &&
+			    lines[j][strspn(lines[j], " ")] == '\0'; j++)
+				;
+			if (j >= n || j > at + 2 || opens_block(lines[j]))
+				break;
+			len = strlen(lines[k]);
+			while (len > 0 && lines[k][len - 1] == ' ')
+				len--;
+			last = lines[j] + strspn(lines[j], " ");
+			lines[k] = vb_sprintf(a, "%.*s %s", (int)len, lines[k],
+			    last);
+			for (at = j; j > k; j--)
+				lines[j] = "";
+		}
+	}
+}
+
 /* Splits a table line into cells; returns the number of cells. */
 static size_t
 split_cells(vb_arena *a, const char *line, int pipes, char ***out)
@@ -384,6 +517,7 @@ imp_txt_read(imp_doc *doc, const char *file, const char *data, size_t len,
 		return -1;
 	}
 	notes(doc, lines, n);
+	unwrap(doc->a, lines, n);
 	for (k = 0; k < n; k++) {
 		pipes = lines[k][strspn(lines[k], " ")] == '|';
 		if (table_line(lines[k], pipes)) {
