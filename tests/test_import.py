@@ -903,6 +903,21 @@ def no_text_lost(vanban, out):
           "their paragraphs and list items (%d of %d whole)"
           % (sum(p in body for p in para), len(para)))
     check("# MỤC TIÊU" in body, "pdf-copy.txt: the heading stays a heading")
+    # "a) Mục tiêu" on a line of its own under "1. …" is a level-3 title;
+    # a point "a) … ;" that is a sentence stays text
+    path = os.path.join(out, "points.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("I. NỘI DUNG\n1. Cải cách thể chế\na) Mục tiêu\nHoàn thiện "
+                "thể chế.\nb) Nhiệm vụ\na) Rà soát các văn bản quy phạm pháp "
+                "luật hiện hành;\n")
+    md = os.path.join(out, "points.md")
+    rc, so, err = run([vanban, "import", path, "-o", md])
+    body = (open(md, encoding="utf-8").read() if rc == 0 else "").split(
+        "---\n")[-1].splitlines()
+    check("### Mục tiêu" in body and "### Nhiệm vụ" in body and
+          "a) Rà soát các văn bản quy phạm pháp luật hiện hành;" in body,
+          "points.txt: a short 'a) …' line under '1. …' is a level-3 "
+          "heading, a point ending in ';' stays text")
 
 
 def bad_inputs(vanban, out):

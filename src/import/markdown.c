@@ -349,6 +349,9 @@ heading(imp_md *m, const imp_para *p, size_t *skip, const char **keep)
 			level = 1;
 		else if (typed == 2 && m->in_section)
 			level = 2;
+		else if (typed == 3 && m->count[2] > 0 && tl < 100 &&
+		    strchr(".;,", p->text[tl - 1]) == NULL)
+			level = 3;	/* "a) Mục tiêu": a title, not a point */
 	}
 	if (level == 0)
 		return 0;
