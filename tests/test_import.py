@@ -918,6 +918,20 @@ def no_text_lost(vanban, out):
           "a) Rà soát các văn bản quy phạm pháp luật hiện hành;" in body,
           "points.txt: a short 'a) …' line under '1. …' is a level-3 "
           "heading, a point ending in ';' stays text")
+    # a header copied out of a PDF: the columns set apart by spaces
+    path = os.path.join(out, "spaces.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("UBND THÀNH PHỐ HẢI PHÒNG      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+                "NAM\nSỞ GIÁO DỤC VÀ ĐÀO TẠO         Độc lập - Tự do - Hạnh "
+                "phúc\n   Số:              /KH-SGDĐT   Hải Phòng, ngày      "
+                "tháng     năm 2024\nKẾ HOẠCH\nThử nghiệm\nNội dung.\n")
+    md = os.path.join(out, "spaces.md")
+    rc, so, err = run([vanban, "import", path, "-o", md])
+    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    check('viet_tat: "SGDĐT"' in got and 'dia_danh: "Hải Phòng"' in got and
+          'ngay: "2024"' in got and 'co_quan: "Sở Giáo dục và Đào tạo"' in
+          got, "spaces.txt: header columns set apart by spaces (a PDF's "
+          "text) give viet_tat, dia_danh, ngay and the agency")
 
 
 def bad_inputs(vanban, out):

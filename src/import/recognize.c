@@ -450,7 +450,31 @@ header_line(struct rc *c, const char *s, int left, imp_list *agencies)
 		list_add(c->a, &c->dropped, s);
 }
 
-/* Adds the lines of paragraph p (split at breaks and tabs: left, right). */
+/* Returns where the right column starts in a header line of a text
+ * copied out of a PDF, its columns set apart by spaces ("Số:   /KH-SGDĐT
+ * Hải Phòng, ngày …", "UBND …   CỘNG HÒA …"): the run of three spaces or
+ * more last before the place and date or the national title; or NULL. */
+static char *
+space_column(char *line)
+{
+	static const char *const right[] = { ", ngày", "CỘNG HÒA", "Độc lập",
+	    NULL };
+	char *at, *p, *best = NULL;
+	int i;
+
+	for (i = 0; right[i] != NULL && best == NULL; i++) {
+		if ((at = strstr(line, right[i])) == NULL)
+			continue;
+		for (p = line; p + 3 <= at; p++)
+			if (p[0] == ' ' && p[1] == ' ' && p[2] == ' ' &&
+			    p > line && p[-1] != ' ')
+				best = p;
+	}
+	return best;
+}
+
+/* Adds the lines of paragraph p (split at breaks and tabs: left, right;
+ * in a .txt, at the spaces that stand for a tab). */
 static void
 header_para(struct rc *c, imp_para *p, int left, imp_list *agencies)
 {
@@ -458,6 +482,9 @@ header_para(struct rc *c, imp_para *p, int left, imp_list *agencies)
 
 	for (line = strtok_r(t, "\n", &save); line; line = strtok_r(NULL,
 	    "\n", &save)) {
+		if (c->doc->from_txt && strchr(line, '\t') == NULL &&
+		    (tab = space_column(line)) != NULL)
+			*tab = '\t';
 		if ((tab = strchr(line, '\t')) != NULL) {
 			*tab = '\0';
 			header_line(c, line, 1, agencies);
