@@ -932,6 +932,19 @@ def no_text_lost(vanban, out):
           'ngay: "2024"' in got and 'co_quan: "Sở Giáo dục và Đào tạo"' in
           got, "spaces.txt: header columns set apart by spaces (a PDF's "
           "text) give viet_tat, dia_danh, ngay and the agency")
+    # "Lưu" without its colon; "Lưu trữ …" is a recipient
+    path = os.path.join(out, "luu.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("Số: 5/KH-SGDĐT\nKẾ HOẠCH\nThử nghiệm\nNội dung./.\n"
+                "Nơi nhận:\n- Trung tâm Lưu trữ lịch sử tỉnh;\n"
+                "- Lưu VT, AnhBtv.\nGIÁM ĐỐC\nTrần Thị Ngọc Châu\n")
+    md = os.path.join(out, "luu.md")
+    rc, so, err = run([vanban, "import", path, "-o", md])
+    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    check('luu:\n  - "VT"\n  - "AnhBtv"' in got and
+          '- "Trung tâm Lưu trữ lịch sử tỉnh"' in got,
+          "luu.txt: 'Lưu VT, AnhBtv.' without a colon is the archive "
+          "list, a recipient named 'Lưu trữ …' stays a recipient")
 
 
 def bad_inputs(vanban, out):

@@ -953,9 +953,12 @@ recipient_line(struct rc *c, const char *s)
 		return;
 	while (*s == '-' || *s == '+' || *s == ' ' || !strncmp(s, "•", 3))
 		s += strncmp(s, "•", 3) == 0 ? 3 : 1;
-	if (starts(c, s, "Lưu:") || starts(c, s, "Lưu :")) {
-		t = trim_end(c, strchr(s, ':') ? strchr(s, ':') + 1 : s + 5,
-		    ".;");
+	/* "Lưu: VT, VP.", or without its colon "Lưu VT, VP." (a code in
+	 * capitals after it: "Lưu trữ tỉnh" is a recipient) */
+	if (starts(c, s, "Lưu:") || starts(c, s, "Lưu :") || (starts(c, s,
+	    "Lưu ") && s[strlen("Lưu ")] >= 'A' && s[strlen("Lưu ")] <= 'Z')) {
+		t = trim_end(c, strchr(s, ':') ? strchr(s, ':') + 1 :
+		    s + strlen("Lưu "), ".;");
 		for (e = strtok_r(t, ",", &save); e; e = strtok_r(NULL, ",",
 		    &save))
 			if (*(e = vb_text_trim(c->a, e)))
