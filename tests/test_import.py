@@ -945,6 +945,19 @@ def no_text_lost(vanban, out):
           '- "Trung tâm Lưu trữ lịch sử tỉnh"' in got,
           "luu.txt: 'Lưu VT, AnhBtv.' without a colon is the archive "
           "list, a recipient named 'Lưu trữ …' stays a recipient")
+    # angle brackets that are no HTML tag: an address, a comparison
+    path = os.path.join(out, "angles.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("+ Cổng DVC quốc gia: <https://dichvucong.gov.vn/>;\n"
+                "Tỷ lệ hồ sơ trễ hạn < 5% và tỷ lệ đúng hạn > 95%.\n"
+                "Chữ <b>đậm</b> còn đậm.\n")
+    md = os.path.join(out, "angles.md")
+    rc, so, err = run([vanban, "import", path, "-o", md])
+    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    check("<https://dichvucong.gov.vn/>" in got and "trễ hạn" in got and
+          "5% và tỷ lệ đúng hạn" in got and "**đậm**" in got,
+          "angles.txt: an address in <…> stays a link, a comparison with "
+          "< and > keeps its words, <b> still makes bold")
 
 
 def bad_inputs(vanban, out):

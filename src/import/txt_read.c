@@ -16,6 +16,41 @@
  * italic (control characters never stay in the text otherwise). */
 #define BOLD_MARK '\001'
 #define ITALIC_MARK '\002'
+/* An autolink "<https://…>" kept for fill(): its address between these. */
+#define LINK_MARK '\003'
+#define LINK_END '\004'
+
+/* Returns the length of an HTML tag's name at s ("<b>", "</strong>",
+ * "<br/>", "<p class=…>"), or 0 when s is no tag: "<https://…>" (an
+ * address), "< 5" (a comparison). */
+static size_t
+tag_name(const char *s, const char *e)
+{
+	size_t k = s[1] == '/' ? 2 : 1;
+	size_t start = k;
+
+	while (s + k < e && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' &&
+	    s[k] <= 'Z') || (k > start && s[k] >= '0' && s[k] <= '9')))
+		k++;
+	if (k == start || (s[k] != '>' && s[k] != ' ' && s[k] != '/'))
+		return 0;
+	return k;
+}
+
+/* Returns 1 when "<…>" from s to e (its '>') is an autolink. */
+static int
+autolink(const char *s, const char *e)
+{
+	const char *p;
+
+	if (strncmp(s + 1, "http://", 7) != 0 && strncmp(s + 1, "https://", 8)
+	    != 0 && strncmp(s + 1, "mailto:", 7) != 0)
+		return 0;
+	for (p = s + 1; p < e; p++)
+		if (*p == ' ' || *p == '<')
+			return 0;
+	return 1;
+}
 
 /* Returns line s with the Markdown heading marks and HTML tags left by an
  * extraction removed, and its emphasis ("**", "*", <b>, <i>) turned into
@@ -52,7 +87,14 @@ clean(vb_arena *a, const char *s, size_t n, int *bold)
 		}
 		if (s[i] == '<') {
 			const char *e = memchr(s + i, '>', n - i);
-			if (e != NULL && e - (s + i) < 80) {
+			if (e != NULL && autolink(s + i, e)) {
+				vb_buf_putc(&b, LINK_MARK);
+				vb_buf_put(&b, s + i + 1, (size_t)(e - s - i - 1));
+				vb_buf_putc(&b, LINK_END);
+				i = (size_t)(e - s);
+				continue;
+			}
+			if (e != NULL && e - (s + i) < 80 && tag_name(s + i, e)) {
 				if (strncmp(s + i, "<br", 3) == 0 ||
 				    strncmp(s + i, "<p>", 3) == 0)
 					vb_buf_putc(&b, '\n');
@@ -141,6 +183,17 @@ fill(imp_doc *doc, imp_para *p, const char *t, unsigned *style)
 	int n = 0;
 
 	while (*s) {
+		if (*s == LINK_MARK && strchr(s, LINK_END) != NULL) {
+			const char *e = strchr(s, LINK_END);
+			char *url = vb_strndup(doc->a, s + 1, (size_t)(e - s - 1));
+
+			if (s > from)
+				imp_para_run(doc->a, p, vb_strndup(doc->a, from,
+				    (size_t)(s - from)), *style);
+			imp_para_run(doc->a, p, url, *style)->href = url;
+			s = from = e + 1;
+			continue;
+		}
 		if (*s == BOLD_MARK || *s == ITALIC_MARK ||
 		    ((unsigned char)*s >= 0xC2 && (n = sup_number(s, &len)) > 0
 		    && note_of(doc, n) != NULL && s > t)) {
