@@ -42,7 +42,7 @@ PY
 printf '%-6s %-8s %-8s %-9s %-9s %s\n' pages pdfpages 'docx KB' 'wall ms' 'cpu ms' 'cpu ms/page'
 for n in 50 100 200; do
 	gen "$n" "$W/p$n.md"
-	"$VANBAN" render "$W/p$n.md" -o "$W/p$n.docx" -f docx >/dev/null
+	"$VANBAN" render "$W/p$n.md" -o "$W/p$n.docx" -f docx >/dev/null 2>&1
 	"$VANBAN" render "$W/p$n.md" -o "$W/p$n.pdf" -f pdf >/dev/null 2>&1 || true
 	real=$(pdfinfo "$W/p$n.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 	best=$(python3 - "$VANBAN" "$W/p$n.docx" "$W/o$n.md" <<'PY'
