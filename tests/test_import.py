@@ -851,25 +851,27 @@ def legacy_txt(vanban, out):
           "tcvn3.txt: legacy TCVN3 bytes converted to Unicode")
 
 
+def import_text(vanban, out, name, text):
+    """Writes text to OUT/NAME.txt and imports it to OUT/NAME.md; returns
+    (exit code, what the import printed, the new document or "")."""
+    path = os.path.join(out, name + ".txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    md = os.path.join(out, name + ".md")
+    rc, so, _ = run([vanban, "import", path, "-o", md])
+    return rc, so, open(md, encoding="utf-8").read() if rc == 0 else ""
+
+
 def no_text_lost(vanban, out):
     """Check 2d: text without any header loses no line; a header line that
     fits no key is kept in the body and reported."""
-    path = os.path.join(out, "plain.txt")
     lines = ["Đây là một đoạn ngắn.", "ĐOẠN VIẾT HOA", "Đoạn thứ ba."]
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-    md = os.path.join(out, "plain.md")
-    rc, so, err = run([vanban, "import", path, "-o", md])
-    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    rc, so, got = import_text(vanban, out, "plain", "\n".join(lines) + "\n")
     check(all(l in got.split("---\n")[-1] for l in lines),
           "plain.txt: every line of a text without header stays in the body")
-    path = os.path.join(out, "odd.txt")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("Số: 12/KH-SGDĐT\nLời chào đầu văn bản\nHà Nội, ngày 02 "
-                "tháng 3 năm 2024\nKẾ HOẠCH\nThử nghiệm\nNội dung.\n")
-    md = os.path.join(out, "odd.md")
-    rc, so, err = run([vanban, "import", path, "-o", md])
-    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    rc, so, got = import_text(vanban, out, "odd", (
+        "Số: 12/KH-SGDĐT\nLời chào đầu văn bản\nHà Nội, ngày 02 tháng 3 "
+        "năm 2024\nKẾ HOẠCH\nThử nghiệm\nNội dung.\n"))
     check("Lời chào đầu văn bản" in got.split("---\n")[-1] and
           "chưa đặt được" in so, "odd.txt: a header line that fits no key "
           "is kept in the body and reported")
@@ -891,12 +893,8 @@ def no_text_lost(vanban, out):
             else:
                 line = (line + " " + w).strip()
         wrapped.append(line)
-    path = os.path.join(out, "pdf-copy.txt")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("I. MỤC TIÊU\n\n" + "\n\n".join(wrapped) + "\n")
-    md = os.path.join(out, "pdf-copy.md")
-    rc, so, err = run([vanban, "import", path, "-o", md])
-    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    rc, so, got = import_text(vanban, out, "pdf-copy", "I. MỤC TIÊU\n\n" +
+                              "\n\n".join(wrapped) + "\n")
     body = got.split("---\n")[-1].splitlines()
     check(rc == 0 and all(p in body for p in para),
           "pdf-copy.txt: lines wrapped at a margin are joined back into "
@@ -905,55 +903,39 @@ def no_text_lost(vanban, out):
     check("# MỤC TIÊU" in body, "pdf-copy.txt: the heading stays a heading")
     # "a) Mục tiêu" on a line of its own under "1. …" is a level-3 title;
     # a point "a) … ;" that is a sentence stays text
-    path = os.path.join(out, "points.txt")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("I. NỘI DUNG\n1. Cải cách thể chế\na) Mục tiêu\nHoàn thiện "
-                "thể chế.\nb) Nhiệm vụ\na) Rà soát các văn bản quy phạm pháp "
-                "luật hiện hành;\n")
-    md = os.path.join(out, "points.md")
-    rc, so, err = run([vanban, "import", path, "-o", md])
-    body = (open(md, encoding="utf-8").read() if rc == 0 else "").split(
-        "---\n")[-1].splitlines()
+    rc, so, got = import_text(vanban, out, "points", (
+        "I. NỘI DUNG\n1. Cải cách thể chế\na) Mục tiêu\nHoàn thiện thể chế."
+        "\nb) Nhiệm vụ\na) Rà soát các văn bản quy phạm pháp luật hiện "
+        "hành;\n"))
+    body = got.split("---\n")[-1].splitlines()
     check("### Mục tiêu" in body and "### Nhiệm vụ" in body and
           "a) Rà soát các văn bản quy phạm pháp luật hiện hành;" in body,
           "points.txt: a short 'a) …' line under '1. …' is a level-3 "
           "heading, a point ending in ';' stays text")
     # a header copied out of a PDF: the columns set apart by spaces
-    path = os.path.join(out, "spaces.txt")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("UBND THÀNH PHỐ HẢI PHÒNG      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
-                "NAM\nSỞ GIÁO DỤC VÀ ĐÀO TẠO         Độc lập - Tự do - Hạnh "
-                "phúc\n   Số:              /KH-SGDĐT   Hải Phòng, ngày      "
-                "tháng     năm 2024\nKẾ HOẠCH\nThử nghiệm\nNội dung.\n")
-    md = os.path.join(out, "spaces.md")
-    rc, so, err = run([vanban, "import", path, "-o", md])
-    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    rc, so, got = import_text(vanban, out, "spaces", (
+        "UBND THÀNH PHỐ HẢI PHÒNG      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO         Độc lập - Tự do - Hạnh phúc\n"
+        "   Số:              /KH-SGDĐT   Hải Phòng, ngày      tháng     năm "
+        "2024\nKẾ HOẠCH\nThử nghiệm\nNội dung.\n"))
     check('viet_tat: "SGDĐT"' in got and 'dia_danh: "Hải Phòng"' in got and
           'ngay: "2024"' in got and 'co_quan: "Sở Giáo dục và Đào tạo"' in
           got, "spaces.txt: header columns set apart by spaces (a PDF's "
           "text) give viet_tat, dia_danh, ngay and the agency")
     # "Lưu" without its colon; "Lưu trữ …" is a recipient
-    path = os.path.join(out, "luu.txt")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("Số: 5/KH-SGDĐT\nKẾ HOẠCH\nThử nghiệm\nNội dung./.\n"
-                "Nơi nhận:\n- Trung tâm Lưu trữ lịch sử tỉnh;\n"
-                "- Lưu VT, AnhBtv.\nGIÁM ĐỐC\nTrần Thị Ngọc Châu\n")
-    md = os.path.join(out, "luu.md")
-    rc, so, err = run([vanban, "import", path, "-o", md])
-    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    rc, so, got = import_text(vanban, out, "luu", (
+        "Số: 5/KH-SGDĐT\nKẾ HOẠCH\nThử nghiệm\nNội dung./.\nNơi nhận:\n"
+        "- Trung tâm Lưu trữ lịch sử tỉnh;\n- Lưu VT, AnhBtv.\nGIÁM ĐỐC\n"
+        "Trần Thị Ngọc Châu\n"))
     check('luu:\n  - "VT"\n  - "AnhBtv"' in got and
           '- "Trung tâm Lưu trữ lịch sử tỉnh"' in got,
           "luu.txt: 'Lưu VT, AnhBtv.' without a colon is the archive "
           "list, a recipient named 'Lưu trữ …' stays a recipient")
     # angle brackets that are no HTML tag: an address, a comparison
-    path = os.path.join(out, "angles.txt")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("+ Cổng DVC quốc gia: <https://dichvucong.gov.vn/>;\n"
-                "Tỷ lệ hồ sơ trễ hạn < 5% và tỷ lệ đúng hạn > 95%.\n"
-                "Chữ <b>đậm</b> còn đậm.\n")
-    md = os.path.join(out, "angles.md")
-    rc, so, err = run([vanban, "import", path, "-o", md])
-    got = open(md, encoding="utf-8").read() if rc == 0 else ""
+    rc, so, got = import_text(vanban, out, "angles", (
+        "+ Cổng DVC quốc gia: <https://dichvucong.gov.vn/>;\n"
+        "Tỷ lệ hồ sơ trễ hạn < 5% và tỷ lệ đúng hạn > 95%.\n"
+        "Chữ <b>đậm</b> còn đậm.\n"))
     check("<https://dichvucong.gov.vn/>" in got and "trễ hạn" in got and
           "5% và tỷ lệ đúng hạn" in got and "**đậm**" in got,
           "angles.txt: an address in <…> stays a link, a comparison with "

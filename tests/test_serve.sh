@@ -12,15 +12,8 @@ set -u
 V=$1
 D=$2
 rm -rf "$D" && mkdir -p "$D"
-fails=0
-ok() { echo "ok - $1"; }
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
-t() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
-
-if ! command -v curl > /dev/null; then
-	echo "ok - # SKIP curl is not installed"
-	exit 0
-fi
+. "$(dirname "$0")/lib.sh"
+needs curl
 V=$(cd "$(dirname "$V")" && pwd)/$(basename "$V")
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DOCS=$D/docs
@@ -48,11 +41,6 @@ ky: {chuc_vu: Giám đốc, ho_ten: Nguyễn Văn A}
 Nội dung thử nghiệm máy chủ trang web.
 EOF
 cp "$DOCS/ke-hoach.md" "$DOCS/vo.md"
-
-# free_port: prints a TCP port nobody listens on.
-free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
 
 # start NAME ARGS…: starts a server, waits for its address; sets PID, URL, TOKEN.
 start() {

@@ -14,33 +14,11 @@ D=$2
 rm -rf "$D" && mkdir -p "$D"
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 V=$(cd "$(dirname "$V")" && pwd)/$(basename "$V")
-fails=0
-ok() { echo "ok - $1"; }
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
-t() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+. "$ROOT/tests/lib.sh"
 
-for p in /usr/bin/chromium node npm curl; do
-	if ! command -v "$p" > /dev/null; then
-		echo "ok - # SKIP $p is not installed (tools/deps.sh installs it)"
-		exit 0
-	fi
-done
-PW=$ROOT/build/browser
-if ! cmp -s "$ROOT/tests/browser/package-lock.json" "$PW/package-lock.json" ||
-    [ ! -d "$PW/node_modules/playwright-core" ]; then
-	rm -rf "$PW" && mkdir -p "$PW"
-	cp "$ROOT/tests/browser/package.json" "$ROOT/tests/browser/package-lock.json" "$PW/"
-	if ! (cd "$PW" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts \
-	    --no-audit --no-fund > "$D/npm.log" 2>&1); then
-		rm -rf "$PW"
-		if grep -q 'ENOTFOUND\|EAI_AGAIN\|ECONNREFUSED\|ETIMEDOUT' "$D/npm.log"; then
-			echo "ok - # SKIP npm ci could not reach the registry (offline)"
-			exit 0
-		fi
-		no "npm ci installs playwright-core (see $D/npm.log)"
-		exit 1
-	fi
-fi
+needs /usr/bin/chromium node npm curl
+npm_tools browser playwright-core
+PW=$NPM_DIR
 
 DOCS=$D/docs
 mkdir -p "$DOCS"
@@ -65,7 +43,7 @@ Nội dung có sẵn.
 EOM
 # Last year's plan as Word, for the import dialog.
 "$V" render "$ROOT/content/ke-hoach-hai-phong-2024.md" -o "$D/ke-hoach-hai-phong-2024.docx" 2> "$D/render.err"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 # A token from a file: the test restarts the server after killing it.
 python3 -c 'import secrets; print(secrets.token_hex(20))' > "$D/token"
 "$V" serve "$DOCS" --cong "$PORT" --ma-tep "$D/token" > "$D/server.out" 2> "$D/server.err" &

@@ -14,31 +14,11 @@ V=$1
 D=$2
 rm -rf "$D" && mkdir -p "$D"
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-fails=0
-no() { echo "not ok - $1"; fails=$((fails + 1)); }
+. "$ROOT/tests/lib.sh"
 
-for p in /usr/bin/firefox-esr node npm; do
-	if ! command -v "$p" > /dev/null; then
-		echo "ok - # SKIP $p is not installed"
-		exit 0
-	fi
-done
-PP=$ROOT/build/firefox
-if ! cmp -s "$ROOT/tests/firefox/package-lock.json" "$PP/package-lock.json" ||
-    [ ! -d "$PP/node_modules/puppeteer-core" ]; then
-	rm -rf "$PP" && mkdir -p "$PP"
-	cp "$ROOT/tests/firefox/package.json" "$ROOT/tests/firefox/package-lock.json" "$PP/"
-	if ! (cd "$PP" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts \
-	    --no-audit --no-fund > "$D/npm.log" 2>&1); then
-		rm -rf "$PP"
-		if grep -q 'ENOTFOUND\|EAI_AGAIN\|ECONNREFUSED\|ETIMEDOUT' "$D/npm.log"; then
-			echo "ok - # SKIP npm ci could not reach the registry (offline)"
-			exit 0
-		fi
-		no "npm ci installs puppeteer-core (see $D/npm.log)"
-		exit 1
-	fi
-fi
+needs /usr/bin/firefox-esr node npm
+npm_tools firefox puppeteer-core
+PP=$NPM_DIR
 
 DOCS=$D/docs
 mkdir -p "$DOCS"
@@ -64,7 +44,7 @@ EOM
 		printf '\nĐoạn thứ %d của kế hoạch, đủ dài để văn bản có vài trang khi in ra giấy khổ A4.\n' "$i"
 	done
 } > "$DOCS/ke-hoach.md"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 "$V" serve "$DOCS" --cong "$PORT" > "$D/server.out" 2> "$D/server.err" &
 PID=$!
 i=0
