@@ -168,10 +168,12 @@ check_target(vb_outset *s, size_t i, mode_t umask_now, vb_diags *d)
 	return f->target ? 0 : -1;
 }
 
-/* Writes all of data to fd; returns 0 or -1 with errno set. */
-static int
-write_all(int fd, const char *data, size_t len)
+/* Writes all of data to fd, again after a signal; returns 0 or -1 with
+ * errno set. */
+int
+vb_write_fd(int fd, const void *p, size_t len)
 {
+	const char *data = p;
 	ssize_t n;
 
 	while (len > 0) {
@@ -225,7 +227,7 @@ write_temp(vb_outfile *f)
 
 	if ((f->tmp = temp_beside(f->target, ".tmp-", &fd)) == NULL)
 		return -1;
-	if (write_all(fd, f->data, f->len) < 0 || fchmod(fd, f->mode) < 0 ||
+	if (vb_write_fd(fd, f->data, f->len) < 0 || fchmod(fd, f->mode) < 0 ||
 	    fsync(fd) < 0) {
 		e = errno;
 		close(fd);
@@ -293,7 +295,7 @@ write_stdout(vb_outset *s, vb_diags *d)
 
 	for (i = 0; i < s->n; i++)
 		if (strcmp(s->files[i].path, "-") == 0 &&
-		    (write_all(STDOUT_FILENO, s->files[i].data, s->files[i].len) < 0)) {
+		    (vb_write_fd(STDOUT_FILENO, s->files[i].data, s->files[i].len) < 0)) {
 			vb_diag_add(d, VB_ERROR, "<stdout>", 0, 0, NULL,
 			    "không ghi được ra đầu ra chuẩn: %s", vb_errno_text(errno));
 			return -1;

@@ -65,4 +65,8 @@ int vb_write_atomic(const char *path, const char *data, size_t len,
  * error state); returns 0, or -1 after printing why. Call before exiting. */
 int vb_stdout_close(void);
 
+/* Writes all of p[0..len) to fd, again after a signal; returns 0 or -1
+ * with errno set. */
+int vb_write_fd(int fd, const void *p, size_t len);
+
 #endif

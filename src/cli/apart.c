@@ -18,35 +18,17 @@
 #include <unistd.h>
 
 #include "base/infile.h"
+#include "base/output.h"
 #include "plugin.h"
 
 /* Largest PDF the child may hand back, in bytes. */
 #define APART_MAX_PDF (1u << 30)
 
-/* Writes all of data to fd; returns 0 or -1. */
-static int
-put(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(fd, p, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Writes string s (NULL as empty) with its terminating NUL; returns 0 or -1. */
 static int
 put_str(int fd, const char *s)
 {
-	return put(fd, s ? s : "", strlen(s ? s : "") + 1);
+	return vb_write_fd(fd, s ? s : "", strlen(s ? s : "") + 1);
 }
 
 /* Writes every diagnostic of d to fd: severity, line, column as text, then
@@ -132,7 +114,7 @@ child(const vb_document *doc, const vb_pdf_options *opt, int out_fd,
 	dup2(err_fd, STDERR_FILENO);
 	r = vb_pdf_render_plugin(doc, opt, &out, &d);
 	code = r == 0 ? 0 : 1;
-	if ((r == 0 && put(out_fd, out.data ? out.data : "", out.len) < 0) ||
+	if ((r == 0 && vb_write_fd(out_fd, out.data ? out.data : "", out.len) < 0) ||
 	    put_diags(diag_fd, &d) < 0)
 		code = 3;
 	vb_buf_free(&out);
